@@ -1,0 +1,395 @@
+package huiyan
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// Canonical is the tag of the canonical locale: every code must have its
+// user and title texts there, and every text another locale lacks is
+// taken from it.
+const Canonical = "zh-CN"
+
+// fallbackLocale serves a language value that names some language that no
+// shipped locale serves.
+const fallbackLocale = "en-US"
+
+var canonicalTag = language.MustParse(Canonical)
+
+// Bundle is a validated catalogue of locales, ready to answer Localize.
+//
+// Everything that does not depend on the call is computed when the bundle
+// is built: every message rendered with its default parameters in every
+// locale, every missing text resolved to the canonical one. A Bundle is
+// immutable and safe for concurrent use.
+type Bundle struct {
+	locales []*locale // [0] is the canonical zh-CN
+	rows    []int16   // code → row of locale.msgs, -1 for unknown codes
+	en      int       // index of en-US, or -1
+	cache   langCache
+}
+
+// locale is one language of a bundle.
+type locale struct {
+	name    string // BCP 47, as Message.Lang reports it
+	tag     language.Tag
+	base    language.Base
+	script  language.Script // explicit or likely
+	region  language.Region // explicit or likely
+	chinese bool
+	primary bool // the region is the likely one for the language and script
+
+	msgs  []Message                // by row, rendered with default parameters
+	texts [][numFields]*servedText // by row: where each text of msgs came from
+	cats  [][numFields]*servedText // by category
+}
+
+// servedText is the text a locale serves for one field, its own or the
+// canonical locale's.
+type servedText struct {
+	*text
+	locale int          // index of the locale the text belongs to
+	tag    language.Tag // that locale's tag, for its plural rules
+}
+
+// layer is a set of locale files; a message in a later layer replaces the
+// same message of an earlier one.
+type layer struct {
+	prefix string // prepended to file names in errors
+	fsys   fs.FS
+}
+
+var defaultBundle = sync.OnceValue(func() *Bundle { return MustNewBundle() })
+
+// Default returns the bundle of the embedded locales (package locales).
+// It is built on first use.
+func Default() *Bundle { return defaultBundle() }
+
+// NewBundle loads the locale files (*.toml) at the root of each fsys, in
+// order: a message in a later fsys replaces the same message in an earlier
+// one, so a deployment can change one text without copying a whole file:
+//
+//	b, err := huiyan.NewBundle(locales.FS, os.DirFS("/etc/huiyan/locales"))
+//
+// With no fsys, it loads the embedded locales. A file is named for its
+// locale's BCP 47 tag (en-US.toml); zh-CN.toml is required.
+//
+// When any file is invalid, NewBundle returns no bundle and an error that
+// joins one [*FileError] per problem, each naming the file and the line.
+func NewBundle(fsys ...fs.FS) (*Bundle, error) {
+	layers := make([]layer, len(fsys))
+	for i, f := range fsys {
+		layers[i] = layer{fsys: f}
+	}
+	if len(layers) == 0 {
+		layers = []layer{{prefix: "locales/", fsys: locales.FS}}
+	}
+	b, ps := load(layers)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// MustNewBundle is like [NewBundle] but panics if the locales are invalid.
+func MustNewBundle(fsys ...fs.FS) *Bundle {
+	b, err := NewBundle(fsys...)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// Locales returns the BCP 47 tags of the bundle's locales, the canonical
+// one first and the others sorted.
+func (b *Bundle) Locales() []string {
+	names := make([]string, len(b.locales))
+	for i, l := range b.locales {
+		names[i] = l.name
+	}
+	return names
+}
+
+// readLayers reads and parses every locale file of the layers.
+func readLayers(layers []layer, ps *problems) [][]*localeFile {
+	files := make([][]*localeFile, len(layers))
+	for i, ly := range layers {
+		entries, err := fs.ReadDir(ly.fsys, ".")
+		if err != nil {
+			ps.add(true, strings.TrimSuffix(ly.prefix, "/")+".", 0, err, "cannot read the locale directory: "+err.Error())
+			continue
+		}
+		byTag := make(map[language.Tag]string)
+		for _, e := range entries {
+			if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+				continue
+			}
+			name := ly.prefix + e.Name()
+			data, err := fs.ReadFile(ly.fsys, e.Name())
+			if err != nil {
+				ps.add(true, name, 0, err, "cannot read: "+err.Error())
+				continue
+			}
+			f := parseFile(name, data, ps)
+			if f == nil {
+				continue
+			}
+			if other, ok := byTag[f.tag]; ok {
+				ps.add(true, name, 0, nil, fmt.Sprintf("locale %s is also defined by %s", f.tag, other))
+				continue
+			}
+			byTag[f.tag] = name
+			files[i] = append(files[i], f)
+		}
+	}
+	return files
+}
+
+// mergedLocale is the texts of one locale over all layers.
+type mergedLocale struct {
+	tag   language.Tag
+	file  string // the last file that defines the locale, for errors
+	texts map[string]*text
+}
+
+func merge(files [][]*localeFile) []*mergedLocale {
+	var out []*mergedLocale
+	byTag := make(map[language.Tag]*mergedLocale)
+	for _, layerFiles := range files {
+		for _, f := range layerFiles {
+			m := byTag[f.tag]
+			if m == nil {
+				m = &mergedLocale{tag: f.tag, texts: make(map[string]*text)}
+				byTag[f.tag] = m
+				out = append(out, m)
+			}
+			m.file = f.name
+			for _, t := range f.texts {
+				if !t.empty() {
+					m.texts[t.id] = t
+				}
+			}
+		}
+	}
+	// The canonical locale first, then by tag.
+	slices.SortFunc(out, func(a, b *mergedLocale) int {
+		if (a.tag == canonicalTag) != (b.tag == canonicalTag) {
+			if a.tag == canonicalTag {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.tag.String(), b.tag.String())
+	})
+	return out
+}
+
+func textID(code messages.Code, f field) string {
+	return strconv.Itoa(int(code)) + "." + fieldNames[f]
+}
+
+func categoryID(c messages.Category, f field) string {
+	return categoryKey + "." + c.String() + "." + fieldNames[f]
+}
+
+// checkCanonical reports what the canonical locale lacks.
+func checkCanonical(ms []*mergedLocale, ps *problems) {
+	if len(ms) == 0 || ms[0].tag != canonicalTag {
+		ps.add(true, Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+		return
+	}
+	zh := ms[0]
+	for _, c := range messages.All() {
+		for _, f := range []field{fieldUser, fieldTitle} {
+			if zh.texts[textID(c, f)] == nil {
+				ps.add(true, zh.file, 0, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, fieldNames[f]))
+			}
+		}
+	}
+	for _, c := range messages.Categories() {
+		for f := range numFields {
+			if zh.texts[categoryID(c, f)] == nil {
+				ps.add(true, zh.file, 0, nil, fmt.Sprintf("category %s has no %s text", c, fieldNames[f]))
+			}
+		}
+	}
+	for _, m := range ms {
+		for _, c := range messages.Categories() {
+			t := m.texts[categoryID(c, fieldTitle)]
+			if t != nil && !slices.Contains(t.params, codeParam) {
+				ps.add(true, t.file, t.line, nil, t.id+": the title of a category must show the code, {{.Code}}")
+			}
+		}
+	}
+}
+
+// load builds a bundle from layers of locale files. The bundle is nil when
+// any problem is fatal.
+func load(layers []layer) (*Bundle, problems) {
+	var ps problems
+	ms := merge(readLayers(layers, &ps))
+	checkCanonical(ms, &ps)
+	if ps.err() != nil {
+		return nil, ps
+	}
+	b, err := build(ms)
+	if err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			ps = append(ps, problem{*fe, true})
+		} else {
+			ps.add(true, ms[0].file, 0, err, err.Error())
+		}
+		return nil, ps
+	}
+	return b, ps
+}
+
+// build renders every message of every locale through go-i18n.
+func build(ms []*mergedLocale) (*Bundle, error) {
+	codes := messages.All()
+	b := &Bundle{en: -1}
+	b.cache.init()
+	b.rows = make([]int16, codes[len(codes)-1]+1)
+	for i := range b.rows {
+		b.rows[i] = -1
+	}
+	for row, c := range codes {
+		b.rows[c] = int16(row)
+	}
+
+	ib := i18n.NewBundle(canonicalTag)
+	index := make(map[language.Tag]int, len(ms))
+	for i, m := range ms {
+		msgs := make([]*i18n.Message, 0, len(m.texts))
+		for _, t := range m.texts {
+			msgs = append(msgs, t.msg)
+		}
+		if err := ib.AddMessages(m.tag, msgs...); err != nil {
+			return nil, &FileError{File: m.file, Msg: fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err), Err: err}
+		}
+		index[m.tag] = i
+		b.locales = append(b.locales, newLocale(m.tag))
+		if m.tag.String() == fallbackLocale {
+			b.en = i
+		}
+	}
+
+	serve := func(id string, tag language.Tag) *servedText {
+		i := index[tag]
+		t := ms[i].texts[id]
+		if t == nil {
+			return nil
+		}
+		return &servedText{text: t, locale: i, tag: tag}
+	}
+	for li, m := range ms {
+		l := b.locales[li]
+		lz := i18n.NewLocalizer(ib, m.tag.String())
+		l.msgs = make([]Message, len(codes))
+		l.texts = make([][numFields]*servedText, len(codes))
+		for row, c := range codes {
+			msg := Message{Code: c, Known: true}
+			data := map[string]any{codeParam: int(c)}
+			var count any
+			if p, ok := c.Param(); ok {
+				data[p.Name] = p.Default
+				count = p.Default
+			}
+			for f := range numFields {
+				id := textID(c, f)
+				s, served, err := lz.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+				var notFound *i18n.MessageNotFoundErr
+				if err != nil && !errors.As(err, &notFound) && s == "" {
+					t := ms[li].texts[id]
+					return nil, &FileError{File: t.file, Line: t.line, Msg: fmt.Sprintf("%s: %v", id, err), Err: err}
+				}
+				if s == "" {
+					continue
+				}
+				st := serve(id, served)
+				if st == nil || st.locale != li && st.locale != 0 {
+					return nil, fmt.Errorf("huiyan: go-i18n served %s from %s for locale %s", id, served, m.tag)
+				}
+				l.texts[row][f] = st
+				msg.set(f, s)
+				if f == fieldUser {
+					msg.Lang = b.locales[st.locale].name
+				}
+			}
+			l.msgs[row] = msg
+		}
+		l.cats = make([][numFields]*servedText, len(messages.Categories()))
+		for _, c := range messages.Categories() {
+			for f := range numFields {
+				id := categoryID(c, f)
+				st := serve(id, m.tag)
+				if st == nil {
+					st = serve(id, canonicalTag)
+				}
+				l.cats[c][f] = st
+			}
+		}
+	}
+	return b, nil
+}
+
+func newLocale(tag language.Tag) *locale {
+	base, _, _ := tag.Raw()
+	script, _ := tag.Script()
+	region, _ := tag.Region()
+	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
+	return &locale{
+		name:    tag.String(),
+		tag:     tag,
+		base:    base,
+		script:  script,
+		region:  region,
+		chinese: isChinese(base),
+		primary: region == likely,
+	}
+}
+
+// render returns the text for the template data; count chooses the plural
+// form. It falls back to the form other, as go-i18n does, and to the
+// default rendering if the template fails.
+func (s *servedText) render(data map[string]int, count int, def string) string {
+	form := plural.Other
+	if s.plural() {
+		// CLDR rules read the absolute value.
+		n := count
+		switch {
+		case n == math.MinInt:
+			n = math.MaxInt
+		case n < 0:
+			n = -n
+		}
+		form = plural.Cardinal.MatchPlural(s.tag, n, 0, 0, 0, 0)
+	}
+	if int(form) >= numForms || s.forms[form] == "" {
+		form = plural.Other
+	}
+	t := s.tmpl[form]
+	if t == nil {
+		return s.forms[form]
+	}
+	var sb strings.Builder
+	if err := t.Execute(&sb, data); err != nil {
+		return def
+	}
+	return sb.String()
+}
