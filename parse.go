@@ -155,6 +155,10 @@ func (p *fileParser) fail(path []string, format string, args ...any) {
 	p.ps.add(true, p.file.name, p.line(path), nil, fmt.Sprintf(format, args...))
 }
 
+// prefix returns the first n parts of path: the key of a code or category
+// table, to report a problem with the table where its header stands.
+func prefix(path []string, n int) []string { return path[:min(n, len(path))] }
+
 // walk flattens the document into message IDs exactly as go-i18n does, so
 // that a file means the same to goi18n and to huiyan.
 func (p *fileParser) walk(path []string, v any) {
@@ -253,18 +257,18 @@ func (p *fileParser) identify(t *text, path []string) bool {
 	case len(parts) == 3 && parts[0] == categoryKey:
 		c, ok := messages.ParseCategory(parts[1])
 		if !ok {
-			p.fail(path, "unknown category %q; the categories are %s", parts[1], categoryList())
+			p.fail(prefix(path, 2), "unknown category %q; the categories are %s", parts[1], categoryList())
 			return false
 		}
 		t.category, t.isCat, fieldName = c, true, parts[2]
 	case len(parts) == 2:
 		n, err := strconv.Atoi(parts[0])
 		if err != nil || strconv.Itoa(n) != parts[0] {
-			p.fail(path, "unexpected key %q: want a code table such as [655] or a category table such as [category.liveness]", parts[0])
+			p.fail(prefix(path, 1), "unexpected key %q: want a code table such as [655] or a category table such as [category.liveness]", parts[0])
 			return false
 		}
 		if t.code = messages.Code(n); !t.code.Known() {
-			p.fail(path, "code %d is not in the catalogue", n)
+			p.fail(prefix(path, 1), "code %d is not in the catalogue", n)
 			return false
 		}
 		fieldName = parts[1]

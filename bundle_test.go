@@ -1,0 +1,315 @@
+package huiyan
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+type seedRow struct {
+	code                  messages.Code
+	title, detail, remedy string
+}
+
+// readSeed parses testdata/huiyan-error-codes.md, a copy of the Huiyan
+// error table.
+func readSeed(t *testing.T) []seedRow {
+	t.Helper()
+	f, err := os.Open("testdata/huiyan-error-codes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []seedRow
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		cells := strings.Split(strings.Trim(strings.TrimSpace(sc.Text()), "|"), "|")
+		if len(cells) != 4 {
+			continue
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		n, err := strconv.Atoi(cells[0])
+		if err != nil {
+			continue
+		}
+		rows = append(rows, seedRow{messages.Code(n), cells[1], cells[2], cells[3]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// TestSeedVerbatim proves that zh-CN, rendered with the default
+// parameters, is the Huiyan error table to the letter, and that the
+// catalogue has exactly the table's codes.
+func TestSeedVerbatim(t *testing.T) {
+	rows := readSeed(t)
+	if len(rows) != 73 {
+		t.Fatalf("the seed has %d codes, want 73", len(rows))
+	}
+	var codes []messages.Code
+	for _, r := range rows {
+		codes = append(codes, r.code)
+		m := Localize(r.code, "zh-CN")
+		if !m.Known || m.Lang != "zh-CN" {
+			t.Errorf("code %d: Known, Lang = %v, %q", r.code, m.Known, m.Lang)
+		}
+		for _, f := range []struct{ name, got, want string }{
+			{"title", m.Title, r.title}, {"detail", m.Detail, r.detail}, {"remedy", m.Remedy, r.remedy},
+		} {
+			if f.got != f.want {
+				t.Errorf("code %d %s = %q, want the seed's %q", r.code, f.name, f.got, f.want)
+			}
+		}
+	}
+	if !slices.Equal(codes, messages.All()) {
+		t.Errorf("seed codes %v\ncatalogue %v", codes, messages.All())
+	}
+}
+
+// TestShippedLocalesComplete checks that every shipped locale has every
+// code, with its own text for every field zh-CN has.
+func TestShippedLocalesComplete(t *testing.T) {
+	b := Default()
+	if got := b.Locales(); !slices.Equal(got, []string{"zh-CN", "en-US"}) {
+		t.Errorf("Locales() = %v", got)
+	}
+	zh := b.locales[0]
+	for li, l := range b.locales {
+		for row, c := range messages.All() {
+			for f := range numFields {
+				if zh.texts[row][f] == nil {
+					continue
+				}
+				if st := l.texts[row][f]; st == nil || st.locale != li {
+					t.Errorf("%s: code %d has no %s text of its own", l.name, c, fieldNames[f])
+				}
+			}
+		}
+		for c := range l.cats {
+			for f := range numFields {
+				if st := l.cats[c][f]; st == nil || st.locale != li {
+					t.Errorf("%s: category %s has no %s text of its own", l.name, messages.Category(c), fieldNames[f])
+				}
+			}
+		}
+	}
+}
+
+// TestGoI18nReadsTheSameMessages checks that go-i18n's own parser (and so
+// goi18n) reads the shipped files as huiyan does.
+func TestGoI18nReadsTheSameMessages(t *testing.T) {
+	entries, _ := fs.ReadDir(locales.FS, ".")
+	for _, e := range entries {
+		data, _ := fs.ReadFile(locales.FS, e.Name())
+		ib := i18n.NewBundle(canonicalTag)
+		ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+		mf, err := ib.ParseMessageFileBytes(data, e.Name())
+		if err != nil {
+			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
+		}
+		var ps problems
+		f := parseFile(e.Name(), data, &ps)
+		if err := ps.err(); err != nil {
+			t.Fatal(err)
+		}
+		got := make(map[string]i18n.Message)
+		for _, tx := range f.texts {
+			got[tx.id] = *tx.msg
+		}
+		want := make(map[string]i18n.Message)
+		for _, m := range mf.Messages {
+			want[m.ID] = *m
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: huiyan reads %d messages, go-i18n %d", e.Name(), len(got), len(want))
+		}
+		for id, w := range want {
+			if got[id] != w {
+				t.Errorf("%s: %s: huiyan %+v, go-i18n %+v", e.Name(), id, got[id], w)
+			}
+		}
+		if mf.Tag != f.tag {
+			t.Errorf("%s: go-i18n reads locale %v, huiyan %v", e.Name(), mf.Tag, f.tag)
+		}
+	}
+}
+
+// TestParametersRenderAsGoI18n checks the rendering of LocalizeWith
+// against go-i18n's Localizer for every code with a parameter.
+func TestParametersRenderAsGoI18n(t *testing.T) {
+	ib := i18n.NewBundle(canonicalTag)
+	ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	entries, _ := fs.ReadDir(locales.FS, ".")
+	for _, e := range entries {
+		if _, err := ib.LoadMessageFileFS(locales.FS, e.Name()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, lang := range Default().Locales() {
+		lz := i18n.NewLocalizer(ib, lang)
+		for _, c := range messages.All() {
+			p, ok := c.Param()
+			if !ok {
+				continue
+			}
+			for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 100, 101, 1000, 1001} {
+				m := LocalizeWith(c, lang, map[string]int{p.Name: n})
+				for f, got := range map[string]string{"user": m.User, "title": m.Title, "detail": m.Detail, "remedy": m.Remedy} {
+					// go-i18n reports a missing plural form with the text
+					// of the form other: the text is what counts.
+					want, _ := lz.Localize(&i18n.LocalizeConfig{
+						MessageID:    fmt.Sprintf("%d.%s", c, f),
+						TemplateData: map[string]any{p.Name: n},
+						PluralCount:  n,
+					})
+					if got != want {
+						t.Errorf("%s %d %s with %s=%d: huiyan %q, go-i18n %q", lang, c, f, p.Name, n, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestLoadErrors checks that each kind of bad locale file fails to load
+// with an error that names the file, the line and the problem.
+func TestLoadErrors(t *testing.T) {
+	zh := string(shippedFS(t)["zh-CN.toml"].Data)
+	tests := []struct {
+		name  string
+		files map[string]string // replaces the shipped files; "" removes one
+		want  string
+	}{
+		{"TOML syntax", map[string]string{"en-US.toml": "[655]\nuser = \"unterminated\ntitle = \"x\"\n"},
+			"huiyan: en-US.toml:2: invalid TOML"},
+		{"TOML syntax at end", map[string]string{"en-US.toml": "[655]\nuser = \"x\"\ntitle = \"unterminated"},
+			"huiyan: en-US.toml:3: invalid TOML"},
+		{"unknown code", map[string]string{"en-US.toml": "[655]\nuser = \"x\"\n\n[999]\nuser = \"y\"\n"},
+			"huiyan: en-US.toml:4: code 999 is not in the catalogue"},
+		{"code not a number", map[string]string{"en-US.toml": "[liveness]\nuser = \"x\"\n"},
+			"huiyan: en-US.toml:1: unexpected key \"liveness\""},
+		{"padded code", map[string]string{"en-US.toml": "[0655]\nuser = \"x\"\n"},
+			"huiyan: en-US.toml:1: unexpected key \"0655\""},
+		{"unknown field", map[string]string{"en-US.toml": "[655]\nuser = \"x\"\nusr = \"y\"\n"},
+			"huiyan: en-US.toml:3: unknown field \"usr\" in code 655"},
+		{"unknown category", map[string]string{"en-US.toml": "[category.face]\nuser = \"x\"\n"},
+			"huiyan: en-US.toml:1: unknown category \"face\""},
+		{"duplicate message ID", map[string]string{"en-US.toml": "\"655.user\" = \"x\"\n\n[655]\nuser = \"y\"\n"},
+			"is defined twice (first on line"},
+		{"reserved key mixed in", map[string]string{"en-US.toml": "[655]\ndescription = \"face\"\nuser = \"y\"\n"},
+			"huiyan: en-US.toml:1: [655] mixes plural forms or notes (description) with other keys (user)"},
+		{"reserved key not allowed", map[string]string{"en-US.toml": "[655.user]\nid = \"x\"\nother = \"y\"\n"},
+			"huiyan: en-US.toml:1: 655.user: key \"id\" is not allowed"},
+		{"plural table without other", map[string]string{"en-US.toml": "[305.detail]\none = \"{{.Minutes}} minute\"\n"},
+			"huiyan: en-US.toml:1: 305.detail: a table of plural forms needs the form other"},
+		{"plural forms without a count", map[string]string{"en-US.toml": "[655.user]\none = \"a\"\nother = \"b\"\n"},
+			"huiyan: en-US.toml:1: 655.user: plural forms need a count, and code 655 has none"},
+		{"not a string", map[string]string{"en-US.toml": "[655]\nuser = 5\n"},
+			"huiyan: en-US.toml:2: 655.user: want a string or a table, not a TOML integer"},
+		{"template does not parse", map[string]string{"en-US.toml": "[305]\nuser = \"wait {{.Minutes\"\n"},
+			"huiyan: en-US.toml:2: 305.user: template does not parse"},
+		{"template parameter the code lacks", map[string]string{"en-US.toml": "[305]\n\nuser = \"wait {{.Seconds}}\"\n"},
+			"huiyan: en-US.toml:3: 305.user: {{.Seconds}} is not a parameter of code 305 (it has Code, Minutes)"},
+		{"template that cannot run", map[string]string{"en-US.toml": "[305]\nuser = \"{{.Minutes.Hours}}\"\n"},
+			"huiyan: en-US.toml:2: 305.user: template fails"},
+		{"category title without the code", map[string]string{"en-US.toml": "[category.sms]\ntitle = \"SMS error\"\n"},
+			"huiyan: en-US.toml:2: category.sms.title: the title of a category must show the code"},
+		{"file name not a tag", map[string]string{"english.toml": "[655]\nuser = \"x\"\n"},
+			"huiyan: english.toml: file name \"english.toml\" is not a language tag"},
+		{"two files for one locale", map[string]string{"en_US.toml": "[655]\nuser = \"x\"\n"},
+			"locale en-US is also defined by"},
+		{"canonical locale missing", map[string]string{"zh-CN.toml": ""},
+			"huiyan: zh-CN.toml: the canonical locale zh-CN is missing"},
+		{"canonical locale lacks a text", map[string]string{"zh-CN.toml": strings.Replace(zh, "[655]\nuser = ", "[655]\n# user = ", 1)},
+			"huiyan: zh-CN.toml: code 655 (FaceTooClose) has no user text"},
+		{"canonical locale lacks a category", map[string]string{"zh-CN.toml": strings.Replace(zh, "[category.sms]", "[category_sms]", 1)},
+			"huiyan: zh-CN.toml:"},
+		{"no plural rules for the language", map[string]string{"tlh.toml": "[655]\nuser = \"x\"\n"},
+			"huiyan: tlh.toml: locale tlh cannot be loaded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := shippedFS(t)
+			for name, data := range tt.files {
+				if data == "" {
+					delete(m, name)
+				} else {
+					m[name] = &fstest.MapFile{Data: []byte(data)}
+				}
+			}
+			b, err := NewBundle(m)
+			if err == nil {
+				t.Fatalf("NewBundle succeeded, want an error containing %q", tt.want)
+			}
+			if b != nil {
+				t.Error("NewBundle returned a bundle with its error")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant it to contain %q", err, tt.want)
+			}
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.File == "" {
+				t.Errorf("error %v is not a *FileError with a file", err)
+			}
+		})
+	}
+}
+
+func TestLoadErrorUnwrapsTOML(t *testing.T) {
+	_, err := NewBundle(fstest.MapFS{"zh-CN.toml": {Data: []byte("[655\n")}})
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v does not wrap a toml.ParseError", err)
+	}
+}
+
+func TestLoadErrorDirectory(t *testing.T) {
+	_, err := NewBundle(os.DirFS("testdata/no-such-directory"))
+	if err == nil || !strings.Contains(err.Error(), "cannot read the locale directory") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// TestLayers checks that a later file system changes single messages of
+// an earlier one and adds locales.
+func TestLayers(t *testing.T) {
+	deploy := fstest.MapFS{
+		"en-US.toml": {Data: []byte("[604]\nuser = \"Please try again in better light.\"\n")},
+		"ja-JP.toml": {Data: []byte("[604]\nuser = \"明るい場所でもう一度お試しください。\"\n")},
+	}
+	b, err := NewBundle(locales.FS, deploy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := b.Localize(messages.SimilarityTooLow, "en")
+	if m.User != "Please try again in better light." {
+		t.Errorf("User = %q, want the deployment's text", m.User)
+	}
+	if m.Title != Localize(messages.SimilarityTooLow, "en").Title {
+		t.Errorf("Title = %q, want the shipped one", m.Title)
+	}
+	if got := b.Localize(messages.SimilarityTooLow, "ja").Lang; got != "ja-JP" {
+		t.Errorf("ja served by %q, want ja-JP", got)
+	}
+	if _, err := language.Parse("ja-JP"); err != nil {
+		t.Fatal(err)
+	}
+}

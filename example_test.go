@@ -1,0 +1,103 @@
+package huiyan_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"testing/fstest"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+func ExampleLocalize() {
+	// lang is what the client sent: here a browser's Accept-Language.
+	m := huiyan.Localize(messages.SimilarityTooLow, "en-US,en;q=0.9,zh-CN;q=0.8")
+	fmt.Println(m.Lang)
+	fmt.Println(m.User)
+	fmt.Println(m.Title)
+
+	// A WeChat mini-program sends zh_CN; zh-CN's operator texts are the
+	// Huiyan error table verbatim.
+	m = huiyan.Localize(604, "zh_CN")
+	fmt.Println(m.User)
+	fmt.Println(m.Title)
+	// Output:
+	// en-US
+	// Your face could not be matched with your ID photo. Please face the camera in good lighting and try again.
+	// Similarity did not reach the passing standard
+	// 人脸与证件照片比对未通过，请在光线充足处正对摄像头重试
+	// 比对相似度未达到通过标准
+}
+
+func ExampleLocalize_unknownCode() {
+	// A code that is not in the catalogue gets its category's texts.
+	m := huiyan.Localize(699, "en")
+	fmt.Println(m.Known, m.Code.Category())
+	fmt.Println(m.Title)
+	// Output:
+	// false liveness
+	// Liveness detection: unknown error code 699
+}
+
+func ExampleLocalizeWith() {
+	// This deployment's SMS codes are valid for 1 minute, not 10.
+	m := huiyan.LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
+	fmt.Println(m.Detail)
+	// Output:
+	// The SMS verification code is valid for 1 minute.
+}
+
+func ExampleNewBundle() {
+	// The locale files of a directory, such as the shipped ones.
+	b, err := huiyan.NewBundle(os.DirFS("locales"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(b.Locales())
+	fmt.Println(b.Localize(messages.LightTooDim, "zh-TW").User)
+	// Output:
+	// [zh-CN en-US]
+	// 光线太暗，请到光线充足的地方重试
+}
+
+func ExampleNewBundle_override() {
+	// A deployment changes one text, and adds a locale, over the shipped
+	// files; os.DirFS("/etc/huiyan") would do the same from a directory.
+	deployment := fstest.MapFS{
+		"en-US.toml": {Data: []byte(`[659]
+user = "It is too dark here. Please move somewhere brighter."
+`)},
+		"ja-JP.toml": {Data: []byte(`[659]
+user = "暗すぎます。明るい場所でもう一度お試しください。"
+`)},
+	}
+	b := huiyan.MustNewBundle(locales.FS, deployment)
+	fmt.Println(b.Localize(messages.LightTooDim, "en").User)
+	fmt.Println(b.Localize(messages.LightTooDim, "ja,en;q=0.5").User)
+	fmt.Println(b.Localize(messages.LightTooDim, "en").Title)
+	// Output:
+	// It is too dark here. Please move somewhere brighter.
+	// 暗すぎます。明るい場所でもう一度お試しください。
+	// Lighting too dim
+}
+
+func ExampleFileError() {
+	broken := fstest.MapFS{
+		"zh-CN.toml": {Data: []byte(`[655]
+user = "请离远一点"
+usr = "typo"
+`)},
+	}
+	_, err := huiyan.NewBundle(broken)
+	var fe *huiyan.FileError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.File, fe.Line)
+		fmt.Println(fe)
+	}
+	// Output:
+	// zh-CN.toml 3
+	// huiyan: zh-CN.toml:3: unknown field "usr" in code 655; the fields are user, title, detail and remedy
+}

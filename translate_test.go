@@ -1,0 +1,315 @@
+package huiyan
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// TestLanguageRules checks the fallback rules of doc.go on the shipped
+// locales (zh-CN, en-US) with the values real clients send.
+func TestLanguageRules(t *testing.T) {
+	b := Default()
+	tests := []struct {
+		name, lang, want string
+	}{
+		// Rule 1: every form of language value.
+		{"tag", "en-US", "en-US"},
+		{"tag lower case", "en-us", "en-US"},
+		{"tag upper case", "EN-US", "en-US"},
+		{"bare language", "en", "en-US"},
+		{"canonical Chinese", "zh-CN", "zh-CN"},
+		{"WeChat zh_CN", "zh_CN", "zh-CN"},
+		{"WeChat zh_TW", "zh_TW", "zh-CN"},
+		{"WeChat zh_HK", "zh_HK", "zh-CN"},
+		{"WeChat en", "en", "en-US"},
+		{"WeChat zh", "zh", "zh-CN"},
+		{"underscore English", "en_US", "en-US"},
+		{"POSIX UTF-8", "zh_CN.UTF-8", "zh-CN"},
+		{"POSIX English", "en_US.UTF-8", "en-US"},
+		{"POSIX modifier", "en_GB.ISO-8859-15@euro", "en-US"},
+		{"POSIX C locale", "C.UTF-8", "zh-CN"},
+		{"script subtag", "zh-Hans-CN", "zh-CN"},
+		{"mixed case script", "ZH-hant-tw", "zh-CN"},
+		{"white space", "  en-US  ", "en-US"},
+
+		// Browser headers.
+		{"Chrome Simplified Chinese", "zh-CN,zh;q=0.9", "zh-CN"},
+		{"Chrome Chinese then English", "zh-CN,zh;q=0.9,en;q=0.8,en-GB;q=0.7,en-US;q=0.6", "zh-CN"},
+		{"Chrome English", "en-US,en;q=0.9", "en-US"},
+		{"Chrome English then Chinese", "en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7", "en-US"},
+		{"iOS Safari Simplified", "zh-CN,zh-Hans;q=0.9", "zh-CN"},
+		{"iOS Safari Traditional Taiwan", "zh-TW,zh-Hant;q=0.9", "zh-CN"},
+		{"iOS Safari Traditional Hong Kong", "zh-HK,zh-Hant;q=0.9,en;q=0.8", "zh-CN"},
+		{"iOS Safari script only", "zh-Hant-HK,en-HK;q=0.9", "zh-CN"},
+		{"Firefox English", "en-US,en;q=0.5", "en-US"},
+		{"Firefox Chinese", "zh-CN,zh;q=0.8,zh-TW;q=0.7,zh-HK;q=0.5,en-US;q=0.3,en;q=0.2", "zh-CN"},
+		{"Firefox Japanese", "ja,en-US;q=0.7,en;q=0.3", "en-US"},
+		{"spaces around separators", "fr-CH , fr;q=0.9 , zh ; q=0.8", "zh-CN"},
+
+		// Rule 2: order of preference, and Chinese before any later English.
+		{"q-values reorder", "en;q=0.5,zh-CN;q=0.9", "zh-CN"},
+		{"equal q keeps order", "en;q=0.8,zh;q=0.8", "en-US"},
+		{"first servable wins", "de-DE,zh;q=0.5,en;q=0.4", "zh-CN"},
+		{"Traditional before English", "zh-Hant,en", "zh-CN"},
+		{"Mandarin", "cmn-Hans-CN", "zh-CN"},
+		{"Cantonese", "yue-HK,en;q=0.5", "zh-CN"},
+		{"grandfathered zh-yue", "zh-yue", "zh-CN"},
+		{"Singapore Chinese", "zh-SG", "zh-CN"},
+		{"English of another region", "en-AU", "en-US"},
+		{"unknown region", "en-XX", "en-US"},
+		{"private use after Chinese", "zh-CN-x-wechat", "zh-CN"},
+
+		// q=0 excludes.
+		{"q=0 excludes English", "en;q=0,ja", "zh-CN"},
+		{"q=0 excludes Chinese", "zh;q=0", "en-US"},
+		{"q=0 on region only", "zh-CN;q=0,en", "en-US"},
+		{"q=0 on other region keeps locale", "en-GB;q=0,en", "en-US"},
+		{"everything excluded", "zh;q=0,en;q=0", "zh-CN"},
+		{"q=0.000 is zero", "en;q=0.000,fr", "zh-CN"},
+
+		// Rule 3: a real language no locale serves gets English; none gets zh-CN.
+		{"Japanese", "ja", "en-US"},
+		{"French region", "fr-FR", "en-US"},
+		{"Japanese header", "ja-JP,ja;q=0.9", "en-US"},
+		{"Korean POSIX", "ko_KR.UTF-8", "en-US"},
+		{"empty", "", "zh-CN"},
+		{"wildcard", "*", "zh-CN"},
+		{"wildcard weighted", "*;q=0.5", "zh-CN"},
+		{"garbage", "!!!", "zh-CN"},
+		{"undetermined", "und", "zh-CN"},
+		{"unknown language", "xx", "zh-CN"},
+		{"private use only", "x-private", "zh-CN"},
+
+		// Malformed entries are skipped, not fatal.
+		{"malformed first entry", "!!!,en;q=0.5", "en-US"},
+		{"q=NaN skipped", "zh;q=NaN,en", "en-US"},
+		{"q=1e999 skipped", "zh;q=1e999,en", "en-US"},
+		{"q=-1 skipped", "zh;q=-1,en", "en-US"},
+		{"q above 1 skipped", "zh;q=1.5,en", "en-US"},
+		{"q with four decimals skipped", "zh;q=0.1234,en", "en-US"},
+		{"missing q value skipped", "zh;q=,en", "en-US"},
+		{"parameter without value skipped", "zh;q,en", "en-US"},
+		{"empty entries", ",,,en,,", "en-US"},
+		{"only separators", ";;;,,,", "zh-CN"},
+		{"NUL byte", "\x00", "zh-CN"},
+		{"NUL inside a tag", "en\x00-US,zh", "zh-CN"},
+		{"invalid UTF-8", "\xff\xfe\xfd", "zh-CN"},
+		{"invalid UTF-8 then English", "\xff,en", "en-US"},
+		{"full-width comma", "ja，zh", "zh-CN"},
+		{"header name included", "Accept-Language: en", "zh-CN"},
+		{"overlong subtag", "enenenenenenenen", "zh-CN"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := b.Localize(messages.FaceTooClose, tt.lang).Lang; got != tt.want {
+				t.Errorf("Localize(655, %q).Lang = %q, want %q", tt.lang, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestLanguageRulesMoreLocales checks the rules that choose among several
+// locales of one language, with locale files added as a deployment would.
+func TestLanguageRulesMoreLocales(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"zh-TW.toml": "[655]\nuser = \"請將臉部稍微遠離螢幕\"\n",
+		"zh-HK.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
+		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
+		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
+	})
+	tests := []struct {
+		name, lang, want string
+	}{
+		{"Taiwan", "zh-TW", "zh-TW"},
+		{"Hong Kong", "zh-HK", "zh-HK"},
+		{"Macau reads Traditional", "zh-MO", "zh-TW"},
+		{"Traditional script", "zh-Hant", "zh-TW"},
+		{"WeChat zh_HK", "zh_HK", "zh-HK"},
+		{"Cantonese reads Hong Kong Traditional", "yue", "zh-HK"},
+		{"Simplified stays Simplified", "zh-Hans-TW", "zh-CN"},
+		{"Singapore", "zh-SG", "zh-CN"},
+		{"bare Chinese", "zh", "zh-CN"},
+		{"Traditional excluded falls to zh-CN", "zh-TW,zh-TW;q=0,zh-Hant;q=0", "zh-CN"},
+		{"British", "en-GB", "en-GB"},
+		{"bare English", "en", "en-US"},
+		{"Australian", "en-AU", "en-US"},
+		{"Japanese now shipped", "ja,en;q=0.5", "ja-JP"},
+		{"Japanese by tag", "ja-JP", "ja-JP"},
+		{"French still English", "fr", "en-US"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := b.Localize(messages.FaceTooClose, tt.lang).Lang; got != tt.want {
+				t.Errorf("Localize(655, %q).Lang = %q, want %q", tt.lang, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestFieldFallback checks rule 4: a text a locale lacks comes from zh-CN
+// for that field alone.
+func TestFieldFallback(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"ja-JP.toml": "[604]\ntitle = \"類似度が基準に達しませんでした\"\n",
+	})
+	zh := b.Localize(messages.SimilarityTooLow, "zh-CN")
+	ja := b.Localize(messages.SimilarityTooLow, "ja")
+	if ja.Title != "類似度が基準に達しませんでした" {
+		t.Errorf("Title = %q, want the ja-JP text", ja.Title)
+	}
+	if ja.User != zh.User || ja.Detail != zh.Detail {
+		t.Errorf("User, Detail = %q, %q; want zh-CN's %q, %q", ja.User, ja.Detail, zh.User, zh.Detail)
+	}
+	if ja.Lang != "zh-CN" {
+		t.Errorf("Lang = %q, want zh-CN, the locale that served User", ja.Lang)
+	}
+	other := b.Localize(messages.FaceTooClose, "ja")
+	if other != b.Localize(messages.FaceTooClose, "zh-CN") {
+		t.Errorf("a code ja-JP lacks entirely: got %+v, want the zh-CN message", other)
+	}
+}
+
+// TestUnknownCodes checks rule 5: category texts with the code in the title.
+func TestUnknownCodes(t *testing.T) {
+	tests := []struct {
+		name     string
+		code     messages.Code
+		lang     string
+		category messages.Category
+		title    string
+	}{
+		{"liveness", 699, "en-US", messages.Liveness, "Liveness detection: unknown error code 699"},
+		{"gap in OCR range", 506, "zh-CN", messages.IDCardOCR, "身份证识别：未知错误码 506"},
+		{"SMS", 301, "en", messages.SMS, "unknown error code 301"},
+		{"identity database", 709, "en", messages.IdentityDatabase, "unknown error code 709"},
+		{"comparison", 800, "en", messages.ImageComparison, "unknown error code 800"},
+		{"WeChat", 904, "zh_CN", messages.WeChatRealName, "未知错误码 904"},
+		{"no category for 4xx", 404, "en", messages.General, "unknown error code 404"},
+		{"general gap", 6, "en", messages.General, "unknown error code 6"},
+		{"negative", -1, "en", messages.General, "unknown error code -1"},
+		{"newer scheme", 1001, "en", messages.General, "unknown error code 1001"},
+		{"huge", 1 << 62, "zh", messages.General, "4611686018427387904"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Localize(tt.code, tt.lang)
+			if m.Known || m.Code != tt.code {
+				t.Errorf("Known, Code = %v, %v; want false, %v", m.Known, m.Code, tt.code)
+			}
+			if got := tt.code.Category(); got != tt.category {
+				t.Errorf("Category() = %v, want %v", got, tt.category)
+			}
+			if !strings.Contains(m.Title, tt.title) {
+				t.Errorf("Title = %q, want it to contain %q", m.Title, tt.title)
+			}
+			if m.User == "" || m.Detail == "" || m.Remedy == "" {
+				t.Errorf("empty text in %+v", m)
+			}
+			// Another unknown code of the category: same texts but the title.
+			sib := Localize(tt.code+1, tt.lang)
+			if tt.code+1 == 1000 || (tt.code + 1).Known() || (tt.code+1).Category() != tt.category {
+				return
+			}
+			if sib.User != m.User || sib.Remedy != m.Remedy || sib.Title == m.Title {
+				t.Errorf("code %d: %+v\ncode %d: %+v\nwant the same category texts, titles with their codes", tt.code, m, tt.code+1, sib)
+			}
+		})
+	}
+}
+
+func TestLocalizeWith(t *testing.T) {
+	tests := []struct {
+		name   string
+		code   messages.Code
+		lang   string
+		params map[string]int
+		detail string
+	}{
+		{"default", messages.SMSCodeExpired, "en-US", nil, "The SMS verification code is valid for 10 minutes."},
+		{"English one", messages.SMSCodeExpired, "en-US", map[string]int{"Minutes": 1}, "The SMS verification code is valid for 1 minute."},
+		{"English other", messages.SMSCodeExpired, "en-US", map[string]int{"Minutes": 5}, "The SMS verification code is valid for 5 minutes."},
+		{"English zero", messages.SMSCodeExpired, "en-US", map[string]int{"Minutes": 0}, "The SMS verification code is valid for 0 minutes."},
+		{"Chinese", messages.SMSCodeExpired, "zh-CN", map[string]int{"Minutes": 5}, "短信验证码有效期为5分钟"},
+		{"default value given", messages.SMSCodeExpired, "zh-CN", map[string]int{"Minutes": 10}, "短信验证码有效期为10分钟"},
+		{"other names ignored", messages.SMSCodeExpired, "zh-CN", map[string]int{"Seconds": 5, "Code": 1}, "短信验证码有效期为10分钟"},
+		{"token days", messages.TokenInvalid, "zh-CN", map[string]int{"Days": 7}, "token数据已失效，一般有效期为7天"},
+		{"hours", messages.TokenExpired, "zh-CN", map[string]int{"Hours": 1}, "此刻已超过验证流程有效期1个小时限制，token创建开始计算"},
+		{"no parameter", messages.FaceTooClose, "zh-CN", map[string]int{"Minutes": 5}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := LocalizeWith(tt.code, tt.lang, tt.params)
+			if m.Detail != tt.detail {
+				t.Errorf("Detail = %q, want %q", m.Detail, tt.detail)
+			}
+			if !m.Known || m.User == "" {
+				t.Errorf("message %+v", m)
+			}
+		})
+	}
+	if got := LocalizeWith(699, "en", map[string]int{"Code": 1}).Title; !strings.Contains(got, "699") {
+		t.Errorf("unknown code title = %q, want the code 699", got)
+	}
+	if got := LocalizeWith(messages.QuotaExceeded, "en", map[string]int{"Quota": 1}).Remedy; !strings.Contains(got, "1 call") || strings.Contains(got, "1 calls") {
+		t.Errorf("Quota 1 remedy = %q, want the singular", got)
+	}
+}
+
+// TestLocalizeNeverEmpty checks every code and every code around the
+// catalogue in every shipped language.
+func TestLocalizeNeverEmpty(t *testing.T) {
+	b := Default()
+	for _, lang := range []string{"zh-CN", "en-US", "ja", ""} {
+		for c := messages.Code(-2); c <= 1001; c++ {
+			m := b.Localize(c, lang)
+			if m.User == "" || m.Title == "" || m.Lang == "" {
+				t.Fatalf("Localize(%d, %q) = %+v", c, lang, m)
+			}
+			if m.Known != c.Known() {
+				t.Fatalf("Localize(%d).Known = %v", c, m.Known)
+			}
+			for _, s := range []string{m.User, m.Title, m.Detail, m.Remedy} {
+				if strings.Contains(s, "{{") || strings.HasPrefix(s, strings.TrimSpace(c.String())+".") {
+					t.Fatalf("Localize(%d, %q): unrendered text %q", c, lang, s)
+				}
+			}
+		}
+	}
+}
+
+func TestLocalizeAllocatesNothing(t *testing.T) {
+	b := Default()
+	for _, lang := range []string{"en-US", "zh_CN", "zh-CN,zh;q=0.9,en;q=0.8"} {
+		b.Localize(messages.SimilarityTooLow, lang) // fill the cache
+		if n := testing.AllocsPerRun(100, func() { b.Localize(messages.SimilarityTooLow, lang) }); n != 0 {
+			t.Errorf("Localize(604, %q) allocates %v times per call", lang, n)
+		}
+	}
+}
+
+func TestConcurrentLocalize(t *testing.T) {
+	b := bundleWith(t, nil)
+	langs := []string{"en-US", "zh_CN", "zh-HK,zh-Hant;q=0.9,en;q=0.8", "ja", "", "fr;q=0.5,en;q=0.2"}
+	want := make([]Message, len(langs))
+	for i, l := range langs {
+		want[i] = b.Localize(messages.LightTooDim, l)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 2000 {
+				k := (g + i) % len(langs)
+				if got := b.Localize(messages.LightTooDim, langs[k]); got != want[k] {
+					t.Errorf("concurrent Localize(659, %q) = %+v, want %+v", langs[k], got, want[k])
+					return
+				}
+				// Distinct values make the cache replace slots.
+				Default().Localize(messages.Code(600+i%70), langs[k]+strings.Repeat(" ", i%50))
+			}
+		})
+	}
+	wg.Wait()
+}
