@@ -1,0 +1,55 @@
+package huiyan
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestReadmeQuotesExamples keeps the README's Go snippets true: each must
+// be quoted from a tested Example function.
+func TestReadmeQuotesExamples(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	examples, err := os.ReadFile("example_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```go\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) == 0 {
+		t.Fatal("the README has no Go snippet")
+	}
+	for _, b := range blocks {
+		if !strings.Contains(string(examples), b[1]) {
+			t.Errorf("README snippet is not in example_test.go:\n%s", b[1])
+		}
+	}
+}
+
+// TestReadmeFallbackTable checks the README's table of language values.
+func TestReadmeFallbackTable(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| (.*) \\| `([a-zA-Z-]+)` \\|$")
+	code := regexp.MustCompile("`([^`]*)`")
+	rows := row.FindAllStringSubmatch(string(readme), -1)
+	if len(rows) < 4 {
+		t.Fatalf("found %d rows of the fallback table", len(rows))
+	}
+	for _, r := range rows {
+		values := code.FindAllStringSubmatch(r[1], -1)
+		if strings.HasPrefix(r[1], "empty") {
+			values = append(values, []string{"", ""})
+		}
+		for _, v := range values {
+			if got := Localize(655, v[1]).Lang; got != r[2] {
+				t.Errorf("README: %q is served by %s; Localize says %s", v[1], r[2], got)
+			}
+		}
+	}
+}
