@@ -1,10 +1,11 @@
 package huiyan
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
-	"math"
+	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -12,7 +13,6 @@ import (
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
-	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/locales"
@@ -37,10 +37,12 @@ var canonicalTag = language.MustParse(Canonical)
 // locale, every missing text resolved to the canonical one. A Bundle is
 // immutable and safe for concurrent use.
 type Bundle struct {
-	locales []*locale // [0] is the canonical zh-CN
-	rows    []int16   // code → row of locale.msgs, -1 for unknown codes
-	en      int       // index of en-US, or -1
-	cache   langCache
+	locales  []*locale       // [0] is the canonical zh-CN
+	rows     []int16         // code → row, -1 for unknown codes
+	rowCodes []messages.Code // row → code
+	msgs     []Message       // locale × row, rendered with default parameters
+	en       int             // index of en-US, or -1
+	cache    langCache
 }
 
 // locale is one language of a bundle.
@@ -53,8 +55,7 @@ type locale struct {
 	chinese bool
 	primary bool // the region is the likely one for the language and script
 
-	msgs  []Message                // by row, rendered with default parameters
-	texts [][numFields]*servedText // by row: where each text of msgs came from
+	texts [][numFields]*servedText // by row: where each text of a message came from
 	cats  [][numFields]*servedText // by category
 }
 
@@ -91,18 +92,43 @@ func Default() *Bundle { return defaultBundle() }
 // When any file is invalid, NewBundle returns no bundle and an error that
 // joins one [*FileError] per problem, each naming the file and the line.
 func NewBundle(fsys ...fs.FS) (*Bundle, error) {
-	layers := make([]layer, len(fsys))
-	for i, f := range fsys {
-		layers[i] = layer{fsys: f}
-	}
-	if len(layers) == 0 {
-		layers = []layer{{prefix: "locales/", fsys: locales.FS}}
-	}
-	b, ps := load(layers)
+	b, ps, _ := load(layersOf(fsys), false)
 	if err := ps.err(); err != nil {
 		return nil, err
 	}
 	return b, nil
+}
+
+// Dir returns the locale files of a directory, for [NewBundle] and
+// [Lint]. Unlike os.DirFS, errors name the files by their path in dir:
+//
+//	b, err := huiyan.NewBundle(locales.FS, huiyan.Dir("/etc/huiyan/locales"))
+func Dir(dir string) fs.FS { return namedFS{FS: os.DirFS(dir), name: dir} }
+
+type namedFS struct {
+	fs.FS
+	name string
+}
+
+// layersOf names the file systems given to NewBundle and Lint; none means
+// the embedded locales.
+func layersOf(fsys []fs.FS) []layer {
+	if len(fsys) == 0 {
+		fsys = []fs.FS{locales.FS}
+	}
+	layers := make([]layer, len(fsys))
+	for i, f := range fsys {
+		layers[i].fsys = f
+		switch f := f.(type) {
+		case namedFS:
+			layers[i].fsys, layers[i].prefix = f.FS, path.Clean(f.name)+"/"
+		case embed.FS:
+			if f == locales.FS {
+				layers[i].prefix = "locales/"
+			}
+		}
+	}
+	return layers
 }
 
 // MustNewBundle is like [NewBundle] but panics if the locales are invalid.
@@ -130,7 +156,11 @@ func readLayers(layers []layer, ps *problems) [][]*localeFile {
 	for i, ly := range layers {
 		entries, err := fs.ReadDir(ly.fsys, ".")
 		if err != nil {
-			ps.add(true, strings.TrimSuffix(ly.prefix, "/")+".", 0, err, "cannot read the locale directory: "+err.Error())
+			dir := strings.TrimSuffix(ly.prefix, "/")
+			if dir == "" {
+				dir = "."
+			}
+			ps.add(true, dir, 0, err, "cannot read the locale directory: "+err.Error())
 			continue
 		}
 		byTag := make(map[language.Tag]string)
@@ -237,14 +267,25 @@ func checkCanonical(ms []*mergedLocale, ps *problems) {
 	}
 }
 
-// load builds a bundle from layers of locale files. The bundle is nil when
-// any problem is fatal.
-func load(layers []layer) (*Bundle, problems) {
+// load builds a bundle from layers of locale files, and returns the
+// problems and the locales it read. The bundle is nil when any problem is
+// fatal. With lintTexts, it also checks each text as Lint does.
+func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
 	var ps problems
-	ms := merge(readLayers(layers, &ps))
+	files := readLayers(layers, &ps)
+	if lintTexts {
+		for _, layerFiles := range files {
+			for _, f := range layerFiles {
+				for _, t := range f.texts {
+					lintText(t, &ps)
+				}
+			}
+		}
+	}
+	ms := merge(files)
 	checkCanonical(ms, &ps)
 	if ps.err() != nil {
-		return nil, ps
+		return nil, ps, ms
 	}
 	b, err := build(ms)
 	if err != nil {
@@ -254,15 +295,15 @@ func load(layers []layer) (*Bundle, problems) {
 		} else {
 			ps.add(true, ms[0].file, 0, err, err.Error())
 		}
-		return nil, ps
+		return nil, ps, ms
 	}
-	return b, ps
+	return b, ps, ms
 }
 
 // build renders every message of every locale through go-i18n.
 func build(ms []*mergedLocale) (*Bundle, error) {
 	codes := messages.All()
-	b := &Bundle{en: -1}
+	b := &Bundle{en: -1, rowCodes: codes, msgs: make([]Message, len(ms)*len(codes))}
 	b.cache.init()
 	b.rows = make([]int16, codes[len(codes)-1]+1)
 	for i := range b.rows {
@@ -300,7 +341,6 @@ func build(ms []*mergedLocale) (*Bundle, error) {
 	for li, m := range ms {
 		l := b.locales[li]
 		lz := i18n.NewLocalizer(ib, m.tag.String())
-		l.msgs = make([]Message, len(codes))
 		l.texts = make([][numFields]*servedText, len(codes))
 		for row, c := range codes {
 			msg := Message{Code: c, Known: true}
@@ -331,7 +371,7 @@ func build(ms []*mergedLocale) (*Bundle, error) {
 					msg.Lang = b.locales[st.locale].name
 				}
 			}
-			l.msgs[row] = msg
+			b.msgs[li*len(codes)+row] = msg
 		}
 		l.cats = make([][numFields]*servedText, len(messages.Categories()))
 		for _, c := range messages.Categories() {
@@ -362,34 +402,4 @@ func newLocale(tag language.Tag) *locale {
 		chinese: isChinese(base),
 		primary: region == likely,
 	}
-}
-
-// render returns the text for the template data; count chooses the plural
-// form. It falls back to the form other, as go-i18n does, and to the
-// default rendering if the template fails.
-func (s *servedText) render(data map[string]int, count int, def string) string {
-	form := plural.Other
-	if s.plural() {
-		// CLDR rules read the absolute value.
-		n := count
-		switch {
-		case n == math.MinInt:
-			n = math.MaxInt
-		case n < 0:
-			n = -n
-		}
-		form = plural.Cardinal.MatchPlural(s.tag, n, 0, 0, 0, 0)
-	}
-	if int(form) >= numForms || s.forms[form] == "" {
-		form = plural.Other
-	}
-	t := s.tmpl[form]
-	if t == nil {
-		return s.forms[form]
-	}
-	var sb strings.Builder
-	if err := t.Execute(&sb, data); err != nil {
-		return def
-	}
-	return sb.String()
 }

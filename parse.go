@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"path"
 	"slices"
 	"strconv"
@@ -66,6 +65,7 @@ type text struct {
 	msg      *i18n.Message
 	forms    [numForms]string             // msg's forms, by plural.Form
 	tmpl     [numForms]*template.Template // nil for forms without actions
+	simple   [numForms][]segment          // tmpl as segments, when it is simple
 	params   []string                     // template fields used, sorted
 	file     string
 	line     int
@@ -322,6 +322,7 @@ func (p *fileParser) compile(t *text, path []string) bool {
 			return false
 		}
 		t.tmpl[f] = tm
+		t.simple[f] = segments(tm.Root)
 		for _, name := range templateFields(tm.Root) {
 			if !slices.Contains(allowed, name) {
 				p.fail(path, "%s: {{.%s}} is not a parameter of %s (it has %s)", t.id, name, subject(t), strings.Join(allowed, ", "))
@@ -393,22 +394,4 @@ func templateFields(n parse.Node) []string {
 	}
 	visit(n)
 	return names
-}
-
-// checkExec executes a text's templates with default data, so that a
-// template that parses but cannot run is an error at load.
-func checkExec(t *text) error {
-	data := map[string]int{codeParam: int(t.code)}
-	if p, ok := t.code.Param(); ok && !t.isCat {
-		data[p.Name] = p.Default
-	}
-	for _, tm := range t.tmpl {
-		if tm == nil {
-			continue
-		}
-		if err := tm.Execute(io.Discard, data); err != nil {
-			return err
-		}
-	}
-	return nil
 }

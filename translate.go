@@ -72,7 +72,7 @@ func LocalizeWith(code messages.Code, lang string, params map[string]int) Messag
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
 	li := b.resolve(lang)
 	if row := b.row(code); row >= 0 {
-		return b.locales[li].msgs[row]
+		return b.msgs[li*len(b.rowCodes)+row]
 	}
 	return b.unknown(li, code)
 }
@@ -92,7 +92,7 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 		return b.unknown(li, code)
 	}
 	l := b.locales[li]
-	msg := l.msgs[row]
+	msg := b.msgs[li*len(b.rowCodes)+row]
 	p, ok := code.Param()
 	if !ok {
 		return msg
@@ -101,10 +101,10 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 	if !ok || v == p.Default {
 		return msg
 	}
-	data := map[string]int{codeParam: int(code), p.Name: v}
+	ps := values{code: int(code), name: p.Name, count: v}
 	for f, st := range l.texts[row] {
 		if st != nil && len(st.params) > 0 {
-			msg.set(field(f), st.render(data, v, msg.get(field(f))))
+			msg.set(field(f), st.render(ps, msg.get(field(f))))
 		}
 	}
 	return msg
@@ -132,12 +132,12 @@ func (b *Bundle) row(code messages.Code) int {
 // unknown returns the category texts for a code not in the catalogue.
 func (b *Bundle) unknown(li int, code messages.Code) Message {
 	msg := Message{Code: code}
-	data := map[string]int{codeParam: int(code)}
+	ps := values{code: int(code)}
 	for f, st := range b.locales[li].cats[code.Category()] {
 		if st == nil {
 			continue
 		}
-		msg.set(field(f), st.render(data, 0, st.forms[0]))
+		msg.set(field(f), st.render(ps, st.forms[0]))
 		if field(f) == fieldUser {
 			msg.Lang = b.locales[st.locale].name
 		}

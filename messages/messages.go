@@ -8,10 +8,7 @@
 // must have one in the canonical zh-CN locale.
 package messages
 
-import (
-	"slices"
-	"strconv"
-)
+import "strconv"
 
 // Code is a Huiyan error code, as returned by the Huiyan APIs and SDKs.
 //
@@ -257,12 +254,23 @@ var catalogue = [...]info{
 	{WeChatRealNameUnknownError, "WeChatRealNameUnknownError", true, Param{}},
 }
 
+// maxCode is the largest code of the catalogue.
+const maxCode = WeChatRealNameUnknownError
+
+// index maps a code to its position in catalogue plus one; 0 for a code
+// that is not in the catalogue.
+var index = func() (ix [maxCode + 1]uint8) {
+	for i, e := range catalogue {
+		ix[e.code] = uint8(i + 1)
+	}
+	return ix
+}()
+
 func lookup(c Code) (*info, bool) {
-	i, ok := slices.BinarySearchFunc(catalogue[:], c, func(e info, c Code) int { return int(e.code - c) })
-	if !ok {
+	if c < 0 || c > maxCode || index[c] == 0 {
 		return nil, false
 	}
-	return &catalogue[i], true
+	return &catalogue[index[c]-1], true
 }
 
 // All returns every code of the catalogue, in ascending order.

@@ -48,12 +48,15 @@ func (p *Prefs) At(i int) Pref { return p.p[i] }
 func Parse(s string) Prefs {
 	var ps Prefs
 	if len(s) > MaxInput {
+		// An entry that the limit cuts is incomplete: drop it.
+		end := s[MaxInput] == ','
 		s = s[:MaxInput]
-		// The entry cut by the limit is incomplete.
-		if i := strings.LastIndexByte(s, ','); i >= 0 {
-			s = s[:i]
-		} else {
-			s = ""
+		if !end {
+			if i := strings.LastIndexByte(s, ','); i >= 0 {
+				s = s[:i]
+			} else {
+				s = ""
+			}
 		}
 	}
 	for s != "" && ps.n < MaxPrefs {
