@@ -151,7 +151,8 @@ func (b *Bundle) Locales() []string {
 }
 
 // readLayers reads and parses every locale file of the layers.
-func readLayers(layers []layer, ps *problems) [][]*localeFile {
+// The tags of files that do not parse are added to broken.
+func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*localeFile {
 	files := make([][]*localeFile, len(layers))
 	for i, ly := range layers {
 		entries, err := fs.ReadDir(ly.fsys, ".")
@@ -160,7 +161,11 @@ func readLayers(layers []layer, ps *problems) [][]*localeFile {
 			if dir == "" {
 				dir = "."
 			}
-			ps.add(true, dir, 0, err, "cannot read the locale directory: "+err.Error())
+			msg := err.Error()
+			if pe, ok := err.(*fs.PathError); ok {
+				msg = pe.Err.Error()
+			}
+			ps.add(true, dir, 0, err, "cannot read the locale directory: "+msg)
 			continue
 		}
 		byTag := make(map[language.Tag]string)
@@ -176,6 +181,10 @@ func readLayers(layers []layer, ps *problems) [][]*localeFile {
 			}
 			f := parseFile(name, data, ps)
 			if f == nil {
+				continue
+			}
+			if f.broken {
+				*broken = append(*broken, f.tag)
 				continue
 			}
 			if other, ok := byTag[f.tag]; ok {
@@ -236,10 +245,13 @@ func categoryID(c messages.Category, f field) string {
 	return categoryKey + "." + c.String() + "." + fieldNames[f]
 }
 
-// checkCanonical reports what the canonical locale lacks.
-func checkCanonical(ms []*mergedLocale, ps *problems) {
+// checkCanonical reports what the canonical locale lacks. dir is where its
+// file is expected; broken lists the locales whose files do not parse.
+func checkCanonical(ms []*mergedLocale, dir string, broken []language.Tag, ps *problems) {
 	if len(ms) == 0 || ms[0].tag != canonicalTag {
-		ps.add(true, Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+		if !slices.Contains(broken, canonicalTag) {
+			ps.add(true, dir+Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+		}
 		return
 	}
 	zh := ms[0]
@@ -272,7 +284,8 @@ func checkCanonical(ms []*mergedLocale, ps *problems) {
 // fatal. With lintTexts, it also checks each text as Lint does.
 func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
 	var ps problems
-	files := readLayers(layers, &ps)
+	var broken []language.Tag
+	files := readLayers(layers, &ps, &broken)
 	if lintTexts {
 		for _, layerFiles := range files {
 			for _, f := range layerFiles {
@@ -283,9 +296,9 @@ func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
 		}
 	}
 	ms := merge(files)
-	checkCanonical(ms, &ps)
+	checkCanonical(ms, layers[0].prefix, broken, &ps)
 	if ps.err() != nil {
-		return nil, ps, ms
+		return nil, ps.sorted(), ms
 	}
 	b, err := build(ms)
 	if err != nil {
@@ -295,9 +308,9 @@ func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
 		} else {
 			ps.add(true, ms[0].file, 0, err, err.Error())
 		}
-		return nil, ps, ms
+		return nil, ps.sorted(), ms
 	}
-	return b, ps, ms
+	return b, ps.sorted(), ms
 }
 
 // build renders every message of every locale through go-i18n.

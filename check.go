@@ -61,21 +61,20 @@ func Lint(fsys ...fs.FS) *Report {
 func loadLint(layers []layer) ([]*mergedLocale, problems) {
 	_, ps, ms := load(layers, true)
 	compare(ms, &ps)
-	slices.SortStableFunc(ps, func(a, b problem) int {
-		if c := strings.Compare(a.File, b.File); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
-	return ms, ps
+	return ms, ps.sorted()
 }
 
-// missingFields returns the fields of code c that zh has and m lacks.
+// missingFields returns the fields of code c that m lacks: those zh-CN
+// has, or for zh-CN itself those it must have.
 func missingFields(m, zh *mergedLocale, c messages.Code) []string {
 	var missing []string
 	for f := range numFields {
 		id := textID(c, f)
-		if zh.texts[id] != nil && m.texts[id] == nil {
+		required := zh.texts[id] != nil
+		if m == zh {
+			required = f == fieldUser || f == fieldTitle
+		}
+		if required && m.texts[id] == nil {
 			missing = append(missing, fieldNames[f])
 		}
 	}
@@ -94,7 +93,7 @@ func compare(ms []*mergedLocale, ps *problems) {
 		zh = ms[0]
 	}
 	for _, m := range ms {
-		chinese := isChinese(baseOf(m.tag))
+		hanScript := usesHan(m.tag)
 		needed := neededForms(m.tag)
 		if zh == nil || m == zh {
 			continue
@@ -107,7 +106,7 @@ func compare(ms []*mergedLocale, ps *problems) {
 			if !slices.Equal(t.params, z.params) {
 				ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses %s, but zh-CN's uses %s", t.id, fieldList(t.params), fieldList(z.params)))
 			}
-			if !chinese {
+			if !hanScript {
 				for _, s := range t.forms {
 					if hasChinese(s) {
 						ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s: Chinese characters or punctuation left in %s: %q", t.id, m.tag, s))
@@ -128,12 +127,13 @@ func compare(ms []*mergedLocale, ps *problems) {
 		}
 		for _, c := range messages.All() {
 			missing := missingFields(m, zh, c)
-			switch {
-			case len(missing) == 0:
-			case !m.hasCode(c):
+			if len(missing) == 0 {
+				continue
+			}
+			if t := m.anyText(c); t != nil {
+				ps.add(false, t.file, t.line, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
+			} else {
 				ps.add(false, m.file, 0, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
-			default:
-				ps.add(false, m.file, 0, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
 			}
 		}
 		for _, c := range messages.Categories() {
@@ -161,11 +161,11 @@ func lintText(t *text, ps *problems) {
 			name += " (" + formNames[f] + ")"
 		}
 		if s != strings.TrimSpace(s) {
-			ps.add(false, t.file, t.line, nil, name+" has leading or trailing white space")
+			ps.add(false, t.file, t.lineOf(f), nil, name+" has leading or trailing white space")
 		}
 		if t.field == fieldUser {
 			if term := internalTerms.FindString(s); term != "" {
-				ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s shows the end user the internal term %q", name, term))
+				ps.add(false, t.file, t.lineOf(f), nil, fmt.Sprintf("%s shows the end user the internal term %q", name, term))
 			}
 		}
 	}
@@ -194,6 +194,21 @@ func fieldList(params []string) string {
 		return "no parameter"
 	}
 	return "{{." + strings.Join(params, "}}, {{.") + "}}"
+}
+
+// usesHan reports whether a language is written with Han characters, so
+// that they are no sign of text left untranslated: Chinese, Japanese, and
+// Korean where it is written with Hanja.
+func usesHan(tag language.Tag) bool {
+	if isChinese(baseOf(tag)) {
+		return true
+	}
+	s, _ := tag.Script()
+	switch s.String() {
+	case "Hani", "Hans", "Hant", "Jpan", "Kore":
+		return true
+	}
+	return false
 }
 
 // hasChinese reports whether s has Han characters or full-width
@@ -227,11 +242,13 @@ func (m *mergedLocale) ownTexts() []*text {
 	return ts
 }
 
-func (m *mergedLocale) hasCode(c messages.Code) bool {
+// anyText returns the first text of code c the locale has, or nil.
+func (m *mergedLocale) anyText(c messages.Code) *text {
+	var first *text
 	for f := range numFields {
-		if m.texts[textID(c, f)] != nil {
-			return true
+		if t := m.texts[textID(c, f)]; t != nil && (first == nil || t.line < first.line) {
+			first = t
 		}
 	}
-	return false
+	return first
 }

@@ -2,7 +2,9 @@ package huiyan
 
 import (
 	"errors"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 // FileError is a problem in a locale file. [NewBundle] returns one for each
@@ -38,6 +40,25 @@ type problems []problem
 
 func (ps *problems) add(fatal bool, file string, line int, err error, msg string) {
 	*ps = append(*ps, problem{FileError{File: file, Line: line, Msg: msg, Err: err}, fatal})
+}
+
+// sorted returns the problems by file and line, those about a whole file
+// after those of its lines, in the order found within a line, each once (a
+// table can give the same problem for each of its texts).
+func (ps problems) sorted() problems {
+	slices.SortStableFunc(ps, func(a, b problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		if (a.Line == 0) != (b.Line == 0) {
+			if a.Line == 0 {
+				return 1
+			}
+			return -1
+		}
+		return a.Line - b.Line
+	})
+	return slices.CompactFunc(ps, func(a, b problem) bool { return a.File == b.File && a.Line == b.Line && a.Msg == b.Msg })
 }
 
 // err joins the fatal problems, or returns nil when there are none.

@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"text/template"
-	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -50,25 +50,26 @@ const numForms = 6
 
 // localeFile is one parsed locale file.
 type localeFile struct {
-	name  string
-	tag   language.Tag
-	texts []*text // in the order of their lines
+	name   string
+	tag    language.Tag
+	texts  []*text // in the order of their lines
+	broken bool    // the file does not parse: it has no texts
 }
 
 // text is one message of a locale file: one field of a code or category.
 type text struct {
-	id       string // the go-i18n message ID: "655.user", "category.liveness.title"
-	code     messages.Code
-	category messages.Category
-	isCat    bool
-	field    field
-	msg      *i18n.Message
-	forms    [numForms]string             // msg's forms, by plural.Form
-	tmpl     [numForms]*template.Template // nil for forms without actions
-	simple   [numForms][]segment          // tmpl as segments, when it is simple
-	params   []string                     // template fields used, sorted
-	file     string
-	line     int
+	id        string // the go-i18n message ID: "655.user", "category.liveness.title"
+	code      messages.Code
+	category  messages.Category
+	isCat     bool
+	field     field
+	msg       *i18n.Message
+	forms     [numForms]string    // msg's forms, by plural.Form
+	segs      [numForms][]segment // each form's template; nil for plain text
+	formLines [numForms]int       // the line of each form of a plural table
+	params    []string            // template fields used, sorted
+	file      string
+	line      int
 }
 
 // plural reports whether the text has forms other than "other".
@@ -79,6 +80,20 @@ func (t *text) plural() bool {
 		}
 	}
 	return false
+}
+
+// lineOf returns the line of form f.
+func (t *text) lineOf(f int) int {
+	if t.formLines[f] > 0 {
+		return t.formLines[f]
+	}
+	return t.line
+}
+
+// formIndex returns the plural.Form of a plural table's key.
+func formIndex(key string) (int, bool) {
+	i := slices.Index(formNames[:], strings.ToLower(key))
+	return i, i >= 0
 }
 
 // empty reports whether the text has no form at all.
@@ -102,7 +117,8 @@ func isReserved(k string, v any) bool {
 }
 
 // parseFile parses one locale file. It reports every problem it finds and
-// returns nil when the file cannot be used at all.
+// returns nil when the file name is not a locale; a file that does not
+// parse is returned broken.
 func parseFile(name string, data []byte, ps *problems) *localeFile {
 	base := strings.TrimSuffix(path.Base(name), ".toml")
 	tag, err := language.Parse(base)
@@ -116,12 +132,20 @@ func parseFile(name string, data []byte, ps *problems) *localeFile {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			// The decoder's line can point past a line that lacks its
-			// closing quote; its byte offset does not.
-			line = 1 + bytes.Count(data[:min(pe.Position.Start, len(data))], []byte("\n"))
-			msg = pe.Message
+			// closing quote; its byte offset does not. Some errors (bad
+			// UTF-8, control characters) come with no offset.
+			line, msg = pe.Position.Line, pe.Message
+			start := pe.Position.Start
+			if strings.HasPrefix(msg, "TOML files cannot contain control characters") {
+				// Reported at the newline before the character, if at all.
+				start = firstControl(data)
+			}
+			if start >= 0 && start <= len(data) {
+				line = 1 + bytes.Count(data[:start], []byte("\n"))
+			}
 		}
 		ps.add(true, name, line, err, "invalid TOML: "+msg)
-		return nil
+		return &localeFile{name: name, tag: tag, broken: true}
 	}
 	p := &fileParser{
 		file:  &localeFile{name: name, tag: tag},
@@ -132,6 +156,20 @@ func parseFile(name string, data []byte, ps *problems) *localeFile {
 	p.walk(nil, raw)
 	slices.SortStableFunc(p.file.texts, func(a, b *text) int { return a.line - b.line })
 	return p.file
+}
+
+// firstControl returns the offset of the first control character TOML
+// forbids, or -1.
+func firstControl(data []byte) int {
+	for i, c := range data {
+		switch {
+		case c == '\t' || c == '\n':
+		case c == '\r' && i+1 < len(data) && data[i+1] == '\n':
+		case c < 0x20 || c == 0x7f:
+			return i
+		}
+	}
+	return -1
 }
 
 type fileParser struct {
@@ -178,7 +216,7 @@ func (p *fileParser) walk(path []string, v any) {
 		case len(res) > 0 && len(plain) > 0:
 			slices.Sort(res)
 			slices.Sort(plain)
-			p.fail(path, "[%s] mixes plural forms or notes (%s) with other keys (%s)", strings.Join(path, "."), strings.Join(res, ", "), strings.Join(plain, ", "))
+			p.fail(path, "[%s] mixes go-i18n's reserved keys (%s) with texts (%s); a code's table holds only user, title, detail and remedy", strings.Join(path, "."), strings.Join(res, ", "), strings.Join(plain, ", "))
 		case len(res) > 0:
 			m, err := i18n.NewMessage(v)
 			if err != nil {
@@ -187,6 +225,13 @@ func (p *fileParser) walk(path []string, v any) {
 			}
 			p.add(path, m, res)
 		default:
+			// In the order of the file, so that "first" means first.
+			slices.SortFunc(plain, func(a, b string) int {
+				if c := p.line(append(slices.Clip(path), a)) - p.line(append(slices.Clip(path), b)); c != 0 {
+					return c
+				}
+				return strings.Compare(a, b)
+			})
 			for _, k := range plain {
 				p.walk(append(slices.Clip(path), k), v[k])
 			}
@@ -220,8 +265,11 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	}
 	for _, k := range keys {
 		if !slices.Contains(allowedReserved, strings.ToLower(k)) {
-			p.fail(path, "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)
+			p.fail(append(slices.Clip(path), k), "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)
 			return
+		}
+		if f, ok := formIndex(k); ok {
+			t.formLines[f] = p.line(append(slices.Clip(path), k))
 		}
 	}
 	if first, ok := p.seen[id]; ok {
@@ -308,90 +356,47 @@ func allowedParams(t *text) []string {
 	return []string{codeParam}
 }
 
-// compile parses the text's templates, as go-i18n would, and checks the
-// fields they use.
+// compile parses the text's templates with text/template, as go-i18n does,
+// and checks them: a text may only insert its parameters ({{.Minutes}}), so
+// that rendering can neither fail nor come out empty.
 func (p *fileParser) compile(t *text, path []string) bool {
 	allowed := allowedParams(t)
 	for f, src := range t.forms {
 		if !strings.Contains(src, "{{") {
 			continue
 		}
-		tm, err := template.New(t.id).Option("missingkey=default").Parse(src)
+		tm, err := template.New(t.id).Parse(src)
 		if err != nil {
-			p.ps.add(true, p.file.name, t.line, err, fmt.Sprintf("%s: template does not parse: %v", t.id, strings.TrimPrefix(err.Error(), "template: ")))
+			p.ps.add(true, p.file.name, t.lineOf(f), err, fmt.Sprintf("%s: template does not parse: %s", t.id, templateError(err)))
 			return false
 		}
-		t.tmpl[f] = tm
-		t.simple[f] = segments(tm.Root)
-		for _, name := range templateFields(tm.Root) {
-			if !slices.Contains(allowed, name) {
-				p.fail(path, "%s: {{.%s}} is not a parameter of %s (it has %s)", t.id, name, subject(t), strings.Join(allowed, ", "))
+		segs, action := segments(tm.Root)
+		if segs == nil {
+			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: %s: a text may only insert parameters, such as {{.%s}}", t.id, action, allowed[len(allowed)-1]))
+			return false
+		}
+		t.segs[f] = segs
+		for _, seg := range segs {
+			switch {
+			case seg.param == "" || slices.Contains(t.params, seg.param):
+			case !slices.Contains(allowed, seg.param):
+				p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: {{.%s}} is not a parameter of %s (it has %s)", t.id, seg.param, subject(t), strings.Join(allowed, ", ")))
 				return false
-			}
-			if !slices.Contains(t.params, name) {
-				t.params = append(t.params, name)
+			default:
+				t.params = append(t.params, seg.param)
 			}
 		}
 	}
 	slices.Sort(t.params)
-	if err := checkExec(t); err != nil {
-		p.ps.add(true, p.file.name, t.line, err, fmt.Sprintf("%s: template fails: %v", t.id, strings.TrimPrefix(err.Error(), "template: ")))
-		return false
-	}
 	return true
 }
 
-// templateFields returns the names of the data fields a template reads
-// ({{.Minutes}}, {{$.Minutes}}, {{with .Minutes}}...).
-func templateFields(n parse.Node) []string {
-	var names []string
-	var visit func(parse.Node)
-	visit = func(n parse.Node) {
-		switch n := n.(type) {
-		case *parse.ListNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Nodes {
-				visit(c)
-			}
-		case *parse.ActionNode:
-			visit(n.Pipe)
-		case *parse.PipeNode:
-			if n == nil {
-				return
-			}
-			for _, c := range n.Cmds {
-				visit(c)
-			}
-		case *parse.CommandNode:
-			for _, a := range n.Args {
-				visit(a)
-			}
-		case *parse.FieldNode:
-			names = append(names, n.Ident[0])
-		case *parse.VariableNode:
-			if len(n.Ident) > 1 && n.Ident[0] == "$" {
-				names = append(names, n.Ident[1])
-			}
-		case *parse.ChainNode:
-			visit(n.Node)
-		case *parse.IfNode:
-			visit(n.Pipe)
-			visit(n.List)
-			visit(n.ElseList)
-		case *parse.RangeNode:
-			visit(n.Pipe)
-			visit(n.List)
-			visit(n.ElseList)
-		case *parse.WithNode:
-			visit(n.Pipe)
-			visit(n.List)
-			visit(n.ElseList)
-		case *parse.TemplateNode:
-			visit(n.Pipe)
-		}
-	}
-	visit(n)
-	return names
+// templateErrorPrefix matches what text/template puts before its message:
+// the template's name and position.
+var templateErrorPrefix = regexp.MustCompile(`^template: [^:]*:\d+(:\d+)?: `)
+
+// templateError returns a template error without the template's name,
+// which the caller states.
+func templateError(err error) string {
+	return templateErrorPrefix.ReplaceAllString(err.Error(), "")
 }

@@ -1,7 +1,6 @@
 package huiyan
 
 import (
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -10,9 +9,9 @@ import (
 	"golang.org/x/text/feature/plural"
 )
 
-// A text's templates are parsed with text/template, as go-i18n does. Most
-// are text with {{.Field}} actions; those are also kept as segments, which
-// render an order of magnitude faster than executing the template.
+// A text's templates are parsed with text/template, as go-i18n does, and
+// may only insert parameters: they are kept as segments, which render an
+// order of magnitude faster than executing a template, and cannot fail.
 
 // segment is literal text followed by the value of a parameter, if any.
 type segment struct {
@@ -20,9 +19,9 @@ type segment struct {
 	param string
 }
 
-// segments returns the template as segments, or nil when it uses more
-// than plain field actions.
-func segments(root *parse.ListNode) []segment {
+// segments returns the template as segments; for a template that does
+// more than insert fields, it returns nil and the first action that does.
+func segments(root *parse.ListNode) ([]segment, string) {
 	var segs []segment
 	lit := ""
 	for _, n := range root.Nodes {
@@ -30,21 +29,29 @@ func segments(root *parse.ListNode) []segment {
 		case *parse.TextNode:
 			lit += string(n.Text)
 		case *parse.ActionNode:
-			p := n.Pipe
-			if len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
-				return nil
+			f, ok := plainField(n.Pipe)
+			if !ok {
+				return nil, n.String()
 			}
-			f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
-			if !ok || len(f.Ident) != 1 {
-				return nil
-			}
-			segs = append(segs, segment{lit: lit, param: f.Ident[0]})
+			segs = append(segs, segment{lit: lit, param: f})
 			lit = ""
 		default:
-			return nil
+			return nil, n.String()
 		}
 	}
-	return append(segs, segment{lit: lit})
+	return append(segs, segment{lit: lit}), ""
+}
+
+// plainField returns the field of a pipeline that is just {{.Field}}.
+func plainField(p *parse.PipeNode) (string, bool) {
+	if len(p.Decl) > 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return "", false
+	}
+	f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
+	if !ok || len(f.Ident) != 1 {
+		return "", false
+	}
+	return f.Ident[0], true
 }
 
 // values are what a text is rendered with: the code, and the code's
@@ -62,27 +69,10 @@ func (p values) value(name string) int {
 	return p.code
 }
 
-func (p values) data() map[string]int {
-	d := map[string]int{codeParam: p.code}
-	if p.name != "" {
-		d[p.name] = p.count
-	}
-	return d
-}
-
-// defaultValues returns the default parameters of a text.
-func defaultValues(t *text) values {
-	p := values{code: int(t.code)}
-	if cp, ok := t.code.Param(); ok && !t.isCat {
-		p.name, p.count = cp.Name, cp.Default
-	}
-	return p
-}
-
 // render returns the text rendered with p, in the plural form its
 // locale's language uses for p.count; a form the text lacks falls back to
-// other, as in go-i18n. If the template fails, render returns def.
-func (s *servedText) render(p values, def string) string {
+// other, as in go-i18n.
+func (s *servedText) render(p values) string {
 	form := plural.Other
 	if s.plural() {
 		form = plural.Cardinal.MatchPlural(s.tag, abs(p.count), 0, 0, 0, 0)
@@ -90,25 +80,18 @@ func (s *servedText) render(p values, def string) string {
 	if int(form) >= numForms || s.forms[form] == "" {
 		form = plural.Other
 	}
-	if segs := s.simple[form]; segs != nil {
-		var sb strings.Builder
-		sb.Grow(len(s.forms[form]))
-		var num [20]byte
-		for _, seg := range segs {
-			sb.WriteString(seg.lit)
-			if seg.param != "" {
-				sb.Write(strconv.AppendInt(num[:0], int64(p.value(seg.param)), 10))
-			}
-		}
-		return sb.String()
-	}
-	t := s.tmpl[form]
-	if t == nil {
+	segs := s.segs[form]
+	if segs == nil {
 		return s.forms[form]
 	}
 	var sb strings.Builder
-	if err := t.Execute(&sb, p.data()); err != nil {
-		return def
+	sb.Grow(len(s.forms[form]))
+	var num [20]byte
+	for _, seg := range segs {
+		sb.WriteString(seg.lit)
+		if seg.param != "" {
+			sb.Write(strconv.AppendInt(num[:0], int64(p.value(seg.param)), 10))
+		}
 	}
 	return sb.String()
 }
@@ -122,19 +105,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// checkExec executes a text's templates with its default parameters, so
-// that a template that parses but cannot run fails at load.
-func checkExec(t *text) error {
-	data := defaultValues(t).data()
-	for f, tm := range t.tmpl {
-		if tm == nil || t.simple[f] != nil {
-			continue
-		}
-		if err := tm.Execute(io.Discard, data); err != nil {
-			return err
-		}
-	}
-	return nil
 }

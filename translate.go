@@ -103,23 +103,11 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 	}
 	ps := values{code: int(code), name: p.Name, count: v}
 	for f, st := range l.texts[row] {
-		if st != nil && len(st.params) > 0 {
-			msg.set(field(f), st.render(ps, msg.get(field(f))))
+		if st != nil && (len(st.params) > 0 || st.plural()) {
+			msg.set(field(f), st.render(ps))
 		}
 	}
 	return msg
-}
-
-func (m *Message) get(f field) string {
-	switch f {
-	case fieldUser:
-		return m.User
-	case fieldTitle:
-		return m.Title
-	case fieldDetail:
-		return m.Detail
-	}
-	return m.Remedy
 }
 
 func (b *Bundle) row(code messages.Code) int {
@@ -137,7 +125,7 @@ func (b *Bundle) unknown(li int, code messages.Code) Message {
 		if st == nil {
 			continue
 		}
-		msg.set(field(f), st.render(ps, st.forms[0]))
+		msg.set(field(f), st.render(ps))
 		if field(f) == fieldUser {
 			msg.Lang = b.locales[st.locale].name
 		}

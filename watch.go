@@ -1,6 +1,7 @@
 package huiyan
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -43,9 +44,10 @@ type Watcher struct {
 
 	current atomic.Pointer[Bundle]
 
-	mu    sync.Mutex // serializes reloads
-	seen  [sha256.Size]byte
-	files []string // the files of the serving bundle
+	mu      sync.Mutex // serializes reloads
+	seen    [sha256.Size]byte
+	pending [sha256.Size]byte // a change seen once by the poller
+	files   []string          // the files of the serving bundle
 
 	stop     chan struct{}
 	stopped  chan struct{}
@@ -92,7 +94,7 @@ func Watch(dir string, opts ...WatchOption) (*Watcher, error) {
 	for _, o := range opts {
 		o(w)
 	}
-	if err := w.reload(); err != nil {
+	if err := w.reload(false); err != nil {
 		return nil, err
 	}
 	go w.run()
@@ -115,7 +117,7 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // Reload reads the directory now, as the next poll would, and returns what
 // the error handler would receive, or nil when the catalogue is unchanged
 // or was reloaded. It suits a SIGHUP handler.
-func (w *Watcher) Reload() error { return w.reload() }
+func (w *Watcher) Reload() error { return w.reload(false) }
 
 // Close stops watching. The last catalogue keeps serving.
 func (w *Watcher) Close() error {
@@ -134,7 +136,7 @@ func (w *Watcher) run() {
 		case <-w.stop:
 			return
 		case <-t.C:
-			err := w.reload()
+			err := w.reload(true)
 			switch {
 			case err == nil:
 				last = ""
@@ -147,17 +149,24 @@ func (w *Watcher) run() {
 }
 
 // reload builds a new bundle if the directory's files changed since the
-// last reload, whether that one succeeded or not.
-func (w *Watcher) reload() error {
+// last reload, whether that one succeeded or not. With settle, a change
+// counts only once two reads in a row agree on it, so that a file caught
+// while it is being written (truncated, or cut between two tables, which
+// can be valid TOML) is neither served nor reported.
+func (w *Watcher) reload(settle bool) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	snap, names, err := w.snapshot()
-	if err != nil {
-		return err
-	}
-	sum := digest(snap)
+	sum := digest(snap, err)
 	if w.current.Load() != nil && sum == w.seen {
 		return nil
+	}
+	if settle && sum != w.pending {
+		w.pending = sum
+		return nil
+	}
+	if err != nil {
+		return err
 	}
 	w.seen = sum
 	var errs []error
@@ -198,14 +207,22 @@ func (w *Watcher) snapshot() (fstest.MapFS, []string, error) {
 			errs = append(errs, &FileError{File: path.Join(w.dir, e.Name()), Msg: "cannot read: " + err.Error(), Err: err})
 			continue
 		}
+		if len(bytes.TrimSpace(data)) == 0 {
+			errs = append(errs, &FileError{File: path.Join(w.dir, e.Name()), Msg: "the file is empty; is it being written?"})
+			continue
+		}
 		snap[e.Name()] = &fstest.MapFile{Data: data}
 		names = append(names, e.Name())
 	}
 	return snap, names, errors.Join(errs...)
 }
 
-func digest(snap fstest.MapFS) [sha256.Size]byte {
+// digest sums up what a snapshot read, its error included.
+func digest(snap fstest.MapFS, err error) [sha256.Size]byte {
 	h := sha256.New()
+	if err != nil {
+		fmt.Fprintf(h, "error\x00%s\x00", err)
+	}
 	names := make([]string, 0, len(snap))
 	for name := range snap {
 		names = append(names, name)

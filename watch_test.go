@@ -24,6 +24,16 @@ func writeFile(t *testing.T, name, data string) {
 	}
 }
 
+// writeAtomic replaces a file as careful deploy tools do: the watcher
+// never sees it half-written.
+func writeAtomic(t *testing.T, name, data string) {
+	t.Helper()
+	writeFile(t, name+".part", data)
+	if err := os.Rename(name+".part", name); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func userText(w *Watcher) string { return w.Localize(messages.SimilarityTooLow, "en").User }
 
 func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
@@ -49,6 +59,7 @@ func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
 			filepath.Join(dir, "en-US.toml") + ":3: unknown field \"usr\"", "Deployment text three."},
 		{"half-written file", func() { writeFile(t, en, "[604]\nuser = \"Deployment te") },
 			filepath.Join(dir, "en-US.toml") + ":2: invalid TOML", "Deployment text three."},
+		{"empty file", func() { writeFile(t, en, "") }, filepath.Join(dir, "en-US.toml") + ": the file is empty", "Deployment text three."},
 		{"fixed again", func() { writeFile(t, en, strings.Replace(deployText, "one", "four", 1)) }, "", "Deployment text four."},
 		{"deleted file", func() { os.Remove(en) }, filepath.Join(dir, "en-US.toml") + ": the file was removed", "Deployment text four."},
 		{"restored", func() { writeFile(t, en, deployText) }, "", "Deployment text one."},
@@ -59,7 +70,9 @@ func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
 			}
 		}, filepath.Join(dir, "en-US.toml") + ": cannot read", "Deployment text one."},
 		{"readable again", func() { os.Remove(en); writeFile(t, en, deployText) }, "", "Deployment text one."},
-		{"new locale", func() { writeFile(t, filepath.Join(dir, "ja-JP.toml"), "[604]\nuser = \"もう一度お試しください。\"\n") }, "", "Deployment text one."},
+		{"new locale", func() {
+			writeFile(t, filepath.Join(dir, "ja-JP.toml"), "[604]\nuser = \"もう一度お試しください。\"\n")
+		}, "", "Deployment text one."},
 		{"directory gone", func() { os.RemoveAll(dir) }, "cannot read the locale directory", "Deployment text one."},
 	}
 	for _, tt := range tests {
@@ -98,6 +111,7 @@ func TestWatchStartFails(t *testing.T) {
 
 // TestWatchPolls checks that the poller reloads by itself and reports a
 // lasting fault once, while goroutines localize (run it with -race).
+// TestWatchReloadsAndSurvivesFaults covers files caught half-written.
 func TestWatchPolls(t *testing.T) {
 	dir := t.TempDir()
 	en := filepath.Join(dir, "en-US.toml")
@@ -143,10 +157,10 @@ func TestWatchPolls(t *testing.T) {
 	}
 	for i := range 20 {
 		text := strings.Replace(deployText, "one", "v"+string(rune('a'+i)), 1)
-		writeFile(t, en, text)
+		writeAtomic(t, en, text)
 		waitFor("reload "+text, func() bool { return strings.Contains(userText(w), "v"+string(rune('a'+i))) })
 	}
-	writeFile(t, en, brokenText)
+	writeAtomic(t, en, brokenText)
 	waitFor("the fault to be reported", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
@@ -162,5 +176,31 @@ func TestWatchPolls(t *testing.T) {
 	}
 	if got := userText(w); got != "Deployment text vt." {
 		t.Errorf("User = %q, want the last good text", got)
+	}
+}
+
+// TestWatchSettles checks that the poller acts on a change only when two
+// reads in a row agree, so a file cut between two tables, which is valid
+// TOML, is not served while it is being written.
+func TestWatchSettles(t *testing.T) {
+	dir := t.TempDir()
+	en := filepath.Join(dir, "en-US.toml")
+	writeFile(t, en, deployText)
+	w, err := Watch(dir, WithInterval(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	full := "[604]\nuser = \"Deployment text two.\"\n\n[655]\nuser = \"Move back.\"\n"
+	writeFile(t, en, full[:strings.Index(full, "[655]")]+"[655]\n") // cut while written
+	if err := w.reload(true); err != nil || userText(w) != "Deployment text one." {
+		t.Fatalf("first sight of a change: %v, %q; want it ignored", err, userText(w))
+	}
+	writeFile(t, en, full)
+	if err := w.reload(true); err != nil || userText(w) != "Deployment text one." {
+		t.Fatalf("a different change: %v, %q; want it ignored", err, userText(w))
+	}
+	if err := w.reload(true); err != nil || userText(w) != "Deployment text two." {
+		t.Fatalf("the same change twice: %v, %q; want it served", err, userText(w))
 	}
 }

@@ -1,25 +1,34 @@
 // Huiyan explains Tencent Huiyan (face verification) error codes: what to
-// tell the end user, and what the operator should know and do.
+// tell the end user, and what the operator should know and do. It also
+// checks locale files and exports the catalogue for review.
 //
 // Usage:
 //
-//	huiyan lookup CODE [-lang L] [-format text|json]
-//	huiyan export [-lang L] [-format json]
+//	huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
+//	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+//	huiyan lint [DIR... | -dir DIR]
 //
 // The commands are:
 //
 //	lookup  show the message for one code
 //	export  print the whole catalogue, every code in ascending order
+//	lint    check locale files and say how complete each locale is
 //
 // The flags are:
 //
 //	-lang L
 //		the language: a BCP 47 tag (en-US), a WeChat language value
 //		(zh_CN) or a whole Accept-Language header
-//		("zh-CN,zh;q=0.9,en;q=0.8"). The default is zh-CN.
+//		("zh-CN,zh;q=0.9,en;q=0.8"). The default is zh-CN. For export,
+//		"all" puts every locale side by side, zh-CN first.
 //	-format F
-//		the output: text (the default of lookup) or json (the default,
-//		and for now the only format, of export).
+//		the output: text (the default) or json for lookup; json (the
+//		default), csv or markdown for export.
+//	-dir DIR
+//		read the locale files of DIR over the embedded ones: a text there
+//		replaces the embedded one, a file for a new locale adds the
+//		locale. When they do not load, the problems are printed on
+//		standard error, one a line.
 //
 // Flags may come before or after the code. A negative code is a code, not
 // a flag: huiyan lookup -5, or huiyan lookup -- -5.
@@ -33,40 +42,92 @@
 //	Title:  Similarity did not reach the passing standard
 //	Detail: The similarity between the frame captured during ...
 //
+// # Export formats
+//
 // In JSON, a message is an object with the keys code, name, category,
 // known, lang, user, title, detail and remedy, in that order; export prints
-// {"lang": L, "messages": [...]}.
+// {"lang": L, "messages": [...]}. With -lang all, export prints
+// {"langs": [...], "messages": [...]}: langs lists the locales, zh-CN first
+// and the others sorted, and a message has the keys code, name, category
+// and texts, an object with one key per locale, in the order of langs,
+// whose values have the keys lang, user, title, detail and remedy.
 //
-// The exit status is 0 on success, 2 for a mistake in the command line and
-// 1 when the output cannot be written.
+// CSV has a header row, then a row per code with the columns code, name,
+// category, known, lang, user, title, detail and remedy. It starts with a
+// UTF-8 byte order mark and ends its lines with CRLF, so that spreadsheets
+// read it as UTF-8.
+//
+// Markdown is a GitHub table with the same columns but known and lang:
+// every exported code is known, and a text that a locale lacks shows
+// itself as the zh-CN text it falls back to. In a text, | is written \|
+// and a line break <br>.
+//
+// With -lang all, CSV and Markdown have the columns code, name and
+// category, then for each locale L "user (L)", "title (L)", "detail (L)"
+// and "remedy (L)", the texts of [huiyan.Bundle.Localize] for L.
+//
+// # Lint
+//
+// huiyan lint checks the embedded locale files, or each DIR in turn. A DIR
+// that has a zh-CN.toml is a complete catalogue and is checked alone; any
+// other is a deployment's, checked over the embedded files as -dir reads
+// it. huiyan lint -dir DIR checks DIR over the embedded files even when it
+// has a zh-CN.toml: a deployment that changes some Chinese texts. Lint prints one line per problem, FILE:LINE: MESSAGE (FILE: MESSAGE
+// for the file as a whole), then how complete each locale is:
+//
+//	$ huiyan lint
+//	zh-CN: 73/73 codes complete
+//	en-US: 73/73 codes complete
+//
+// With several DIRs, the lines of each follow a line "== DIR".
+//
+// # Exit status
+//
+// The exit status is 0 on success and 2 for a mistake in the command line.
+// It is 1 when the output cannot be written, when the locale files of -dir
+// do not load, and when lint finds a problem.
 package main
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 const usage = `Usage:
-  huiyan lookup CODE [-lang L] [-format text|json]
-  huiyan export [-lang L] [-format json]
+  huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
+  huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+  huiyan lint [DIR... | -dir DIR]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
-  export  print the whole catalogue in one language
+  export  print the whole catalogue in one language, or all side by side
+  lint    check the embedded locale files, or those of each DIR; exit 1 on
+          a problem. A DIR with a zh-CN.toml is checked alone, any other
+          over the embedded files; -dir DIR checks DIR over the embedded
+          files in any case
 
 Flags:
   -lang L    a BCP 47 tag (en-US), a WeChat value (zh_CN) or an
-             Accept-Language header (default zh-CN)
-  -format F  text or json for lookup (default text); json for export
+             Accept-Language header (default zh-CN); for export, all
+             puts every locale side by side
+  -format F  text or json for lookup (default text);
+             json, csv or markdown for export (default json)
+  -dir DIR   read the locale files of DIR over the embedded ones
 `
 
 const (
@@ -90,21 +151,33 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = lookup(rest, stdout)
 	case "export":
 		err = export(rest, stdout)
+	case "lint":
+		err = lint(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		err = flag.ErrHelp
 	default:
 		err = usagef("unknown command %q", cmd)
 	}
 	var ue usageError
+	var fe *huiyan.FileError
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, usage)
 		return 0
+	case errors.Is(err, errProblems):
+		return exitFailure
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "huiyan: %v\n", err)
 		return exitUsage
+	case errors.As(err, &fe):
+		// Locale files that do not load: one line per problem, each
+		// already "huiyan: FILE:LINE: MSG".
+		for _, e := range joined(err) {
+			fmt.Fprintln(stderr, e)
+		}
+		return exitFailure
 	}
 	fmt.Fprintf(stderr, "huiyan: %v\n", err)
 	return exitFailure
@@ -119,10 +192,33 @@ func usagef(format string, a ...any) error {
 	return usageError(fmt.Sprintf(format, a...))
 }
 
+// errProblems means that lint found problems: it has printed them, and
+// the exit status alone says so.
+var errProblems = errors.New("problems found")
+
+// joined returns the errors that err joins (NewBundle joins one per
+// problem, by file and line), or err alone.
+func joined(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// bundle returns the bundle of the embedded locales, or with a dir, that
+// of dir's locale files layered over them.
+func bundle(dir string) (*huiyan.Bundle, error) {
+	if dir == "" {
+		return huiyan.Default(), nil
+	}
+	return huiyan.NewBundle(locales.FS, huiyan.Dir(dir))
+}
+
 func lookup(args []string, stdout io.Writer) error {
 	fs := newFlagSet("lookup")
 	lang := fs.String("lang", huiyan.Canonical, "")
 	format := fs.String("format", "text", "")
+	dir := fs.String("dir", "", "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -146,13 +242,21 @@ func lookup(args []string, stdout io.Writer) error {
 	default:
 		return usagef("lookup: unsupported format %q (want text or json)", *format)
 	}
-	return write(stdout, huiyan.Default().Localize(code, *lang))
+	b, err := bundle(*dir)
+	if err != nil {
+		return err
+	}
+	return write(stdout, b.Localize(code, *lang))
 }
+
+// langAll is the -lang of export that puts every locale side by side.
+const langAll = "all"
 
 func export(args []string, stdout io.Writer) error {
 	fs := newFlagSet("export")
 	lang := fs.String("lang", huiyan.Canonical, "")
 	format := fs.String("format", "json", "")
+	dir := fs.String("dir", "", "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -160,10 +264,22 @@ func export(args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return usagef("export: unexpected arguments: %s", strings.Join(pos, " "))
 	}
-	if *format != "json" {
-		return usagef("export: unsupported format %q (want json)", *format)
+	if !slices.Contains([]string{"json", "csv", "markdown"}, *format) {
+		return usagef("export: unsupported format %q (want json, csv or markdown)", *format)
 	}
-	b := huiyan.Default()
+	b, err := bundle(*dir)
+	if err != nil {
+		return err
+	}
+	all := *lang == langAll
+	switch {
+	case *format == "csv":
+		return writeCSV(stdout, table(b, exportColumns(b, *lang, all, true)))
+	case *format == "markdown":
+		return writeMarkdown(stdout, table(b, exportColumns(b, *lang, all, false)))
+	case all:
+		return writeJSON(stdout, newJSONSideBySide(b))
+	}
 	codes := messages.All()
 	out := jsonCatalogue{Messages: make([]jsonMessage, len(codes))}
 	for i, c := range codes {
@@ -171,6 +287,85 @@ func export(args []string, stdout io.Writer) error {
 	}
 	out.Lang = out.Messages[0].Lang // the catalogue is never empty
 	return writeJSON(stdout, out)
+}
+
+func lint(args []string, stdout io.Writer) error {
+	fs := newFlagSet("lint")
+	over := fs.String("dir", "", "")
+	dirs, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	var sb strings.Builder
+	found := false
+	switch {
+	case *over != "":
+		if len(dirs) > 0 {
+			return usagef("lint: -dir DIR takes no other directory")
+		}
+		found = writeReport(&sb, huiyan.Lint(locales.FS, huiyan.Dir(*over)))
+	case len(dirs) == 0:
+		found = writeReport(&sb, huiyan.Lint())
+	}
+	for _, dir := range dirs {
+		if len(dirs) > 1 {
+			fmt.Fprintf(&sb, "== %s\n", dir)
+		}
+		if writeReport(&sb, lintDir(dir)) {
+			found = true
+		}
+	}
+	if _, err := io.WriteString(stdout, sb.String()); err != nil {
+		return err
+	}
+	if found {
+		return errProblems
+	}
+	return nil
+}
+
+// lintDir lints the locale files of dir: alone when they are a complete
+// catalogue, with the canonical locale's file; else over the embedded
+// files, as -dir reads them.
+func lintDir(dir string) *huiyan.Report {
+	if hasCanonical(dir) {
+		return huiyan.Lint(huiyan.Dir(dir))
+	}
+	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
+}
+
+var canonicalTag = language.MustParse(huiyan.Canonical)
+
+// hasCanonical reports whether dir has a file of the canonical locale. As
+// for the library, a locale file is named for its tag in any case or
+// spelling: zh-CN.toml, zh_CN.toml, zh-cn.toml.
+func hasCanonical(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false // Lint reports that it cannot read dir
+	}
+	for _, e := range entries {
+		name, ok := strings.CutSuffix(e.Name(), ".toml")
+		if !ok || e.IsDir() {
+			continue
+		}
+		if tag, err := language.Parse(name); err == nil && tag == canonicalTag {
+			return true
+		}
+	}
+	return false
+}
+
+// writeReport writes the problems of r, then how complete each locale is,
+// and reports whether there were problems.
+func writeReport(sb *strings.Builder, r *huiyan.Report) bool {
+	for _, p := range r.Problems {
+		sb.WriteString(strings.TrimPrefix(p.Error(), "huiyan: ") + "\n")
+	}
+	for _, l := range r.Locales {
+		fmt.Fprintf(sb, "%s: %d/%d codes complete\n", l.Lang, l.Complete, l.Codes)
+	}
+	return len(r.Problems) > 0
 }
 
 // newFlagSet returns a flag set that reports errors to its caller alone:
@@ -306,4 +501,170 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
+}
+
+// jsonSideBySide is export -lang all in JSON.
+type jsonSideBySide struct {
+	Langs    []string       `json:"langs"`
+	Messages []jsonCompared `json:"messages"`
+}
+
+// jsonCompared is one code in every locale.
+type jsonCompared struct {
+	Code     int       `json:"code"`
+	Name     string    `json:"name"`
+	Category string    `json:"category"`
+	Texts    jsonTexts `json:"texts"`
+}
+
+// jsonTexts are the texts of a code in each locale. They marshal as an
+// object whose keys keep the bundle's order of locales, zh-CN first: a
+// map's keys would come out sorted, en-US before zh-CN.
+type jsonTexts []localeTexts
+
+type localeTexts struct {
+	locale string
+	texts  jsonText
+}
+
+// jsonText is a message's texts in one locale; Lang names the locale that
+// served User, which is zh-CN where the locale lacks the text.
+type jsonText struct {
+	Lang   string `json:"lang"`
+	User   string `json:"user"`
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
+	Remedy string `json:"remedy"`
+}
+
+func newJSONSideBySide(b *huiyan.Bundle) jsonSideBySide {
+	langs := b.Locales()
+	out := jsonSideBySide{Langs: langs}
+	for _, c := range messages.All() {
+		jc := jsonCompared{Code: int(c), Name: c.String(), Category: c.Category().String()}
+		for _, l := range langs {
+			m := b.Localize(c, l)
+			jc.Texts = append(jc.Texts, localeTexts{l, jsonText{m.Lang, m.User, m.Title, m.Detail, m.Remedy}})
+		}
+		out.Messages = append(out.Messages, jc)
+	}
+	return out
+}
+
+// MarshalJSON writes the texts as an object; the encoder that calls it
+// indents the result.
+func (ts jsonTexts) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	buf.WriteByte('{')
+	for i, t := range ts {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(t.locale); err != nil {
+			return nil, err
+		}
+		buf.WriteByte(':')
+		if err := enc.Encode(t.texts); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// column is a column of a CSV or Markdown export: its header, and its
+// value in the message of a code for lang.
+type column struct {
+	header string
+	lang   string
+	value  func(huiyan.Message) string
+}
+
+// exportColumns returns the columns of a CSV (meta) or Markdown export.
+// For one language: the code, known and lang when meta, and the texts. For
+// all: the code, and the texts of each locale of b, headed "user (en-US)".
+func exportColumns(b *huiyan.Bundle, lang string, all, meta bool) []column {
+	codeLang := lang // any language: these columns show the code alone
+	if all {
+		codeLang = huiyan.Canonical
+	}
+	cols := []column{
+		{"code", codeLang, func(m huiyan.Message) string { return strconv.Itoa(int(m.Code)) }},
+		{"name", codeLang, func(m huiyan.Message) string { return m.Code.String() }},
+		{"category", codeLang, func(m huiyan.Message) string { return m.Code.Category().String() }},
+	}
+	texts := func(lang, suffix string) []column {
+		return []column{
+			{"user" + suffix, lang, func(m huiyan.Message) string { return m.User }},
+			{"title" + suffix, lang, func(m huiyan.Message) string { return m.Title }},
+			{"detail" + suffix, lang, func(m huiyan.Message) string { return m.Detail }},
+			{"remedy" + suffix, lang, func(m huiyan.Message) string { return m.Remedy }},
+		}
+	}
+	if all {
+		for _, l := range b.Locales() {
+			cols = append(cols, texts(l, " ("+l+")")...)
+		}
+		return cols
+	}
+	if meta {
+		cols = append(cols,
+			column{"known", lang, func(m huiyan.Message) string { return strconv.FormatBool(m.Known) }},
+			column{"lang", lang, func(m huiyan.Message) string { return m.Lang }},
+		)
+	}
+	return append(cols, texts(lang, "")...)
+}
+
+// table returns the header and a row per code of the catalogue.
+func table(b *huiyan.Bundle, cols []column) [][]string {
+	codes := messages.All()
+	rows := make([][]string, 1, 1+len(codes))
+	for _, col := range cols {
+		rows[0] = append(rows[0], col.header)
+	}
+	for _, c := range codes {
+		row := make([]string, len(cols))
+		for i, col := range cols {
+			row[i] = col.value(b.Localize(c, col.lang))
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// writeCSV writes rows as RFC 4180 CSV that spreadsheets open as it is:
+// Excel takes a file for UTF-8 only after a byte order mark, and expects
+// CRLF.
+func writeCSV(w io.Writer, rows [][]string) error {
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return cw.WriteAll(rows)
+}
+
+// markdownCell escapes a text for a cell of a GitHub table, which ends at
+// a | and at the end of the line.
+var markdownCell = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
+
+// writeMarkdown writes rows as a GitHub-flavoured Markdown table, the
+// first row its header.
+func writeMarkdown(w io.Writer, rows [][]string) error {
+	var sb strings.Builder
+	for i, row := range rows {
+		sb.WriteString("|")
+		for _, cell := range row {
+			sb.WriteString(" " + markdownCell.Replace(cell) + " |")
+		}
+		sb.WriteString("\n")
+		if i == 0 {
+			sb.WriteString("|" + strings.Repeat(" --- |", len(row)) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, sb.String())
+	return err
 }

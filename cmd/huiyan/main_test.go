@@ -2,14 +2,18 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -254,11 +258,14 @@ func TestUsageErrors(t *testing.T) {
 		{"flag without value", []string{"lookup", "604", "-lang"}, "flag needs an argument: -lang"},
 		{"bad flag syntax", []string{"lookup", "604", "---lang", "en"}, "bad flag syntax"},
 		{"unsupported lookup format", []string{"lookup", "604", "-format", "xml"}, `unsupported format "xml"`},
-		{"export csv not yet", []string{"export", "-format", "csv"}, `unsupported format "csv"`},
-		{"export markdown not yet", []string{"export", "-format", "markdown"}, `unsupported format "markdown"`},
 		{"export text", []string{"export", "-format", "text"}, `unsupported format "text"`},
+		{"export text for all", []string{"export", "-format", "text", "-lang", "all"}, `unsupported format "text"`},
+		{"export format checked before -dir", []string{"export", "-format", "xml", "-dir", "testdata/dir/broken"}, `unsupported format "xml"`},
 		{"export argument", []string{"export", "604"}, "unexpected arguments"},
-		{"export unknown flag", []string{"export", "-dir", "x"}, "flag provided but not defined: -dir"},
+		{"export unknown flag", []string{"export", "-x", "1"}, "flag provided but not defined: -x"},
+		{"export -dir without value", []string{"export", "-dir"}, "flag needs an argument: -dir"},
+		{"lookup -dir without value", []string{"lookup", "604", "-dir"}, "flag needs an argument: -dir"},
+		{"lint unknown flag", []string{"lint", "-strict", "testdata/lint/empty-string"}, "flag provided but not defined: -strict"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -291,6 +298,7 @@ func TestHelp(t *testing.T) {
 	for _, args := range [][]string{
 		{"-h"}, {"-help"}, {"--help"}, {"help"},
 		{"lookup", "-h"}, {"lookup", "604", "-help"}, {"export", "--help"},
+		{"lint", "-h"}, {"lint", "testdata/lint/empty-string", "-help"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			t.Parallel()
@@ -311,6 +319,11 @@ func TestWriteError(t *testing.T) {
 		{"lookup", "604"},
 		{"lookup", "604", "-format", "json"},
 		{"export"},
+		{"export", "-lang", "all"},
+		{"export", "-format", "csv"},
+		{"export", "-format", "markdown", "-lang", "all"},
+		{"lint"},
+		{"lint", "testdata/lint/empty-string"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			var stderr bytes.Buffer
@@ -319,5 +332,551 @@ func TestWriteError(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want %d and the error", code, stderr.String(), exitFailure)
 			}
 		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/lint")
+
+// lintCases are the broken locale directories of testdata/lint, one per
+// kind of problem. Each directory KIND has its expected output in
+// KIND.golden: the standard output of huiyan lint testdata/lint/KIND, then
+// a line "exit N".
+var lintCases = []struct {
+	kind string
+	// want are lines the output must have, a problem's file named
+	// relative to the case's directory: the point of the case, which
+	// -update cannot overwrite.
+	want []string
+	// bug names a library defect that makes the output differ from the
+	// golden file, which holds the right output, written by hand: while
+	// the defect remains, a difference skips the case, and -update leaves
+	// the file alone.
+	bug string
+}{
+	{kind: "toml-syntax", want: []string{"en-US.toml:3: invalid TOML: strings cannot contain newlines"}},
+	{kind: "unknown-code", want: []string{"en-US.toml:2: code 699 is not in the catalogue"}},
+	{kind: "unknown-field", want: []string{`en-US.toml:3: unknown field "hint" in code 655; the fields are user, title, detail and remedy`}},
+	{kind: "unknown-category", want: []string{`en-US.toml:1: unknown category "payment"; the categories are general, sms, id_card_ocr, liveness, identity_database, image_comparison, wechat_real_name`}},
+	{kind: "duplicate-id", want: []string{"en-US.toml:5: 655.user is defined twice (first on line 2)"}},
+	{kind: "duplicate-locale", want: []string{"en_US.toml: locale en-US is also defined by testdata/lint/duplicate-locale/en-US.toml"}},
+	{kind: "reserved-key-mixed", want: []string{"en-US.toml:2: [655] mixes go-i18n's reserved keys (other) with texts (user); a code's table holds only user, title, detail and remedy"}},
+	{kind: "reserved-key-not-allowed", want: []string{`en-US.toml:3: 655.user: key "id" is not allowed; a text is a string or a table of plural forms (one, other, ...)`}},
+	{kind: "template-parse", want: []string{"en-US.toml:2: category.liveness.title: template does not parse: unclosed action"}},
+	{kind: "template-action", want: []string{"en-US.toml:3: category.liveness.title: {{index .Code 0}}: a text may only insert parameters, such as {{.Code}}"}},
+	{kind: "template-unknown-param", want: []string{"en-US.toml:3: 655.user: {{.Minutes}} is not a parameter of code 655 (it has Code)"}},
+	{kind: "template-params-differ", want: []string{"en-US.toml:3: 305.detail uses no parameter, but zh-CN's uses {{.Minutes}}"}},
+	{kind: "plural-missing", want: []string{"en-US.toml:2: 305.detail uses the count {{.Minutes}} and lacks the plural form one, which en-US needs"}},
+	{kind: "plural-without-count", want: []string{"en-US.toml:2: 655.user: plural forms need a count, and code 655 has none"}},
+	{kind: "plural-without-other", want: []string{"en-US.toml:1: 305.detail: a table of plural forms needs the form other"}},
+	{kind: "untranslated-chinese", want: []string{
+		`en-US.toml:2: 655.user: Chinese characters or punctuation left in en-US: "Your face is too close，please hold the phone a little farther away."`,
+		`en-US.toml:3: 655.title: Chinese characters or punctuation left in en-US: "Face 太近"`,
+	}},
+	{kind: "untranslated-identical", want: []string{"en-US.toml:3: 655.title is the same as zh-CN's: not translated?"}},
+	{kind: "internal-term", want: []string{
+		`en-US.toml:2: 655.user shows the end user the internal term "SDK"`,
+		`en-US.toml:5: 656.user shows the end user the internal term "Token"`,
+	}},
+	{kind: "whitespace", want: []string{
+		"en-US.toml:2: 655.user has leading or trailing white space",
+		"en-US.toml:3: 655.title has leading or trailing white space",
+		"en-US.toml:6: 305.detail (one) has leading or trailing white space",
+	}},
+	{kind: "empty-string", want: []string{"en-US.toml:2: 655.user is empty"}},
+	{kind: "missing-code", want: []string{
+		"ja-JP.toml: code 1 (MissingParameter) is missing",
+		"ja-JP.toml: code 905 (WeChatRealNameUnknownError) is missing",
+		"ja-JP.toml: category liveness lacks title, which zh-CN has",
+		"ja-JP: 3/73 codes complete",
+	}},
+	{kind: "missing-field", want: []string{
+		"en-US.toml:27: code 3 (SignatureCheckFailed) lacks remedy, which zh-CN has",
+		"en-US.toml: category sms lacks detail, which zh-CN has",
+		"en-US: 72/73 codes complete",
+	}},
+	{
+		kind: "canonical-missing-text",
+		want: []string{"zh-CN.toml: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
+	},
+	{
+		kind: "canonical-toml-syntax",
+		want: []string{"zh-CN.toml:3: invalid TOML: strings cannot contain newlines"},
+	},
+	{kind: "bad-file-name", want: []string{
+		`en-US copy.toml: file name "en-US copy.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
+		`english.toml: file name "english.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
+	}},
+	{kind: "not-a-string", want: []string{"en-US.toml:3: 655.title: want a string or a table, not a TOML integer"}},
+	{kind: "category-title-without-code", want: []string{"en-US.toml:2: category.liveness.title: the title of a category must show the code, {{.Code}}"}},
+	{kind: "unexpected-key", want: []string{
+		`en-US.toml:1: unexpected message "title": want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]`,
+		`en-US.toml:4: unexpected key "FaceTooClose": want a code table such as [655] or a category table such as [category.liveness]`,
+	}},
+}
+
+// lintOutput runs huiyan lint on dirs and returns the output as a golden
+// file holds it.
+func lintOutput(t *testing.T, dirs ...string) string {
+	t.Helper()
+	code, stdout, stderr := runArgs(append([]string{"lint"}, dirs...)...)
+	if stderr != "" {
+		t.Errorf("stderr = %q, want nothing", stderr)
+	}
+	return fmt.Sprintf("%sexit %d\n", stdout, code)
+}
+
+func TestLintGolden(t *testing.T) {
+	for _, tc := range lintCases {
+		t.Run(tc.kind, func(t *testing.T) {
+			dir := "testdata/lint/" + tc.kind
+			golden := dir + ".golden"
+			got := lintOutput(t, dir)
+			if !strings.HasSuffix(got, "\nexit 1\n") {
+				t.Errorf("exit status is not 1:\n%s", got)
+			}
+			lines := strings.Split(got, "\n")
+			for _, w := range tc.want {
+				if !slices.Contains(lines, dir+"/"+w) && !slices.Contains(lines, w) {
+					t.Errorf("no line %q in the output:\n%s", w, got)
+				}
+			}
+			if *update && tc.bug == "" {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got == string(want) {
+				return
+			}
+			diff := fmt.Sprintf("output differs from %s:\n%s\nwant:\n%s", golden, got, want)
+			if tc.bug != "" && !t.Failed() {
+				t.Skipf("library defect: %s\n%s", tc.bug, diff)
+			}
+			t.Error(diff)
+		})
+	}
+}
+
+// TestLintCasesComplete checks that every directory of testdata/lint is a
+// case and every case has its golden file, so that none is forgotten.
+func TestLintCasesComplete(t *testing.T) {
+	entries, err := os.ReadDir("testdata/lint")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs, goldens, kinds []string
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, e.Name())
+		} else if kind, ok := strings.CutSuffix(e.Name(), ".golden"); ok {
+			goldens = append(goldens, kind)
+		}
+	}
+	for _, tc := range lintCases {
+		kinds = append(kinds, tc.kind)
+	}
+	slices.Sort(kinds)
+	if !slices.Equal(dirs, kinds) {
+		t.Errorf("directories of testdata/lint:\n%v\nwant the lint cases:\n%v", dirs, kinds)
+	}
+	if !slices.Equal(goldens, kinds) {
+		t.Errorf("golden files of testdata/lint:\n%v\nwant one per lint case:\n%v", goldens, kinds)
+	}
+}
+
+// cleanLint is the output of lint for the shipped locales.
+const cleanLint = "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\nexit 0\n"
+
+func TestLintClean(t *testing.T) {
+	for _, dirs := range [][]string{
+		nil,                       // embedded
+		{"../../locales"},         // a complete catalogue, alone
+		{"testdata/dir/override"}, // a deployment over the embedded files
+	} {
+		t.Run(fmt.Sprint(dirs), func(t *testing.T) {
+			if got := lintOutput(t, dirs...); got != cleanLint {
+				t.Errorf("output:\n%s\nwant:\n%s", got, cleanLint)
+			}
+		})
+	}
+}
+
+// TestLintCompleteCatalogue checks that a directory with a zh-CN.toml is
+// linted alone: its missing texts are not filled from the embedded files.
+func TestLintCompleteCatalogue(t *testing.T) {
+	for _, dir := range []string{"testdata/lint/canonical-missing-text", "testdata/lint/missing-field"} {
+		if got := lintOutput(t, dir); strings.HasSuffix(got, "exit 0\n") {
+			t.Errorf("lint %s: exit 0, want problems:\n%s", dir, got)
+		}
+	}
+}
+
+func TestLintSeveralDirs(t *testing.T) {
+	golden, err := os.ReadFile("testdata/lint/empty-string.golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken, _ := strings.CutSuffix(string(golden), "exit 1\n")
+	clean, _ := strings.CutSuffix(cleanLint, "exit 0\n")
+	got := lintOutput(t, "../../locales", "testdata/lint/empty-string", "../../locales")
+	want := "== ../../locales\n" + clean +
+		"== testdata/lint/empty-string\n" + broken +
+		"== ../../locales\n" + clean + "exit 1\n"
+	if got != want {
+		t.Errorf("output:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestLintUnreadableDir(t *testing.T) {
+	for _, dir := range []string{"testdata/no-such-dir", "testdata/lint/empty-string/en-US.toml"} {
+		t.Run(dir, func(t *testing.T) {
+			got := lintOutput(t, dir)
+			if !strings.HasPrefix(got, dir+": cannot read the locale directory: ") || !strings.HasSuffix(got, "exit 1\n") {
+				t.Errorf("output:\n%s\nwant a line %s: cannot read the locale directory, and exit 1", got, dir)
+			}
+		})
+	}
+}
+
+// overrideUser is the user text of 604 in testdata/dir/override.
+const overrideUser = "We could not match your face with your ID photo. Please try again in good light."
+
+func TestDirOverride(t *testing.T) {
+	code, stdout, stderr := runArgs("lookup", "604", "-lang", "en-US", "-dir", "testdata/dir/override")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	m := huiyan.Localize(604, "en-US")
+	m.User = overrideUser
+	if want := wantText("604 SimilarityTooLow (liveness) [en-US]", m); stdout != want {
+		t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
+	}
+
+	code, stdout, stderr = runArgs("export", "-lang", "en-US", "-dir", "testdata/dir/override")
+	if code != 0 || stderr != "" {
+		t.Fatalf("export: exit %d, stderr %q", code, stderr)
+	}
+	var got jsonCatalogue
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range messages.All() {
+		want := newJSONMessage(huiyan.Localize(c, "en-US"))
+		if c == 604 {
+			want.User = overrideUser
+		}
+		if got.Messages[i] != want {
+			t.Errorf("export: message %d = %+v, want %+v", i, got.Messages[i], want)
+		}
+	}
+}
+
+func TestDirBroken(t *testing.T) {
+	const file = "testdata/dir/broken/en-US.toml"
+	want := "huiyan: " + file + ":2: code 699 is not in the catalogue\n" +
+		"huiyan: " + file + ":6: 655.user: {{.Minutes}} is not a parameter of code 655 (it has Code)\n"
+	for _, args := range [][]string{
+		{"lookup", "604", "-dir", "testdata/dir/broken"},
+		{"export", "-dir", "testdata/dir/broken", "-format", "csv"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			for range 5 { // NewBundle finds the problems in no fixed order
+				code, stdout, stderr := runArgs(args...)
+				if code != exitFailure || stdout != "" || stderr != want {
+					t.Fatalf("exit %d, stdout %q, stderr:\n%s\nwant %d, nothing and:\n%s", code, stdout, stderr, exitFailure, want)
+				}
+			}
+		})
+	}
+	code, _, stderr := runArgs("lookup", "604", "-dir", "testdata/no-such-dir")
+	if want := "huiyan: testdata/no-such-dir: cannot read the locale directory: "; code != exitFailure || !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
+		t.Errorf("missing -dir: exit %d, stderr %q; want %d and one line %q...", code, stderr, exitFailure, want)
+	}
+}
+
+// readCSV checks that s is a CSV export for spreadsheets, a byte order
+// mark and CRLF line ends, and returns its records.
+func readCSV(t *testing.T, s string) [][]string {
+	t.Helper()
+	s, ok := strings.CutPrefix(s, "\uFEFF")
+	if !ok {
+		t.Errorf("CSV does not start with a UTF-8 byte order mark: %q", s[:min(len(s), 20)])
+	}
+	if n := strings.Count(s, "\n"); n != strings.Count(s, "\r\n") || !strings.HasSuffix(s, "\r\n") {
+		t.Errorf("CSV has line ends other than CRLF")
+	}
+	records, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+	if err != nil {
+		t.Fatalf("CSV does not parse: %v", err)
+	}
+	return records
+}
+
+// wantRows returns the rows of an export of b, computed from Localize:
+// the code's columns, known and lang if meta, then the texts of each lang.
+func wantRows(b *huiyan.Bundle, meta bool, langs ...string) [][]string {
+	var rows [][]string
+	for _, c := range messages.All() {
+		row := []string{fmt.Sprint(int(c)), c.String(), c.Category().String()}
+		for _, l := range langs {
+			m := b.Localize(c, l)
+			if meta {
+				row = append(row, fmt.Sprint(m.Known), m.Lang)
+			}
+			row = append(row, m.User, m.Title, m.Detail, m.Remedy)
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+var (
+	header     = []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
+	headerBoth = []string{"code", "name", "category",
+		"user (zh-CN)", "title (zh-CN)", "detail (zh-CN)", "remedy (zh-CN)",
+		"user (en-US)", "title (en-US)", "detail (en-US)", "remedy (en-US)"}
+)
+
+func TestExportCSV(t *testing.T) {
+	pipe := huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
+	tests := []struct {
+		name   string
+		args   []string
+		header []string
+		rows   [][]string
+	}{
+		{"zh-CN", []string{"export", "-format", "csv"}, header, wantRows(huiyan.Default(), true, "zh-CN")},
+		{"en", []string{"export", "-format", "csv", "-lang", "en"}, header, wantRows(huiyan.Default(), true, "en")},
+		{"all", []string{"export", "-format", "csv", "-lang", "all"}, headerBoth, wantRows(huiyan.Default(), false, "zh-CN", "en-US")},
+		{"quotes and newlines", []string{"export", "-format", "csv", "-lang", "en", "-dir", "testdata/dir/pipe"}, header, wantRows(pipe, true, "en")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := runArgs(tt.args...)
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			records := readCSV(t, stdout)
+			if len(records) != 74 {
+				t.Fatalf("%d rows, want 74: the header and 73 codes", len(records))
+			}
+			if !slices.Equal(records[0], tt.header) {
+				t.Errorf("header = %q, want %q", records[0], tt.header)
+			}
+			for i, want := range tt.rows {
+				if got := records[i+1]; !slices.Equal(got, want) {
+					t.Errorf("row %d = %q, want %q", i+1, got, want)
+				}
+			}
+		})
+	}
+}
+
+// TestExportCSVRaw checks that Chinese is written as it is, in UTF-8.
+func TestExportCSVRaw(t *testing.T) {
+	_, stdout, _ := runArgs("export", "-format", "csv", "-lang", "all")
+	for _, s := range []string{
+		huiyan.Localize(messages.FaceTooClose, "zh-CN").User,
+		",FaceTooClose,liveness," + huiyan.Localize(messages.FaceTooClose, "zh-CN").User + ",",
+	} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("CSV lacks %q as is", s)
+		}
+	}
+}
+
+// markdownRow is a row of a Markdown table, written out here: | in a text
+// is \|, a line break <br>.
+func markdownRow(cells []string) string {
+	var sb strings.Builder
+	sb.WriteString("|")
+	for _, c := range cells {
+		c = strings.ReplaceAll(c, "|", `\|`)
+		c = strings.ReplaceAll(c, "\n", "<br>")
+		sb.WriteString(" " + c + " |")
+	}
+	return sb.String()
+}
+
+func TestExportMarkdown(t *testing.T) {
+	pipe := huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
+	texts := []string{"code", "name", "category", "user", "title", "detail", "remedy"}
+	tests := []struct {
+		name   string
+		args   []string
+		header []string
+		rows   [][]string
+	}{
+		{"zh-CN", []string{"export", "-format", "markdown"}, texts, wantRows(huiyan.Default(), false, "zh-CN")},
+		{"en-US", []string{"export", "-format", "markdown", "-lang", "en-US"}, texts, wantRows(huiyan.Default(), false, "en-US")},
+		{"all", []string{"export", "-format", "markdown", "-lang", "all"}, headerBoth, wantRows(huiyan.Default(), false, "zh-CN", "en-US")},
+		{"pipe and newline", []string{"export", "-format", "markdown", "-lang", "en", "-dir", "testdata/dir/pipe"}, texts, wantRows(pipe, false, "en")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := runArgs(tt.args...)
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+			if len(lines) != 75 {
+				t.Fatalf("%d lines, want 75: the header, the separator and 73 codes", len(lines))
+			}
+			if want := markdownRow(tt.header); lines[0] != want {
+				t.Errorf("header:\n%s\nwant:\n%s", lines[0], want)
+			}
+			if want := "|" + strings.Repeat(" --- |", len(tt.header)); lines[1] != want {
+				t.Errorf("separator:\n%s\nwant:\n%s", lines[1], want)
+			}
+			for i, row := range tt.rows {
+				if want := markdownRow(row); lines[i+2] != want {
+					t.Errorf("row %d:\n%s\nwant:\n%s", i+1, lines[i+2], want)
+				}
+			}
+		})
+	}
+}
+
+// TestExportMarkdownEscapes checks the escapes on the row they are for,
+// written out by hand.
+func TestExportMarkdownEscapes(t *testing.T) {
+	_, stdout, _ := runArgs("export", "-format", "markdown", "-lang", "en", "-dir", "testdata/dir/pipe")
+	want := `| 655 | FaceTooClose | liveness | Your face is too close \| please hold the phone farther away, and try again. | Face too close<br>to the screen | Said "too close", with quotes. |  |` + "\n"
+	if !strings.Contains(stdout, "\n"+want) {
+		t.Errorf("output lacks the row\n%s", want)
+	}
+}
+
+// objectKeys returns the keys of a JSON object in the order they appear.
+func objectKeys(t *testing.T, raw json.RawMessage) []string {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	var keys []string
+	if _, err := dec.Token(); err != nil { // {
+		t.Fatal(err)
+	}
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, k.(string))
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return keys
+}
+
+func TestExportJSONAll(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		b     *huiyan.Bundle
+		langs []string
+	}{
+		{"embedded", []string{"export", "-lang", "all"}, huiyan.Default(), []string{"zh-CN", "en-US"}},
+		{"new locale", []string{"export", "-lang", "all", "-format", "json", "-dir", "testdata/dir/new-locale"},
+			huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/new-locale")), []string{"zh-CN", "en-US", "ja-JP"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			code, stdout, stderr := runArgs(tt.args...)
+			if code != 0 || stderr != "" {
+				t.Fatalf("exit %d, stderr %q", code, stderr)
+			}
+			if !strings.HasPrefix(stdout, "{\n  \"langs\": [\n") {
+				t.Errorf("output does not start with the indented langs key:\n%.80s", stdout)
+			}
+			type text struct{ Lang, User, Title, Detail, Remedy string }
+			var got struct {
+				Langs    []string `json:"langs"`
+				Messages []struct {
+					Code     int             `json:"code"`
+					Name     string          `json:"name"`
+					Category string          `json:"category"`
+					Texts    json.RawMessage `json:"texts"`
+				} `json:"messages"`
+			}
+			dec := json.NewDecoder(strings.NewReader(stdout))
+			dec.DisallowUnknownFields()
+			if err := dec.Decode(&got); err != nil {
+				t.Fatalf("output does not parse: %v", err)
+			}
+			if !slices.Equal(got.Langs, tt.langs) {
+				t.Errorf("langs = %q, want %q", got.Langs, tt.langs)
+			}
+			all := messages.All()
+			if len(got.Messages) != len(all) {
+				t.Fatalf("%d messages, want %d", len(got.Messages), len(all))
+			}
+			for i, c := range all {
+				gm := got.Messages[i]
+				if gm.Code != int(c) || gm.Name != c.String() || gm.Category != c.Category().String() {
+					t.Errorf("message %d is %d %s %s, want %d %s %s", i, gm.Code, gm.Name, gm.Category, c, c, c.Category())
+				}
+				if keys := objectKeys(t, gm.Texts); !slices.Equal(keys, tt.langs) {
+					t.Errorf("code %d: texts have the keys %q, want %q in that order", c, keys, tt.langs)
+				}
+				var texts map[string]text
+				dec := json.NewDecoder(bytes.NewReader(gm.Texts))
+				dec.DisallowUnknownFields()
+				if err := dec.Decode(&texts); err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range tt.langs {
+					m := tt.b.Localize(c, l)
+					if want := (text{m.Lang, m.User, m.Title, m.Detail, m.Remedy}); texts[l] != want {
+						t.Errorf("code %d in %s = %+v, want %+v", c, l, texts[l], want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestExportJSONAllFallback checks, on a new locale with one code, that a
+// text the locale lacks is zh-CN's and says so in lang.
+func TestExportJSONAllFallback(t *testing.T) {
+	_, stdout, _ := runArgs("export", "-lang", "all", "-dir", "testdata/dir/new-locale")
+	for _, want := range []string{
+		`"ja-JP": {
+          "lang": "ja-JP",
+          "user": "かおが ちかすぎます",`,
+		`"ja-JP": {
+          "lang": "zh-CN",
+          "user": "` + huiyan.Localize(604, "zh-CN").User + `",`,
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks\n%s", want)
+		}
+	}
+}
+
+// TestLintDeploymentWithChinese checks lint -dir: a deployment directory
+// whose zh-CN.toml changes one text is checked over the embedded files,
+// while as a DIR it is a catalogue that lacks every other code.
+func TestLintDeploymentWithChinese(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := run([]string{"lint", "-dir", "testdata/deploy-zh"}, &out, &errOut); code != 0 {
+		t.Errorf("lint -dir: exit %d, output:\n%s%s", code, out.String(), errOut.String())
+	}
+	if !strings.Contains(out.String(), "zh-CN: 73/73 codes complete") {
+		t.Errorf("lint -dir output:\n%s", out.String())
+	}
+	out.Reset()
+	if code := run([]string{"lint", "testdata/deploy-zh"}, &out, &errOut); code != 1 || !strings.Contains(out.String(), "zh-CN: 0/73 codes complete") {
+		t.Errorf("lint DIR: exit %d, output:\n%s", code, out.String())
+	}
+	if code := run([]string{"lint", "-dir", "testdata/deploy-zh", "locales"}, &out, &errOut); code != 2 {
+		t.Errorf("lint -dir DIR DIR: exit %d, want 2", code)
 	}
 }

@@ -19,7 +19,8 @@ const (
 	// MaxInput is how much of a value is read: an entry that does not end
 	// within the first MaxInput bytes is ignored.
 	MaxInput = 4096
-	// MaxPrefs is how many entries of a header are read.
+	// MaxPrefs is how many entries of a header are read, malformed ones
+	// included.
 	MaxPrefs = 32
 )
 
@@ -59,7 +60,7 @@ func Parse(s string) Prefs {
 			}
 		}
 	}
-	for s != "" && ps.n < MaxPrefs {
+	for read := 0; s != "" && read < MaxPrefs; read++ {
 		var entry string
 		if i := strings.IndexByte(s, ','); i >= 0 {
 			entry, s = s[:i], s[i+1:]

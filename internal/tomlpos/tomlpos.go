@@ -23,7 +23,7 @@ const Sep = "\x00"
 // (the "655" of 655.user = "...") gets the line of its first key.
 func Lines(doc []byte) map[string]int {
 	s := &scanner{lines: make(map[string]int)}
-	src := string(doc)
+	src := strings.TrimPrefix(string(doc), "\ufeff")
 	line := 0
 	for len(src) > 0 {
 		line++
@@ -76,11 +76,7 @@ func (s *scanner) scanLine(t string) {
 		return
 	}
 	if t[0] == '[' {
-		rest := t[1:]
-		if strings.HasPrefix(rest, "[") {
-			rest = rest[1:]
-		}
-		key, _, ok := parseKey(rest)
+		key, _, ok := parseKey(strings.TrimPrefix(t[1:], "["))
 		if !ok {
 			return
 		}

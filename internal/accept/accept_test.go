@@ -1,0 +1,236 @@
+package accept
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/language"
+)
+
+// prefs renders a result as "tag/q" items, for comparison and messages.
+func prefs(p Prefs) []string {
+	var out []string
+	for i := range p.Len() {
+		out = append(out, fmt.Sprintf("%s/%d", p.At(i).Tag, p.At(i).Q))
+	}
+	return out
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // "tag/q", in order
+	}{
+		// q-values: RFC 9110, 0 to 1 with at most three decimals.
+		{"no q is 1", "en", []string{"en/1000"}},
+		{"q=1", "en;q=1", []string{"en/1000"}},
+		{"q=1.000", "en;q=1.000", []string{"en/1000"}},
+		{"q=1.", "en;q=1.", []string{"en/1000"}},
+		{"q=0.5", "en;q=0.5", []string{"en/500"}},
+		{"Q=0.5", "en;Q=0.5", []string{"en/500"}},
+		{"q=0.123", "en;q=0.123", []string{"en/123"}},
+		{"q=0.05", "en;q=0.05", []string{"en/50"}},
+		{"q=0", "en;q=0", []string{"en/0"}},
+		{"q=0.000", "en;q=0.000", []string{"en/0"}},
+		{"spaces around q", "en ; q = 0.5", []string{"en/500"}},
+		{"tab around q", "en\t;\tq=0.5", []string{"en/500"}},
+		{"other parameter ignored", "en;level=1;q=0.5", []string{"en/500"}},
+		{"last q wins", "en;q=0.2;q=0.7", []string{"en/700"}},
+		{"q=NaN skipped", "en;q=NaN", nil},
+		{"q=Inf skipped", "en;q=Inf", nil},
+		{"q=1e999 skipped", "en;q=1e999", nil},
+		{"q=1e0 skipped", "en;q=1e0", nil},
+		{"q=-1 skipped", "en;q=-1", nil},
+		{"q=+1 skipped", "en;q=+1", nil},
+		{"q=1.5 skipped", "en;q=1.5", nil},
+		{"q=1.001 skipped", "en;q=1.001", nil},
+		{"q=2 skipped", "en;q=2", nil},
+		{"q=0.1234 skipped", "en;q=0.1234", nil},
+		{"q=.5 skipped", "en;q=.5", nil},
+		{"q=0x1 skipped", "en;q=0x1", nil},
+		{"q=0,5 is two entries", "en;q=0,5", []string{"en/0"}},
+		{"q= skipped", "en;q=", nil},
+		{"q alone skipped", "en;q", nil},
+		{"q with only spaces skipped", "en;q=  ", nil},
+		{"skipped entry does not stop the rest", "zh;q=NaN,en;q=0.3", []string{"en/300"}},
+
+		// POSIX locale names.
+		{"POSIX codeset", "zh_CN.UTF-8", []string{"zh-CN/1000"}},
+		{"POSIX lower-case codeset", "en_US.utf8", []string{"en-US/1000"}},
+		{"POSIX GB18030", "zh_CN.GB18030", []string{"zh-CN/1000"}},
+		{"POSIX Big5", "zh_TW.Big5", []string{"zh-TW/1000"}},
+		{"POSIX modifier", "de_DE@euro", []string{"de-DE/1000"}},
+		{"POSIX codeset and modifier", "en_GB.ISO-8859-15@euro", []string{"en-GB/1000"}},
+		{"POSIX modifier latin", "sr_RS@latin", []string{"sr-RS/1000"}},
+		{"POSIX C", "C", nil},
+		{"POSIX C.UTF-8", "C.UTF-8", nil},
+		{"POSIX POSIX", "POSIX", nil},
+		{"POSIX name in a header", "en_US.UTF-8;q=0.5,zh_CN.UTF-8", []string{"zh-CN/1000", "en-US/500"}},
+
+		// WeChat language values.
+		{"WeChat zh_CN", "zh_CN", []string{"zh-CN/1000"}},
+		{"WeChat zh_TW", "zh_TW", []string{"zh-TW/1000"}},
+		{"WeChat zh_HK", "zh_HK", []string{"zh-HK/1000"}},
+		{"WeChat en", "en", []string{"en/1000"}},
+		{"WeChat zh", "zh", []string{"zh/1000"}},
+
+		// Order: by q, stable for equal q.
+		{"sorted by q", "en;q=0.5,zh-CN,ja;q=0.8", []string{"zh-CN/1000", "ja/800", "en/500"}},
+		{"equal q keeps order", "fr;q=0.5,de,ja;q=0.5,en", []string{"de/1000", "en/1000", "fr/500", "ja/500"}},
+		{"exclusions last", "en;q=0,zh,fr;q=0,ja;q=0.1", []string{"zh/1000", "ja/100", "en/0", "fr/0"}},
+		{"same tag twice", "en,en;q=0.5,en", []string{"en/1000", "en/1000", "en/500"}},
+
+		// Entries that are no language.
+		{"empty", "", nil},
+		{"wildcard", "*", nil},
+		{"wildcard weighted", "*;q=0.5", nil},
+		{"und", "und", nil},
+		{"private use only", "x-private", nil},
+		{"empty entries", ",, ,\t,en,,", []string{"en/1000"}},
+		{"unknown region keeps the language", "en-XX", []string{"en-XX/1000"}},
+		{"malformed tag", "en-", nil},
+		{"NUL", "en\x00", nil},
+		{"invalid UTF-8", "\xff\xfe,en", []string{"en/1000"}},
+		{"CRLF injection", "en\r\nX-Evil: 1", nil},
+		{"full-width", "ｅｎ", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := prefs(Parse(tt.in))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Parse(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseLimits checks the bounds of the package documentation: only
+// the first MaxInput bytes and the first MaxPrefs entries are read, and an
+// entry that does not end within MaxInput bytes is dropped.
+func TestParseLimits(t *testing.T) {
+	pad := func(n int) string { return strings.Repeat(" ", n) } // trimmed from an entry
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"value of exactly MaxInput bytes", pad(MaxInput-2) + "en", []string{"en/1000"}},
+		{"entry cut by MaxInput is dropped", "fr," + pad(MaxInput-5) + "en-US", []string{"fr/1000"}},
+		{"entry cut in its q-value is dropped", "fr," + pad(MaxInput-8) + "en;q=0.5", []string{"fr/1000"}},
+		{"single entry cut by MaxInput is dropped", pad(MaxInput-1) + "en", nil},
+		{"entry after MaxInput is not read", "fr," + pad(MaxInput) + ",en", []string{"fr/1000"}},
+		// The entry ends at byte MaxInput: the comma after it is the next
+		// byte. It is within the first MaxInput bytes, as it is when the
+		// value stops there (the first case), so it must be read.
+		{"entry ending exactly at MaxInput is read", pad(MaxInput-2) + "en,fr", []string{"en/1000"}},
+		{"MaxPrefs preferences", strings.Repeat("en,", MaxPrefs-1) + "fr", append(slices.Repeat([]string{"en/1000"}, MaxPrefs-1), "fr/1000")},
+		{"entries past MaxPrefs are not read", strings.Repeat("en,", MaxPrefs) + "fr", slices.Repeat([]string{"en/1000"}, MaxPrefs)},
+		{"higher q past MaxPrefs is not read", strings.Repeat("en;q=0.1,", MaxPrefs) + "fr", slices.Repeat([]string{"en/100"}, MaxPrefs)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := prefs(Parse(tt.in))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Parse(%d bytes ending %q) = %v, want %v", len(tt.in), tt.in[max(0, len(tt.in)-12):], got, tt.want)
+			}
+		})
+	}
+}
+
+// TestParseHugeInputs checks that huge values give a bounded result. It
+// does not time them: the bound on the work is MaxInput, checked above.
+func TestParseHugeInputs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+	}{
+		{"100 KB header", strings.Repeat("zh-CN,zh;q=0.9,en;q=0.8,", 100<<10/24)},
+		{"100 KB single tag", "en-" + strings.Repeat("a", 100<<10)},
+		{"100 KB of garbage", strings.Repeat("\xff", 100<<10)},
+		{"10,000 entries", strings.Repeat("en,", 10000)},
+		{"10,000 weighted entries", strings.Repeat("fr;q=0.5,", 10000)},
+		{"10,000 commas", strings.Repeat(",", 10000) + "en"},
+		{"10,000 semicolons", "en" + strings.Repeat(";", 10000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Parse(tt.in)
+			if p.Len() > MaxPrefs {
+				t.Errorf("%d preferences, want at most %d", p.Len(), MaxPrefs)
+			}
+			checkSorted(t, tt.in, p)
+		})
+	}
+}
+
+func checkSorted(t *testing.T, in string, p Prefs) {
+	t.Helper()
+	for i := range p.Len() {
+		q := p.At(i).Q
+		if q < 0 || q > 1000 {
+			t.Fatalf("Parse(%q): preference %d has Q %d, want 0 to 1000", in, i, q)
+		}
+		if i > 0 && q > p.At(i-1).Q {
+			t.Fatalf("Parse(%q): Q not sorted: %v", in, prefs(p))
+		}
+		if b, _, _ := p.At(i).Tag.Raw(); b == (language.Base{}) {
+			t.Fatalf("Parse(%q): preference %d is und: %v", in, i, prefs(p))
+		}
+	}
+}
+
+// FuzzLanguage checks that Parse never panics, stays bounded, and reads
+// every single well-formed tag as x/text does.
+//
+// The corpus holds a 100 KB header: run with -fuzzminimizetime 10x, or
+// minimizing a large new input stops the fuzzing for up to a minute.
+func FuzzLanguage(f *testing.F) {
+	for _, s := range []string{
+		"zh-CN,zh;q=0.9,en;q=0.8",
+		"zh-TW,zh-Hant;q=0.9",
+		"en-US,en;q=0.5",
+		"zh_CN",
+		"zh_CN.UTF-8",
+		"en_GB.ISO-8859-15@euro",
+		"en;q=NaN,zh;q=1e999,fr;q=-1",
+		"\xff\x00,en",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := Parse(s)
+		if p.Len() > MaxPrefs {
+			t.Fatalf("Parse(%q): %d preferences, want at most %d", s, p.Len(), MaxPrefs)
+		}
+		checkSorted(t, s, p)
+
+		// A value that is one well-formed tag, with nothing that Parse
+		// cuts or trims, must read as x/text reads it.
+		if len(s) > MaxInput || strings.ContainsAny(s, ",;.@") || s != strings.Trim(s, " \t") {
+			return
+		}
+		tag, err := language.Parse(s)
+		if err != nil {
+			return
+		}
+		base, script, region := tag.Raw()
+		if base == (language.Base{}) {
+			if p.Len() != 0 {
+				t.Fatalf("Parse(%q) = %v, want nothing for the tag %v", s, prefs(p), tag)
+			}
+			return
+		}
+		if p.Len() != 1 {
+			t.Fatalf("Parse(%q) = %v, want one preference, %v", s, prefs(p), tag)
+		}
+		got := p.At(0)
+		gb, gs, gr := got.Tag.Raw()
+		if gb != base || gs != script || gr != region || got.Q != 1000 {
+			t.Fatalf("Parse(%q) = %v/%d, want %v/1000", s, got.Tag, got.Q, tag)
+		}
+	})
+}
