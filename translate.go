@@ -148,12 +148,15 @@ func (b *Bundle) resolve(lang string) int {
 func (b *Bundle) choose(prefs *accept.Prefs) int {
 	named := false
 	for i := range prefs.Len() {
-		p := prefs.At(i)
-		if p.Q == 0 {
+		if prefs.Q(i) == 0 {
 			break // sorted: the rest are exclusions too
 		}
+		tag, ok := prefs.Tag(i)
+		if !ok {
+			continue
+		}
 		named = true
-		if li := b.sameLanguage(p.Tag, prefs); li >= 0 {
+		if li := b.sameLanguage(tag, prefs); li >= 0 {
 			return li
 		}
 	}
@@ -208,12 +211,12 @@ func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 // excluded reports whether a q=0 entry rules out locale li.
 func (b *Bundle) excluded(li int, prefs *accept.Prefs) bool {
 	l := b.locales[li]
-	for i := prefs.Len() - 1; i >= 0; i-- {
-		p := prefs.At(i)
-		if p.Q != 0 {
-			return false
+	for i := prefs.Len() - 1; i >= 0 && prefs.Q(i) == 0; i-- {
+		tag, ok := prefs.Tag(i)
+		if !ok {
+			continue
 		}
-		base, script, region := p.Tag.Raw()
+		base, script, region := tag.Raw()
 		if (base == l.base || isChinese(base) && l.chinese) &&
 			(script == language.Script{} || script == l.script) &&
 			(region == language.Region{} || region == l.region) {

@@ -24,28 +24,50 @@ const (
 	MaxPrefs = 32
 )
 
-// Pref is one language preference.
-type Pref struct {
-	Tag language.Tag
-	// Q is the quality in thousandths, 0 to 1000; 0 means "not acceptable".
-	Q int
-}
-
-// Prefs is the result of Parse: the preferences, highest quality first,
-// in the order they were given where qualities tie.
+// Prefs is the result of Parse: the entries of a language value with their
+// qualities, highest first, in the order given where qualities tie. An
+// entry's tag is parsed when it is first asked for, so that resolving a
+// header usually parses only its first entry.
 type Prefs struct {
 	n int
-	p [MaxPrefs]Pref
+	e [MaxPrefs]entry
 }
 
-// Len returns the number of preferences.
+type entry struct {
+	text  string // the tag as given, POSIX suffixes cut
+	q     int    // quality in thousandths, 0 to 1000; 0 means "not acceptable"
+	state uint8  // unparsed, named or unnamed
+	tag   language.Tag
+}
+
+const (
+	unparsed uint8 = iota
+	named          // the entry names a language
+	unnamed        // malformed, or no language (und, private use)
+)
+
+// Len returns the number of entries.
 func (p *Prefs) Len() int { return p.n }
 
-// At returns preference i.
-func (p *Prefs) At(i int) Pref { return p.p[i] }
+// Q returns the quality of entry i in thousandths, 0 to 1000; 0 means "not
+// acceptable".
+func (p *Prefs) Q(i int) int { return p.e[i].q }
 
-// Parse reads a language value. Entries that are not languages (empty, *,
-// malformed tags, malformed q-values) are skipped.
+// Tag returns the tag of entry i, and false when the entry names no
+// language: a malformed tag, und, or private use only.
+func (p *Prefs) Tag(i int) (language.Tag, bool) {
+	e := &p.e[i]
+	if e.state == unparsed {
+		e.state = unnamed
+		if t, ok := parseTag(e.text); ok {
+			e.tag, e.state = t, named
+		}
+	}
+	return e.tag, e.state == named
+}
+
+// Parse reads a language value: its entries and their qualities. Entries
+// that are no language range (empty, *, malformed q-values) are skipped.
 func Parse(s string) Prefs {
 	var ps Prefs
 	if len(s) > MaxInput {
@@ -61,45 +83,45 @@ func Parse(s string) Prefs {
 		}
 	}
 	for read := 0; s != "" && read < MaxPrefs; read++ {
-		var entry string
+		var text string
 		if i := strings.IndexByte(s, ','); i >= 0 {
-			entry, s = s[:i], s[i+1:]
+			text, s = s[:i], s[i+1:]
 		} else {
-			entry, s = s, ""
+			text, s = s, ""
 		}
-		if p, ok := parseEntry(entry); ok {
-			ps.insert(p)
+		if e, ok := parseEntry(text); ok {
+			ps.insert(e)
 		}
 	}
 	return ps
 }
 
-// insert keeps the preferences sorted by quality, stable for ties.
-func (ps *Prefs) insert(p Pref) {
+// insert keeps the entries sorted by quality, stable for ties.
+func (ps *Prefs) insert(e entry) {
 	i := ps.n
-	for i > 0 && ps.p[i-1].Q < p.Q {
-		ps.p[i] = ps.p[i-1]
+	for i > 0 && ps.e[i-1].q < e.q {
+		ps.e[i] = ps.e[i-1]
 		i--
 	}
-	ps.p[i] = p
+	ps.e[i] = e
 	ps.n++
 }
 
-func parseEntry(entry string) (Pref, bool) {
-	tag, params, _ := strings.Cut(entry, ";")
+func parseEntry(text string) (entry, bool) {
+	tag, params, _ := strings.Cut(text, ";")
 	q := 1000
 	for params != "" {
 		var param string
 		param, params, _ = strings.Cut(params, ";")
 		name, value, ok := strings.Cut(param, "=")
 		if !ok {
-			return Pref{}, false
+			return entry{}, false
 		}
 		if !strings.EqualFold(trim(name), "q") {
 			continue // Accept-Language defines no other parameter
 		}
 		if q, ok = parseQ(trim(value)); !ok {
-			return Pref{}, false
+			return entry{}, false
 		}
 	}
 	tag = trim(tag)
@@ -108,20 +130,25 @@ func parseEntry(entry string) (Pref, bool) {
 		tag = tag[:i]
 	}
 	if tag == "" || tag == "*" {
-		return Pref{}, false
+		return entry{}, false
 	}
-	t, err := language.Parse(tag)
+	return entry{text: tag, q: q}, true
+}
+
+// parseTag parses one tag with x/text.
+func parseTag(s string) (language.Tag, bool) {
+	t, err := language.Parse(s)
 	if err != nil {
 		// A well-formed tag with an unknown subtag still names its
 		// language: x/text returns it without that subtag.
 		if _, ok := err.(language.ValueError); !ok {
-			return Pref{}, false
+			return language.Tag{}, false
 		}
 	}
 	if b, _, _ := t.Raw(); b == (language.Base{}) {
-		return Pref{}, false
+		return language.Tag{}, false
 	}
-	return Pref{Tag: t, Q: q}, true
+	return t, true
 }
 
 // parseQ reads a qvalue as RFC 9110 defines it: 0 to 1 with at most three

@@ -9,11 +9,14 @@ import (
 	"golang.org/x/text/language"
 )
 
-// prefs renders a result as "tag/q" items, for comparison and messages.
+// prefs renders the entries that name a language as "tag/q" items, for
+// comparison and messages.
 func prefs(p Prefs) []string {
 	var out []string
 	for i := range p.Len() {
-		out = append(out, fmt.Sprintf("%s/%d", p.At(i).Tag, p.At(i).Q))
+		if tag, ok := p.Tag(i); ok {
+			out = append(out, fmt.Sprintf("%s/%d", tag, p.Q(i)))
+		}
 	}
 	return out
 }
@@ -169,15 +172,17 @@ func TestParseHugeInputs(t *testing.T) {
 func checkSorted(t *testing.T, in string, p Prefs) {
 	t.Helper()
 	for i := range p.Len() {
-		q := p.At(i).Q
+		q := p.Q(i)
 		if q < 0 || q > 1000 {
 			t.Fatalf("Parse(%q): preference %d has Q %d, want 0 to 1000", in, i, q)
 		}
-		if i > 0 && q > p.At(i-1).Q {
+		if i > 0 && q > p.Q(i-1) {
 			t.Fatalf("Parse(%q): Q not sorted: %v", in, prefs(p))
 		}
-		if b, _, _ := p.At(i).Tag.Raw(); b == (language.Base{}) {
-			t.Fatalf("Parse(%q): preference %d is und: %v", in, i, prefs(p))
+		if tag, ok := p.Tag(i); ok {
+			if b, _, _ := tag.Raw(); b == (language.Base{}) {
+				t.Fatalf("Parse(%q): preference %d is und: %v", in, i, prefs(p))
+			}
 		}
 	}
 }
@@ -218,19 +223,20 @@ func FuzzLanguage(f *testing.F) {
 			return
 		}
 		base, script, region := tag.Raw()
+		named := prefs(p)
 		if base == (language.Base{}) {
-			if p.Len() != 0 {
-				t.Fatalf("Parse(%q) = %v, want nothing for the tag %v", s, prefs(p), tag)
+			if len(named) != 0 {
+				t.Fatalf("Parse(%q) = %v, want nothing for the tag %v", s, named, tag)
 			}
 			return
 		}
-		if p.Len() != 1 {
-			t.Fatalf("Parse(%q) = %v, want one preference, %v", s, prefs(p), tag)
+		if p.Len() != 1 || len(named) != 1 {
+			t.Fatalf("Parse(%q) = %v, want one preference, %v", s, named, tag)
 		}
-		got := p.At(0)
-		gb, gs, gr := got.Tag.Raw()
-		if gb != base || gs != script || gr != region || got.Q != 1000 {
-			t.Fatalf("Parse(%q) = %v/%d, want %v/1000", s, got.Tag, got.Q, tag)
+		got, _ := p.Tag(0)
+		gb, gs, gr := got.Raw()
+		if gb != base || gs != script || gr != region || p.Q(0) != 1000 {
+			t.Fatalf("Parse(%q) = %v/%d, want %v/1000", s, got, p.Q(0), tag)
 		}
 	})
 }

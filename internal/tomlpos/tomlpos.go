@@ -47,12 +47,19 @@ type scanner struct {
 	arrays    int    // depth of an array still open from an earlier line
 }
 
+// record notes the line of path and of the prefixes of path not seen
+// before. The prefixes are slices of one joined key, longest first, so
+// that deep nesting costs linear time per key.
 func (s *scanner) record(path []string) {
-	for i := 1; i <= len(path); i++ {
-		k := strings.Join(path[:i], Sep)
-		if _, ok := s.lines[k]; !ok {
-			s.lines[k] = s.line
+	full := strings.Join(path, Sep)
+	end := len(full)
+	for i := len(path) - 1; i >= 0; i-- {
+		k := full[:end]
+		if _, ok := s.lines[k]; ok {
+			return // and so are its prefixes
 		}
+		s.lines[k] = s.line
+		end -= len(path[i]) + len(Sep)
 	}
 }
 
