@@ -226,8 +226,12 @@ func (p *fileParser) walk(path []string, v any) {
 			p.add(path, m, res)
 		default:
 			// In the order of the file, so that "first" means first.
+			lines := make(map[string]int, len(plain))
+			for _, k := range plain {
+				lines[k] = p.line(append(slices.Clip(path), k))
+			}
 			slices.SortFunc(plain, func(a, b string) int {
-				if c := p.line(append(slices.Clip(path), a)) - p.line(append(slices.Clip(path), b)); c != 0 {
+				if c := lines[a] - lines[b]; c != 0 {
 					return c
 				}
 				return strings.Compare(a, b)

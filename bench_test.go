@@ -1,0 +1,167 @@
+package huiyan_test
+
+import (
+	"fmt"
+	"io/fs"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// The benchmarks compare Localize with go-i18n used the usual way, on the
+// same locale files, and with a bare map lookup (the floor). scripts/bench
+// runs them and prints the ratios.
+
+const header = "zh-CN,zh;q=0.9,en;q=0.8"
+
+var sink huiyan.Message
+
+func BenchmarkLocalize(b *testing.B) {
+	bundle := huiyan.Default()
+	for _, bc := range []struct{ name, lang string }{
+		{"tag", "en-US"},
+		{"wechat", "zh_CN"},
+		{"header", header},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = bundle.Localize(messages.SimilarityTooLow, bc.lang)
+			}
+		})
+	}
+	b.Run("cold", func(b *testing.B) {
+		headers := coldHeaders()
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sink = bundle.Localize(messages.SimilarityTooLow, headers[i%len(headers)])
+			i++
+		}
+	})
+	b.Run("unknown_code", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = bundle.Localize(699, "en-US")
+		}
+	})
+	b.Run("params", func(b *testing.B) {
+		params := map[string]int{"Minutes": 5}
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = bundle.LocalizeWith(messages.SMSCodeExpired, "en-US", params)
+		}
+	})
+}
+
+// coldHeaders returns more distinct headers than the language cache holds,
+// so that nearly every call resolves its value anew.
+func coldHeaders() []string {
+	hs := make([]string, 1<<16)
+	for i := range hs {
+		hs[i] = fmt.Sprintf("zh-CN,zh;q=0.9,en;q=0.8,x-h%d", i)
+	}
+	return hs
+}
+
+func BenchmarkNewBundle(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := huiyan.NewBundle(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// goI18nBundle loads the shipped locale files into a plain go-i18n bundle.
+func goI18nBundle(b *testing.B) *i18n.Bundle {
+	ib := i18n.NewBundle(language.MustParse(huiyan.Canonical))
+	ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	entries, err := fs.ReadDir(locales.FS, ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range entries {
+		if _, err := ib.LoadMessageFileFS(locales.FS, e.Name()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return ib
+}
+
+var fields = []string{"604.user", "604.title", "604.detail", "604.remedy"}
+
+// localizeAll is what an application does with go-i18n: one Localize per
+// field (remedy is missing for 604, and go-i18n says so with an error).
+func localizeAll(lz *i18n.Localizer) (out [4]string) {
+	for i, id := range fields {
+		out[i], _ = lz.Localize(&i18n.LocalizeConfig{MessageID: id})
+	}
+	return out
+}
+
+var sinkTexts [4]string
+
+func BenchmarkGoI18n(b *testing.B) {
+	ib := goI18nBundle(b)
+	for _, bc := range []struct{ name, lang string }{
+		{"per_request_tag", "en-US"},
+		{"per_request_header", header},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkTexts = localizeAll(i18n.NewLocalizer(ib, bc.lang))
+			}
+		})
+	}
+	b.Run("reused_localizer", func(b *testing.B) {
+		lz := i18n.NewLocalizer(ib, header)
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkTexts = localizeAll(lz)
+		}
+	})
+	b.Run("new_localizer_cold", func(b *testing.B) {
+		headers := coldHeaders()
+		b.ReportAllocs()
+		i := 0
+		var lz *i18n.Localizer
+		for b.Loop() {
+			lz = i18n.NewLocalizer(ib, headers[i%len(headers)])
+			i++
+		}
+		_ = lz
+	})
+	b.Run("template", func(b *testing.B) {
+		lz := i18n.NewLocalizer(ib, "en-US")
+		cfg := &i18n.LocalizeConfig{MessageID: "305.detail", TemplateData: map[string]any{"Minutes": 5}, PluralCount: 5}
+		b.ReportAllocs()
+		for b.Loop() {
+			sinkTexts[0], _ = lz.Localize(cfg)
+		}
+	})
+}
+
+var sinkString string
+
+// BenchmarkMapLookup is the floor: one lookup in a map of strings.
+func BenchmarkMapLookup(b *testing.B) {
+	m := map[string]string{}
+	for _, lang := range huiyan.Default().Locales() {
+		for _, c := range messages.All() {
+			m[lang+"/"+fmt.Sprint(int(c))] = huiyan.Default().Localize(c, lang).User
+		}
+	}
+	key := "en-US/604"
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString = m[key]
+	}
+}
