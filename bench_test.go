@@ -112,6 +112,7 @@ func BenchmarkGoI18n(b *testing.B) {
 	ib := goI18nBundle(b)
 	for _, bc := range []struct{ name, lang string }{
 		{"per_request_tag", "en-US"},
+		{"per_request_wechat", "zh_CN"},
 		{"per_request_header", header},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

@@ -77,14 +77,29 @@
 //	[category.liveness]
 //	title = "Liveness detection: unknown error code {{.Code}}"
 //
+// A text may insert {{.Code}} and its code's count parameter, and nothing
+// else: no conditions, loops or functions, so that rendering can neither
+// fail nor come out empty.
+//
 // The files are go-i18n message files: [NewBundle] reads them with
 // github.com/BurntSushi/toml and renders them with
 // github.com/nicksnyder/go-i18n/v2, after checks that go-i18n does not
 // make. Loading fails, naming the file and the line, when a file does not
 // parse, names a code or category that does not exist or a field other than
 // user, title, detail and remedy, defines one message twice, or has a
-// template that does not parse or uses a parameter its code lacks; and when
-// zh-CN lacks a user or title text.
+// template that does not parse, does more than insert parameters or uses a
+// parameter its code lacks; and when zh-CN lacks a user or title text.
+// [Lint] reports these and what loads but needs a translator: text left
+// untranslated, missing texts and plural forms, internal terms in user
+// texts, stray white space.
+//
+// # Deployments
+//
+// Several file systems passed to [NewBundle] are layers: a deployment
+// changes single texts, or adds locales, over the embedded files
+// ([locales.FS]) with a directory of its own ([Dir]). [Watch] serves such
+// a directory and reloads it when it changes, keeping the previous
+// catalogue when a change does not load.
 //
 // # Performance
 //

@@ -110,6 +110,12 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 	return msg
 }
 
+// Match returns the BCP 47 tag of the locale that serves lang by the
+// fallback rules, such as "en-US" for "en-GB,en;q=0.9": what a response's
+// Content-Language is. A message's Lang differs only where that locale
+// lacks the user text and zh-CN serves it.
+func (b *Bundle) Match(lang string) string { return b.locales[b.resolve(lang)].name }
+
 func (b *Bundle) row(code messages.Code) int {
 	if code < 0 || int(code) >= len(b.rows) {
 		return -1
@@ -255,7 +261,7 @@ const (
 )
 
 type langCache struct {
-	seed  maphash.Seed
+	seed  uint64
 	slots [cacheSlots]atomic.Pointer[cacheEntry]
 }
 
@@ -264,10 +270,12 @@ type cacheEntry struct {
 	locale int
 }
 
-func (c *langCache) init() { c.seed = maphash.MakeSeed() }
+// init seeds the hash: values that collide in one process do not in
+// another.
+func (c *langCache) init() { c.seed = maphash.Comparable(maphash.MakeSeed(), 0) | 1 }
 
 func (c *langCache) slot(s string) *atomic.Pointer[cacheEntry] {
-	return &c.slots[maphash.String(c.seed, s)&(cacheSlots-1)]
+	return &c.slots[hashString(c.seed, s)&(cacheSlots-1)]
 }
 
 func (c *langCache) get(s string) (int, bool) {
@@ -284,4 +292,30 @@ func (c *langCache) put(s string, li int) {
 	if len(s) <= maxCacheKey {
 		c.slot(s).Store(&cacheEntry{key: strings.Clone(s), locale: li})
 	}
+}
+
+// hashString is a multiply-xorshift hash, eight bytes at a time: for the
+// short values clients send, it is cheaper than calling maphash, and the
+// cache needs no more (a collision costs one resolution, not a wrong
+// answer).
+func hashString(seed uint64, s string) uint64 {
+	const m = 0x9e3779b97f4a7c15
+	h := seed ^ uint64(len(s))*m
+	for len(s) >= 8 {
+		h = (h ^ load64(s)) * m
+		h ^= h >> 29
+		s = s[8:]
+	}
+	var tail uint64
+	for i := len(s) - 1; i >= 0; i-- {
+		tail = tail<<8 | uint64(s[i])
+	}
+	h = (h ^ tail) * m
+	return h ^ h>>32
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

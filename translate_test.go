@@ -1,6 +1,8 @@
 package huiyan
 
 import (
+	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -102,10 +104,20 @@ func TestLanguageRules(t *testing.T) {
 		{"header name included", "Accept-Language: en", "zh-CN"},
 		{"overlong subtag", "enenenenenenenen", "zh-CN"},
 	}
+	checkLangs(t, b, tests)
+}
+
+// checkLangs checks the locale that serves each language value, as
+// Message.Lang and as Match report it.
+func checkLangs(t *testing.T, b *Bundle, tests []struct{ name, lang, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := b.Localize(messages.FaceTooClose, tt.lang).Lang; got != tt.want {
 				t.Errorf("Localize(655, %q).Lang = %q, want %q", tt.lang, got, tt.want)
+			}
+			if got := b.Match(tt.lang); got != tt.want {
+				t.Errorf("Match(%q) = %q, want %q", tt.lang, got, tt.want)
 			}
 		})
 	}
@@ -140,13 +152,7 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Japanese by tag", "ja-JP", "ja-JP"},
 		{"French still English", "fr", "en-US"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := b.Localize(messages.FaceTooClose, tt.lang).Lang; got != tt.want {
-				t.Errorf("Localize(655, %q).Lang = %q, want %q", tt.lang, got, tt.want)
-			}
-		})
-	}
+	checkLangs(t, b, tests)
 }
 
 // TestFieldFallback checks rule 4: a text a locale lacks comes from zh-CN
@@ -312,4 +318,36 @@ func TestConcurrentLocalize(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// TestLanguageCacheBounded shows that a flood of distinct language values
+// (a million, or 200,000 under the race detector) does not grow the heap
+// past the cache's fixed size.
+func TestLanguageCacheBounded(t *testing.T) {
+	n := 1_000_000
+	if raceEnabled {
+		n = 200_000
+	}
+	b := bundleWith(t, nil)
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	before := heap()
+	buf := []byte("zh-CN,zh;q=0.9,en;q=0.8,x-")
+	for i := range n {
+		v := strconv.AppendInt(buf, int64(i), 10)
+		if m := b.Localize(messages.FaceTooClose, string(v)); m.Lang != "zh-CN" {
+			t.Fatalf("Localize(655, %q).Lang = %q", v, m.Lang)
+		}
+	}
+	grown := int64(heap()) - int64(before)
+	// Each slot holds at most an entry and a key of maxCacheKey bytes.
+	const bound = cacheSlots*(maxCacheKey+64) + 256<<10
+	if grown > bound {
+		t.Errorf("%d distinct values grew the heap by %d bytes, more than the bound %d", n, grown, bound)
+	}
+	runtime.KeepAlive(b)
 }

@@ -281,11 +281,10 @@ func export(args []string, stdout io.Writer) error {
 		return writeJSON(stdout, newJSONSideBySide(b))
 	}
 	codes := messages.All()
-	out := jsonCatalogue{Messages: make([]jsonMessage, len(codes))}
+	out := jsonCatalogue{Lang: b.Match(*lang), Messages: make([]jsonMessage, len(codes))}
 	for i, c := range codes {
 		out.Messages[i] = newJSONMessage(b.Localize(c, *lang))
 	}
-	out.Lang = out.Messages[0].Lang // the catalogue is never empty
 	return writeJSON(stdout, out)
 }
 

@@ -1,0 +1,5 @@
+//go:build !race
+
+package huiyan
+
+const raceEnabled = false
