@@ -494,11 +494,11 @@ type jsonCatalogue struct {
 	Messages []jsonMessage `json:"messages"`
 }
 
-// writeJSON writes v indented, with Chinese and punctuation as they are.
+// writeJSON writes v compact on one line, with Chinese and punctuation as
+// they are: for programs (pipe it to jq to read it).
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
 
@@ -550,8 +550,7 @@ func newJSONSideBySide(b *huiyan.Bundle) jsonSideBySide {
 	return out
 }
 
-// MarshalJSON writes the texts as an object; the encoder that calls it
-// indents the result.
+// MarshalJSON writes the texts as an object, in the order of the locales.
 func (ts jsonTexts) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -130,26 +130,26 @@ func TestLookupJSON(t *testing.T) {
 			name: "en-US",
 			args: []string{"lookup", "604", "-lang", "en-US", "-format", "json"},
 			code: 604, lang: "en-US",
-			head: `"code": 604, "name": "SimilarityTooLow", "category": "liveness", "known": true, "lang": "en-US"`,
+			head: `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"en-US"`,
 		},
 		{
 			name: "zh_CN flags before code",
 			args: []string{"lookup", "-format", "json", "-lang", "zh_CN", "604"},
 			code: 604, lang: "zh-CN",
-			head:  `"code": 604, "name": "SimilarityTooLow", "category": "liveness", "known": true, "lang": "zh-CN"`,
+			head: `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"zh-CN"`,
 			rawIn: huiyan.Localize(604, "zh-CN").User,
 		},
 		{
 			name: "unknown code",
 			args: []string{"lookup", "699", "-format=json", "-lang", "en-US"},
 			code: 699, lang: "en-US",
-			head: `"code": 699, "name": "Code(699)", "category": "liveness", "known": false, "lang": "en-US"`,
+			head: `"code":699,"name":"Code(699)","category":"liveness","known":false,"lang":"en-US"`,
 		},
 		{
 			name: "negative code",
 			args: []string{"lookup", "-format", "json", "--", "-5"},
 			code: -5, lang: "zh-CN",
-			head: `"code": -5, "name": "Code(-5)", "category": "general", "known": false, "lang": "zh-CN"`,
+			head: `"code":-5,"name":"Code(-5)","category":"general","known":false,"lang":"zh-CN"`,
 		},
 	}
 	for _, tt := range tests {
@@ -160,15 +160,10 @@ func TestLookupJSON(t *testing.T) {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
 			m := huiyan.Localize(tt.code, tt.lang)
-			var want strings.Builder
-			want.WriteString("{\n")
-			for kv := range strings.SplitSeq(tt.head, ", ") {
-				want.WriteString("  " + kv + ",\n")
-			}
-			fmt.Fprintf(&want, "  \"user\": %s,\n  \"title\": %s,\n  \"detail\": %s,\n  \"remedy\": %s\n}\n",
-				jsonString(t, m.User), jsonString(t, m.Title), jsonString(t, m.Detail), jsonString(t, m.Remedy))
-			if stdout != want.String() {
-				t.Errorf("output:\n%s\nwant:\n%s", stdout, want.String())
+			want := fmt.Sprintf("{%s,\"user\":%s,\"title\":%s,\"detail\":%s,\"remedy\":%s}\n",
+				tt.head, jsonString(t, m.User), jsonString(t, m.Title), jsonString(t, m.Detail), jsonString(t, m.Remedy))
+			if stdout != want {
+				t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
 			}
 			var v map[string]any
 			if err := json.Unmarshal([]byte(stdout), &v); err != nil {
@@ -200,8 +195,8 @@ func TestExport(t *testing.T) {
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
-			if !strings.HasPrefix(stdout, "{\n  \"lang\": ") {
-				t.Errorf("output does not start with the indented lang key:\n%.80s", stdout)
+			if !strings.HasPrefix(stdout, "{\"lang\":") || strings.Count(stdout, "\n") != 1 {
+				t.Errorf("output is not one line that starts with the lang key:\n%.80s", stdout)
 			}
 			var got jsonCatalogue
 			dec := json.NewDecoder(strings.NewReader(stdout))
@@ -793,8 +788,8 @@ func TestExportJSONAll(t *testing.T) {
 			if code != 0 || stderr != "" {
 				t.Fatalf("exit %d, stderr %q", code, stderr)
 			}
-			if !strings.HasPrefix(stdout, "{\n  \"langs\": [\n") {
-				t.Errorf("output does not start with the indented langs key:\n%.80s", stdout)
+			if !strings.HasPrefix(stdout, "{\"langs\":[") || strings.Count(stdout, "\n") != 1 {
+				t.Errorf("output is not one line that starts with the langs key:\n%.80s", stdout)
 			}
 			type text struct{ Lang, User, Title, Detail, Remedy string }
 			var got struct {
@@ -848,12 +843,8 @@ func TestExportJSONAll(t *testing.T) {
 func TestExportJSONAllFallback(t *testing.T) {
 	_, stdout, _ := runArgs("export", "-lang", "all", "-dir", "testdata/dir/new-locale")
 	for _, want := range []string{
-		`"ja-JP": {
-          "lang": "ja-JP",
-          "user": "かおが ちかすぎます",`,
-		`"ja-JP": {
-          "lang": "zh-CN",
-          "user": "` + huiyan.Localize(604, "zh-CN").User + `",`,
+		`"ja-JP":{"lang":"ja-JP","user":"かおが ちかすぎます",`,
+		`"ja-JP":{"lang":"zh-CN","user":"` + huiyan.Localize(604, "zh-CN").User + `",`,
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("output lacks\n%s", want)
