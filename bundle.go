@@ -155,6 +155,10 @@ func (b *Bundle) Locales() []string {
 func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*localeFile {
 	files := make([][]*localeFile, len(layers))
 	for i, ly := range layers {
+		if ly.fsys == nil {
+			ps.add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
+			continue
+		}
 		entries, err := fs.ReadDir(ly.fsys, ".")
 		if err != nil {
 			dir := strings.TrimSuffix(ly.prefix, "/")

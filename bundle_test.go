@@ -281,6 +281,13 @@ func TestLoadErrorUnwrapsTOML(t *testing.T) {
 	}
 }
 
+func TestLoadErrorNilFS(t *testing.T) {
+	_, err := NewBundle(locales.FS, nil)
+	if err == nil || !strings.Contains(err.Error(), "huiyan: fsys[1]: nil file system") {
+		t.Errorf("error = %v", err)
+	}
+}
+
 func TestLoadErrorDirectory(t *testing.T) {
 	_, err := NewBundle(os.DirFS("testdata/no-such-directory"))
 	if err == nil || !strings.Contains(err.Error(), "cannot read the locale directory") {

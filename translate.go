@@ -184,12 +184,17 @@ func (b *Bundle) choose(prefs *accept.Prefs) int {
 func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 	base, _, _ := tag.Raw()
 	chinese := isChinese(base)
-	script, _ := tag.Script()
-	region, _ := tag.Region()
+	var script language.Script
+	var region language.Region
 	best, bestScore := -1, -1
 	for i, l := range b.locales {
 		if chinese != l.chinese || !chinese && base != l.base || b.excluded(i, prefs) {
 			continue
+		}
+		if script == (language.Script{}) {
+			// Likely subtags are costly: only for a language a locale has.
+			script, _ = tag.Script()
+			region, _ = tag.Region()
 		}
 		score := 0
 		switch {
