@@ -136,7 +136,7 @@ func TestLookupJSON(t *testing.T) {
 			name: "zh_CN flags before code",
 			args: []string{"lookup", "-format", "json", "-lang", "zh_CN", "604"},
 			code: 604, lang: "zh-CN",
-			head: `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"zh-CN"`,
+			head:  `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"zh-CN"`,
 			rawIn: huiyan.Localize(604, "zh-CN").User,
 		},
 		{
