@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
@@ -100,4 +101,38 @@ usr = "typo"
 	// Output:
 	// zh-CN.toml 3
 	// huiyan: zh-CN.toml:3: unknown field "usr" in code 655; the fields are user, title, detail and remedy
+}
+
+func ExampleWatch() {
+	// A deployment's directory of locale files, here a temporary one.
+	dir, err := os.MkdirTemp("", "huiyan")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	file := filepath.Join(dir, "en-US.toml")
+	os.WriteFile(file, []byte("[659]\nuser = \"Please find more light.\"\n"), 0o644)
+
+	w, err := huiyan.Watch(dir, huiyan.WithErrorHandler(func(err error) { fmt.Println(err) }))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer w.Close()
+	fmt.Println(w.Localize(messages.LightTooDim, "en").User)
+
+	// An operator edits the file; the poller picks it up within its
+	// interval, and Reload, as from a SIGHUP handler, does it at once.
+	os.WriteFile(file, []byte("[659]\nuser = \"Please move to a brighter place.\"\n"), 0o644)
+	w.Reload()
+	fmt.Println(w.Localize(messages.LightTooDim, "en").User)
+
+	// A broken edit keeps the previous texts serving.
+	os.WriteFile(file, []byte("[659]\nuser = \"unterminated\n"), 0o644)
+	fmt.Println(w.Reload() != nil, w.Localize(messages.LightTooDim, "en").User)
+	// Output:
+	// Please find more light.
+	// Please move to a brighter place.
+	// true Please move to a brighter place.
 }
