@@ -140,6 +140,12 @@ func BenchmarkGoI18n(b *testing.B) {
 		}
 		_ = lz
 	})
+	b.Run("load_bundle", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			goI18nBundle(b)
+		}
+	})
 	b.Run("template", func(b *testing.B) {
 		lz := i18n.NewLocalizer(ib, "en-US")
 		cfg := &i18n.LocalizeConfig{MessageID: "305.detail", TemplateData: map[string]any{"Minutes": 5}, PluralCount: 5}

@@ -9,7 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/template"
+	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -226,18 +226,22 @@ func (p *fileParser) walk(path []string, v any) {
 			p.add(path, m, res)
 		default:
 			// In the order of the file, so that "first" means first.
-			lines := make(map[string]int, len(plain))
-			for _, k := range plain {
-				lines[k] = p.line(append(slices.Clip(path), k))
+			type keyLine struct {
+				key  string
+				line int
 			}
-			slices.SortFunc(plain, func(a, b string) int {
-				if c := lines[a] - lines[b]; c != 0 {
+			keys := make([]keyLine, len(plain))
+			for i, k := range plain {
+				keys[i] = keyLine{k, p.line(append(slices.Clip(path), k))}
+			}
+			slices.SortFunc(keys, func(a, b keyLine) int {
+				if c := a.line - b.line; c != 0 {
 					return c
 				}
-				return strings.Compare(a, b)
+				return strings.Compare(a.key, b.key)
 			})
-			for _, k := range plain {
-				p.walk(append(slices.Clip(path), k), v[k])
+			for _, k := range keys {
+				p.walk(append(slices.Clip(path), k.key), v[k.key])
 			}
 		}
 	default:
@@ -369,12 +373,12 @@ func (p *fileParser) compile(t *text, path []string) bool {
 		if !strings.Contains(src, "{{") {
 			continue
 		}
-		tm, err := template.New(t.id).Parse(src)
+		trees, err := parse.Parse(t.id, src, "", "", templateBuiltins)
 		if err != nil {
 			p.ps.add(true, p.file.name, t.lineOf(f), err, fmt.Sprintf("%s: template does not parse: %s", t.id, templateError(err)))
 			return false
 		}
-		segs, action := segments(tm.Root)
+		segs, action := segments(trees[t.id].Root)
 		if segs == nil {
 			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: %s: a text may only insert parameters, such as {{.%s}}", t.id, action, allowed[len(allowed)-1]))
 			return false
@@ -394,6 +398,18 @@ func (p *fileParser) compile(t *text, path []string) bool {
 	slices.Sort(t.params)
 	return true
 }
+
+// templateBuiltins are the functions of text/template, which go-i18n
+// executes texts with: parsed with the same parser, a text that calls one
+// is well formed, and then refused for doing more than inserting.
+var templateBuiltins = func() map[string]any {
+	m := make(map[string]any)
+	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or",
+		"print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
+		m[name] = true // parse asks only whether a name is non-nil
+	}
+	return m
+}()
 
 // templateErrorPrefix matches what text/template puts before its message:
 // the template's name and position.
