@@ -155,11 +155,11 @@ func (b *Bundle) Locales() []string {
 // parsed in parallel: decoding TOML is most of a bundle's build time.
 func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*localeFile {
 	type input struct {
-		layer      int
-		name, base string
-		data       []byte
-		file       *localeFile
-		ps         problems
+		layer int
+		name  string
+		data  []byte
+		file  *localeFile
+		ps    problems
 	}
 	var inputs []*input
 	for i, ly := range layers {
