@@ -34,17 +34,25 @@ func writeAtomic(t *testing.T, name, data string) {
 	}
 }
 
-func userText(w *Watcher) string { return w.Localize(messages.SimilarityTooLow, "en").User }
-
-func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
-	dir := t.TempDir()
-	en := filepath.Join(dir, "en-US.toml")
+// startWatch watches a new directory with deployText in en-US.toml, polling
+// only when the test reloads.
+func startWatch(t *testing.T) (dir, en string, w *Watcher) {
+	t.Helper()
+	dir = t.TempDir()
+	en = filepath.Join(dir, "en-US.toml")
 	writeFile(t, en, deployText)
 	w, err := Watch(dir, WithInterval(time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Close()
+	t.Cleanup(func() { w.Close() })
+	return dir, en, w
+}
+
+func userText(w *Watcher) string { return w.Localize(messages.SimilarityTooLow, "en").User }
+
+func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
+	dir, en, w := startWatch(t)
 	if got := userText(w); got != "Deployment text one." {
 		t.Fatalf("User = %q, want the directory's text", got)
 	}
@@ -183,14 +191,7 @@ func TestWatchPolls(t *testing.T) {
 // reads in a row agree, so a file cut between two tables, which is valid
 // TOML, is not served while it is being written.
 func TestWatchSettles(t *testing.T) {
-	dir := t.TempDir()
-	en := filepath.Join(dir, "en-US.toml")
-	writeFile(t, en, deployText)
-	w, err := Watch(dir, WithInterval(time.Hour))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	_, en, w := startWatch(t)
 	full := "[604]\nuser = \"Deployment text two.\"\n\n[655]\nuser = \"Move back.\"\n"
 	writeFile(t, en, full[:strings.Index(full, "[655]")]+"[655]\n") // cut while written
 	if err := w.reload(true); err != nil || userText(w) != "Deployment text one." {
