@@ -379,8 +379,15 @@ func (p *fileParser) compile(t *text, path []string) bool {
 			return false
 		}
 		segs, action := segments(trees[t.id].Root)
+		if len(trees) > 1 {
+			segs, action = nil, "{{define}}"
+		}
 		if segs == nil {
 			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: %s: a text may only insert parameters, such as {{.%s}}", t.id, action, allowed[len(allowed)-1]))
+			return false
+		}
+		if len(segs) == 1 && segs[0].lit == "" {
+			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: the text renders empty", t.id))
 			return false
 		}
 		t.segs[f] = segs

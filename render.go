@@ -10,8 +10,8 @@ import (
 )
 
 // A text's templates are parsed with text/template, as go-i18n does, and
-// may only insert parameters: they are kept as segments, which render an
-// order of magnitude faster than executing a template, and cannot fail.
+// may only insert parameters: they are kept as segments, which render
+// faster than executing a template, and cannot fail.
 
 // segment is literal text followed by the value of a parameter, if any.
 type segment struct {
