@@ -24,12 +24,20 @@ func runArgs(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errOut.String()
 }
 
+// mustRun runs a command line that must succeed silently on stderr and
+// returns its standard output.
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, stdout, stderr := runArgs(args...)
+	if code != 0 || stderr != "" {
+		t.Fatalf("huiyan %s: exit %d, stderr %q", strings.Join(args, " "), code, stderr)
+	}
+	return stdout
+}
+
 // TestLookupREADME runs the README's main command.
 func TestLookupREADME(t *testing.T) {
-	code, stdout, stderr := runArgs("lookup", "604", "-lang", "en-US")
-	if code != 0 || stderr != "" {
-		t.Fatalf("exit %d, stderr %q", code, stderr)
-	}
+	stdout := mustRun(t, "lookup", "604", "-lang", "en-US")
 	if want := "Title:  Similarity did not reach the passing standard\n"; !strings.Contains(stdout, want) {
 		t.Errorf("output lacks %q:\n%s", want, stdout)
 	}
@@ -71,10 +79,7 @@ func TestLookupText(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			if want := wantText(tt.header, huiyan.Localize(tt.code, tt.lang)); stdout != want {
 				t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
 			}
@@ -155,10 +160,7 @@ func TestLookupJSON(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			m := huiyan.Localize(tt.code, tt.lang)
 			want := fmt.Sprintf("{%s,\"user\":%s,\"title\":%s,\"detail\":%s,\"remedy\":%s}\n",
 				tt.head, jsonString(t, m.User), jsonString(t, m.Title), jsonString(t, m.Detail), jsonString(t, m.Remedy))
@@ -191,10 +193,7 @@ func TestExport(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			if !strings.HasPrefix(stdout, "{\"lang\":") || strings.Count(stdout, "\n") != 1 {
 				t.Errorf("output is not one line that starts with the lang key:\n%.80s", stdout)
 			}
@@ -541,20 +540,14 @@ func TestLintUnreadableDir(t *testing.T) {
 const overrideUser = "We could not match your face with your ID photo. Please try again in good light."
 
 func TestDirOverride(t *testing.T) {
-	code, stdout, stderr := runArgs("lookup", "604", "-lang", "en-US", "-dir", "testdata/dir/override")
-	if code != 0 || stderr != "" {
-		t.Fatalf("exit %d, stderr %q", code, stderr)
-	}
+	stdout := mustRun(t, "lookup", "604", "-lang", "en-US", "-dir", "testdata/dir/override")
 	m := huiyan.Localize(604, "en-US")
 	m.User = overrideUser
 	if want := wantText("604 SimilarityTooLow (liveness) [en-US]", m); stdout != want {
 		t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
 	}
 
-	code, stdout, stderr = runArgs("export", "-lang", "en-US", "-dir", "testdata/dir/override")
-	if code != 0 || stderr != "" {
-		t.Fatalf("export: exit %d, stderr %q", code, stderr)
-	}
+	stdout = mustRun(t, "export", "-lang", "en-US", "-dir", "testdata/dir/override")
 	var got jsonCatalogue
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatal(err)
@@ -652,10 +645,7 @@ func TestExportCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			records := readCSV(t, stdout)
 			if len(records) != 74 {
 				t.Fatalf("%d rows, want 74: the header and 73 codes", len(records))
@@ -715,10 +705,7 @@ func TestExportMarkdown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
 			if len(lines) != 75 {
 				t.Fatalf("%d lines, want 75: the header, the separator and 73 codes", len(lines))
@@ -784,10 +771,7 @@ func TestExportJSONAll(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			code, stdout, stderr := runArgs(tt.args...)
-			if code != 0 || stderr != "" {
-				t.Fatalf("exit %d, stderr %q", code, stderr)
-			}
+			stdout := mustRun(t, tt.args...)
 			if !strings.HasPrefix(stdout, "{\"langs\":[") || strings.Count(stdout, "\n") != 1 {
 				t.Errorf("output is not one line that starts with the langs key:\n%.80s", stdout)
 			}
