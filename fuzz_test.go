@@ -2,6 +2,7 @@ package huiyan
 
 import (
 	"errors"
+	"io/fs"
 	"math"
 	"runtime/debug"
 	"slices"
@@ -165,6 +166,9 @@ func checkLoad(t *testing.T, fsys fstest.MapFS, data []byte) {
 	}
 	if b == nil {
 		t.Fatal("NewBundle returned neither a bundle nor an error")
+	}
+	if err := rendersAsGoI18n(layersOf([]fs.FS{fsys})); err != nil {
+		t.Fatalf("%v\nfile: %q", err, clip(data))
 	}
 	locs := b.Locales()
 	codes := append(messages.All(), -1, 6, 506, 699, 904, 1000, math.MaxInt)

@@ -20,34 +20,6 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// field is one of the four texts of a code.
-type field int
-
-const (
-	fieldUser field = iota
-	fieldTitle
-	fieldDetail
-	fieldRemedy
-	numFields
-)
-
-var fieldNames = [numFields]string{"user", "title", "detail", "remedy"}
-
-func parseField(s string) (field, bool) {
-	i := slices.Index(fieldNames[:], s)
-	return field(i), i >= 0
-}
-
-// categoryKey is the top-level table that holds the category texts.
-const categoryKey = "category"
-
-// codeParam is the template field every text may use.
-const codeParam = "Code"
-
-// numForms is the number of CLDR plural forms; a text's forms are indexed
-// by golang.org/x/text/feature/plural.Form (Other is 0).
-const numForms = 6
-
 // localeFile is one parsed locale file.
 type localeFile struct {
 	name   string
@@ -55,49 +27,6 @@ type localeFile struct {
 	texts  []*text // in the order of their lines
 	broken bool    // the file does not parse: it has no texts
 }
-
-// text is one message of a locale file: one field of a code or category.
-type text struct {
-	id        string // the go-i18n message ID: "655.user", "category.liveness.title"
-	code      messages.Code
-	category  messages.Category
-	isCat     bool
-	field     field
-	msg       *i18n.Message
-	forms     [numForms]string    // msg's forms, by plural.Form
-	segs      [numForms][]segment // each form's template; nil for plain text
-	formLines [numForms]int       // the line of each form of a plural table
-	params    []string            // template fields used, sorted
-	file      string
-	line      int
-}
-
-// plural reports whether the text has forms other than "other".
-func (t *text) plural() bool {
-	for f, s := range t.forms {
-		if f != int(plural.Other) && s != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// lineOf returns the line of form f.
-func (t *text) lineOf(f int) int {
-	if t.formLines[f] > 0 {
-		return t.formLines[f]
-	}
-	return t.line
-}
-
-// formIndex returns the plural.Form of a plural table's key.
-func formIndex(key string) (int, bool) {
-	i := slices.Index(formNames[:], strings.ToLower(key))
-	return i, i >= 0
-}
-
-// empty reports whether the text has no form at all.
-func (t *text) empty() bool { return t.forms == [numForms]string{} }
 
 // reserved lists go-i18n's reserved keys: a TOML table with one of them
 // (and a string value) is a message, not a group of messages.
@@ -339,29 +268,6 @@ func (p *fileParser) identify(t *text, path []string) bool {
 	}
 	t.field = f
 	return true
-}
-
-func subject(t *text) string {
-	if t.isCat {
-		return "category " + t.category.String()
-	}
-	return "code " + strconv.Itoa(int(t.code))
-}
-
-func categoryList() string {
-	var names []string
-	for _, c := range messages.Categories() {
-		names = append(names, c.String())
-	}
-	return strings.Join(names, ", ")
-}
-
-// allowedParams returns the template fields a text may use.
-func allowedParams(t *text) []string {
-	if p, ok := t.code.Param(); ok && !t.isCat {
-		return []string{codeParam, p.Name}
-	}
-	return []string{codeParam}
 }
 
 // compile parses the text's templates with text/template, as go-i18n does,

@@ -7,6 +7,7 @@ import (
 	"text/template/parse"
 
 	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 )
 
 // A text's templates are parsed with text/template, as go-i18n does, and
@@ -69,23 +70,23 @@ func (p values) value(name string) int {
 	return p.code
 }
 
-// render returns the text rendered with p, in the plural form its
-// locale's language uses for p.count; a form the text lacks falls back to
+// render returns the text rendered with p, in the plural form that tag,
+// its locale's, uses for p.count; a form the text lacks falls back to
 // other, as in go-i18n.
-func (s *servedText) render(p values) string {
+func (t *text) render(tag language.Tag, p values) string {
 	form := plural.Other
-	if s.plural() {
-		form = plural.Cardinal.MatchPlural(s.tag, abs(p.count), 0, 0, 0, 0)
+	if t.plural() {
+		form = plural.Cardinal.MatchPlural(tag, abs(p.count), 0, 0, 0, 0)
 	}
-	if int(form) >= numForms || s.forms[form] == "" {
+	if int(form) >= numForms || t.forms[form] == "" {
 		form = plural.Other
 	}
-	segs := s.segs[form]
+	segs := t.segs[form]
 	if segs == nil {
-		return s.forms[form]
+		return t.forms[form]
 	}
 	var sb strings.Builder
-	sb.Grow(len(s.forms[form]))
+	sb.Grow(len(t.forms[form]))
 	var num [20]byte
 	for _, seg := range segs {
 		sb.WriteString(seg.lit)

@@ -155,26 +155,48 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 	checkLangs(t, b, tests)
 }
 
-// TestFieldFallback checks rule 4: a text a locale lacks comes from zh-CN
-// for that field alone.
+// TestFieldFallback checks rule 3: a text the chosen locale lacks comes,
+// field by field, from the next locale the reader's preferences name and
+// the bundle has, then from en-US for a reader who named no Chinese, then
+// from zh-CN; Lang names the locale that served User.
 func TestFieldFallback(t *testing.T) {
 	b := bundleWith(t, map[string]string{
 		"ja-JP.toml": "[604]\ntitle = \"類似度が基準に達しませんでした\"\n",
+		"fr-FR.toml": "[604]\nuser = \"Votre visage ne correspond pas à la photo.\"\n",
 	})
+	const jaTitle, frUser = "類似度が基準に達しませんでした", "Votre visage ne correspond pas à la photo."
 	zh := b.Localize(messages.SimilarityTooLow, "zh-CN")
-	ja := b.Localize(messages.SimilarityTooLow, "ja")
-	if ja.Title != "類似度が基準に達しませんでした" {
-		t.Errorf("Title = %q, want the ja-JP text", ja.Title)
+	en := b.Localize(messages.SimilarityTooLow, "en-US")
+	tests := []struct {
+		name, lang          string
+		user, title, detail string
+		userLang            string
+	}{
+		{"no Chinese named: English next", "ja", en.User, jaTitle, en.Detail, "en-US"},
+		{"English named", "ja,en;q=0.8", en.User, jaTitle, en.Detail, "en-US"},
+		{"Chinese named: no English", "ja,zh;q=0.8", zh.User, jaTitle, zh.Detail, "zh-CN"},
+		{"Chinese before English", "ja,zh-CN;q=0.8,en;q=0.5", zh.User, jaTitle, zh.Detail, "zh-CN"},
+		{"the next preference first", "ja,fr;q=0.9", frUser, jaTitle, en.Detail, "fr-FR"},
+		{"English excluded", "ja,en;q=0", zh.User, jaTitle, zh.Detail, "zh-CN"},
+		{"order of preferences", "fr,ja;q=0.9", frUser, jaTitle, en.Detail, "fr-FR"},
 	}
-	if ja.User != zh.User || ja.Detail != zh.Detail {
-		t.Errorf("User, Detail = %q, %q; want zh-CN's %q, %q", ja.User, ja.Detail, zh.User, zh.Detail)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := b.Localize(messages.SimilarityTooLow, tt.lang)
+			got := [4]string{m.User, m.Title, m.Detail, m.Lang}
+			if want := [4]string{tt.user, tt.title, tt.detail, tt.userLang}; got != want {
+				t.Errorf("Localize(604, %q) = %q, want %q", tt.lang, got, want)
+			}
+			if want := map[byte]string{'j': "ja-JP", 'f': "fr-FR"}[tt.lang[0]]; b.Match(tt.lang) != want {
+				t.Errorf("Match(%q) = %s, want %s", tt.lang, b.Match(tt.lang), want)
+			}
+		})
 	}
-	if ja.Lang != "zh-CN" {
-		t.Errorf("Lang = %q, want zh-CN, the locale that served User", ja.Lang)
+	if other := b.Localize(messages.FaceTooClose, "ja"); other != b.Localize(messages.FaceTooClose, "en-US") {
+		t.Errorf("a code ja-JP lacks entirely, for a reader of Japanese: got %+v, want the en-US message", other)
 	}
-	other := b.Localize(messages.FaceTooClose, "ja")
-	if other != b.Localize(messages.FaceTooClose, "zh-CN") {
-		t.Errorf("a code ja-JP lacks entirely: got %+v, want the zh-CN message", other)
+	if other := b.Localize(messages.FaceTooClose, "ja,zh;q=0.1"); other != b.Localize(messages.FaceTooClose, "zh-CN") {
+		t.Errorf("a code ja-JP lacks entirely, for a reader who named Chinese: got %+v, want the zh-CN message", other)
 	}
 }
 

@@ -88,59 +88,73 @@ var internalTerms = regexp.MustCompile(`(?i)\b(signature|appid|app id|biztoken|t
 // compare adds the problems of locales measured against zh-CN that do not
 // stop a bundle from loading.
 func compare(ms []*mergedLocale, ps *problems) {
-	var zh *mergedLocale
-	if len(ms) > 0 && ms[0].tag == canonicalTag {
-		zh = ms[0]
+	if len(ms) == 0 || ms[0].tag != canonicalTag {
+		return
 	}
-	for _, m := range ms {
-		hanScript := usesHan(m.tag)
-		needed := neededForms(m.tag)
-		if zh == nil || m == zh {
+	zh := ms[0]
+	for _, m := range ms[1:] {
+		compareTexts(m, zh, ps)
+		checkComplete(m, zh, ps)
+	}
+}
+
+// compareTexts checks each text of m against zh-CN's: the same
+// parameters, translated, with the plural forms m's language needs.
+func compareTexts(m, zh *mergedLocale, ps *problems) {
+	hanScript := usesHan(m.tag)
+	needed := neededForms(m.tag)
+	for _, t := range m.ownTexts() {
+		z := zh.texts[t.id]
+		if z == nil {
+			continue // not a text of zh-CN: identify reported it
+		}
+		if !slices.Equal(t.params, z.params) {
+			ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses %s, but zh-CN's uses %s", t.id, fieldList(t.params), fieldList(z.params)))
+		}
+		if !hanScript {
+			checkTranslated(t, z, m.tag, ps)
+		}
+		if p, ok := t.code.Param(); ok && !t.isCat && slices.Contains(t.params, p.Name) {
+			for _, f := range needed {
+				if t.forms[f] == "" {
+					ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses the count {{.%s}} and lacks the plural form %s, which %s needs", t.id, p.Name, formNames[f], m.tag))
+				}
+			}
+		}
+	}
+}
+
+// checkTranslated reports a text of a language not written in Han
+// characters that still has Chinese in it, or is zh-CN's own.
+func checkTranslated(t, z *text, tag language.Tag, ps *problems) {
+	for _, s := range t.forms {
+		if hasChinese(s) {
+			ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s: Chinese characters or punctuation left in %s: %q", t.id, tag, s))
+			break
+		}
+	}
+	if t.forms == z.forms {
+		ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s is the same as zh-CN's: not translated?", t.id))
+	}
+}
+
+// checkComplete reports the texts zh-CN has and m lacks.
+func checkComplete(m, zh *mergedLocale, ps *problems) {
+	for _, c := range messages.All() {
+		missing := missingFields(m, zh, c)
+		if len(missing) == 0 {
 			continue
 		}
-		for _, t := range m.ownTexts() {
-			z := zh.texts[t.id]
-			if z == nil {
-				continue // not a text of zh-CN: identify reported it
-			}
-			if !slices.Equal(t.params, z.params) {
-				ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses %s, but zh-CN's uses %s", t.id, fieldList(t.params), fieldList(z.params)))
-			}
-			if !hanScript {
-				for _, s := range t.forms {
-					if hasChinese(s) {
-						ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s: Chinese characters or punctuation left in %s: %q", t.id, m.tag, s))
-						break
-					}
-				}
-				if t.forms == z.forms {
-					ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s is the same as zh-CN's: not translated?", t.id))
-				}
-			}
-			if p, ok := t.code.Param(); ok && !t.isCat && slices.Contains(t.params, p.Name) {
-				for _, f := range needed {
-					if t.forms[f] == "" {
-						ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses the count {{.%s}} and lacks the plural form %s, which %s needs", t.id, p.Name, formNames[f], m.tag))
-					}
-				}
-			}
+		if t := m.anyText(c); t != nil {
+			ps.add(false, t.file, t.line, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
+		} else {
+			ps.add(false, m.file, 0, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
 		}
-		for _, c := range messages.All() {
-			missing := missingFields(m, zh, c)
-			if len(missing) == 0 {
-				continue
-			}
-			if t := m.anyText(c); t != nil {
-				ps.add(false, t.file, t.line, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
-			} else {
-				ps.add(false, m.file, 0, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
-			}
-		}
-		for _, c := range messages.Categories() {
-			for f := range numFields {
-				if m.texts[categoryID(c, f)] == nil && zh.texts[categoryID(c, f)] != nil {
-					ps.add(false, m.file, 0, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", c, fieldNames[f]))
-				}
+	}
+	for _, c := range messages.Categories() {
+		for f := range numFields {
+			if m.texts[categoryID(c, f)] == nil && zh.texts[categoryID(c, f)] != nil {
+				ps.add(false, m.file, 0, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", c, fieldNames[f]))
 			}
 		}
 	}
@@ -169,11 +183,6 @@ func lintText(t *text, ps *problems) {
 			}
 		}
 	}
-}
-
-var formNames = [numForms]string{
-	plural.Other: "other", plural.Zero: "zero", plural.One: "one",
-	plural.Two: "two", plural.Few: "few", plural.Many: "many",
 }
 
 // neededForms returns the plural forms a language uses for whole numbers.

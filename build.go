@@ -1,0 +1,110 @@
+package huiyan
+
+import (
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// build makes a bundle of merged locales, the canonical one first: it
+// renders every message of every locale with its default parameters.
+func build(ms []*mergedLocale) *Bundle {
+	codes := messages.All()
+	b := &Bundle{en: -1, codes: codes, rows: rowIndex(codes)}
+	b.cache.init()
+	for i, m := range ms {
+		l := newLocale(m.tag)
+		if l.name == fallbackLocale {
+			b.en = i
+		}
+		b.locales = append(b.locales, l)
+		l.rows = renderRows(m, codes, b.locales[0])
+		l.cats = categoryTexts(m)
+		l.complete = isComplete(l, b.locales[0])
+	}
+	return b
+}
+
+// rowIndex maps each code of the catalogue to its row, -1 for the others.
+func rowIndex(codes []messages.Code) []int16 {
+	rows := make([]int16, codes[len(codes)-1]+1)
+	for i := range rows {
+		rows[i] = -1
+	}
+	for row, c := range codes {
+		rows[c] = int16(row)
+	}
+	return rows
+}
+
+// defaults returns the values a code's texts are rendered with when the
+// caller gives none: the code, and the count the Huiyan documentation
+// states.
+func defaults(c messages.Code) values {
+	v := values{code: int(c)}
+	if p, ok := c.Param(); ok {
+		v.name, v.count = p.Name, p.Default
+	}
+	return v
+}
+
+// renderRows renders the codes in locale m. A text m lacks is zh-CN's
+// (canon, which is m itself while it is being rendered).
+func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeRow {
+	rows := make([]localeRow, len(codes))
+	name := m.tag.String()
+	for row, c := range codes {
+		r := &rows[row]
+		r.msg = Message{Code: c, Known: true}
+		v := defaults(c)
+		for f := range numFields {
+			t := m.texts[textID(c, f)]
+			if t != nil {
+				r.own[f] = t
+				r.msg.set(f, t.render(m.tag, v))
+				if f == fieldUser {
+					r.msg.Lang = name
+				}
+				continue
+			}
+			if canon.rows == nil {
+				continue // m is zh-CN: it has no text for f
+			}
+			zh := &canon.rows[row]
+			if zh.own[f] != nil {
+				r.lacks |= 1 << f
+				r.msg.set(f, zh.msg.get(f))
+				if f == fieldUser {
+					r.msg.Lang = canon.name
+				}
+			}
+		}
+	}
+	return rows
+}
+
+// categoryTexts returns the category texts of locale m.
+func categoryTexts(m *mergedLocale) [][numFields]*text {
+	cats := make([][numFields]*text, len(messages.Categories()))
+	for _, c := range messages.Categories() {
+		for f := range numFields {
+			cats[c][f] = m.texts[categoryID(c, f)]
+		}
+	}
+	return cats
+}
+
+// isComplete reports whether l has every text of zh-CN (canon).
+func isComplete(l, canon *locale) bool {
+	for _, r := range l.rows {
+		if r.lacks != 0 {
+			return false
+		}
+	}
+	for c, fs := range canon.cats {
+		for f, t := range fs {
+			if t != nil && l.cats[c][f] == nil {
+				return false
+			}
+		}
+	}
+	return true
+}

@@ -1,0 +1,175 @@
+package huiyan
+
+import (
+	"slices"
+
+	"github.com/huiyan-i18n/huiyan/internal/accept"
+	"golang.org/x/text/language"
+)
+
+func newLocale(tag language.Tag) *locale {
+	base, _, _ := tag.Raw()
+	script, _ := tag.Script()
+	region, _ := tag.Region()
+	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
+	return &locale{
+		name:    tag.String(),
+		tag:     tag,
+		base:    base,
+		script:  script,
+		region:  region,
+		chinese: isChinese(base),
+		primary: region == likely,
+	}
+}
+
+// chain is the locales that serve a language value, best first, ending
+// with zh-CN: the first serves the message, and a text it lacks comes from
+// the next one that has it.
+type chain struct {
+	ls []int
+}
+
+// first returns the locale that serves the message.
+func (c chain) first() int { return c.ls[0] }
+
+// resolve returns the chain that serves lang.
+func (b *Bundle) resolve(lang string) chain {
+	if c, ok := b.cache.get(lang); ok {
+		return c
+	}
+	prefs := accept.Parse(lang)
+	c := b.chainFor(&prefs)
+	b.cache.put(lang, c)
+	return c
+}
+
+// chainFor applies the fallback rules to the preferences. Their tags are
+// parsed lazily: when the first locale found is complete, the rest of a
+// header is never read.
+func (b *Bundle) chainFor(prefs *accept.Prefs) chain {
+	var ls []int
+	named, chinese := false, false
+	for i := range prefs.Len() {
+		if prefs.Q(i) == 0 {
+			break // sorted: the rest are exclusions too
+		}
+		tag, ok := prefs.Tag(i)
+		if !ok {
+			continue
+		}
+		named = true
+		chinese = chinese || isChinese(baseOf(tag))
+		if li := b.sameLanguage(tag, prefs); li >= 0 && !slices.Contains(ls, li) {
+			ls = append(ls, li)
+			if b.locales[ls[0]].complete {
+				break // nothing to fall back for
+			}
+		}
+	}
+	if len(ls) == 0 {
+		ls = append(ls, b.fallback(named, prefs))
+	}
+	if !b.locales[ls[0]].complete && !chinese && b.en >= 0 && !b.excluded(b.en, prefs) && !slices.Contains(ls, b.en) {
+		ls = append(ls, b.en)
+	}
+	if !slices.Contains(ls, 0) {
+		ls = append(ls, 0)
+	}
+	return chain{ls}
+}
+
+// fallback returns the locale that serves a value none of whose
+// preferences a locale serves: en-US when it named a language, zh-CN when
+// it named none, and a locale excluded by q=0 only when no other can.
+func (b *Bundle) fallback(named bool, prefs *accept.Prefs) int {
+	switch {
+	case named && b.en >= 0 && !b.excluded(b.en, prefs):
+		return b.en
+	case !b.excluded(0, prefs):
+		return 0
+	case b.en >= 0 && !b.excluded(b.en, prefs):
+		return b.en
+	}
+	return 0
+}
+
+// sameLanguage returns the locale that serves a preference, or -1. A
+// Chinese preference is served by the Chinese locale of its script, else
+// by zh-CN; another language by its own locale closest in script and
+// region.
+func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
+	base, _, _ := tag.Raw()
+	chinese := isChinese(base)
+	var script language.Script
+	var region language.Region
+	best, bestScore := -1, -1
+	for i, l := range b.locales {
+		if chinese != l.chinese || !chinese && base != l.base || b.excluded(i, prefs) {
+			continue
+		}
+		if script == (language.Script{}) {
+			// Likely subtags are costly: only for a language a locale has.
+			script, _ = tag.Script()
+			region, _ = tag.Region()
+		}
+		score := 0
+		switch {
+		case l.script == script:
+			score += 4
+		case chinese:
+			continue
+		}
+		if l.region == region {
+			score += 2
+		}
+		if l.primary {
+			score++
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 && chinese && !b.excluded(0, prefs) {
+		return 0
+	}
+	return best
+}
+
+// excluded reports whether a q=0 entry rules out locale li.
+func (b *Bundle) excluded(li int, prefs *accept.Prefs) bool {
+	l := b.locales[li]
+	for i := prefs.Len() - 1; i >= 0 && prefs.Q(i) == 0; i-- {
+		tag, ok := prefs.Tag(i)
+		if !ok {
+			continue
+		}
+		base, script, region := tag.Raw()
+		if (base == l.base || isChinese(base) && l.chinese) &&
+			(script == language.Script{} || script == l.script) &&
+			(region == language.Region{} || region == l.region) {
+			return true
+		}
+	}
+	return false
+}
+
+// chineseBases are Chinese and the languages that ISO 639-3 groups under
+// it (cmn Mandarin, yue Cantonese, nan Min Nan, ...): their readers read
+// written Chinese.
+var chineseBases = func() []language.Base {
+	var bs []language.Base
+	for _, s := range []string{"zh", "cdo", "cjy", "cmn", "cpx", "czh", "czo", "gan", "hak", "hsn", "lzh", "mnp", "nan", "wuu", "yue"} {
+		bs = append(bs, language.MustParseBase(s))
+	}
+	return bs
+}()
+
+func isChinese(b language.Base) bool {
+	for _, c := range chineseBases {
+		if b == c {
+			return true
+		}
+	}
+	return false
+}
