@@ -12,9 +12,14 @@ import (
 // first, or range over the joined errors' Unwrap() []error for all.
 type FileError struct {
 	File string // the file's path, as given to NewBundle or as shipped
-	Line int    // 1-based; 0 when the problem is the file as a whole
+	Line int    // 1-based; 0 only for a file that cannot be read at all
 	Msg  string
 	Err  error // the underlying error, such as a toml.ParseError; may be nil
+
+	// Advice is true for what [Lint] reports that loads all the same
+	// (text left untranslated, missing texts), false for what stops
+	// NewBundle. NewBundle returns no advice.
+	Advice bool
 }
 
 // Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
@@ -29,24 +34,19 @@ func (e *FileError) Error() string {
 // Unwrap returns the underlying error.
 func (e *FileError) Unwrap() error { return e.Err }
 
-// problem is one finding about the locale files. Fatal problems make
-// loading fail; the others are reported by huiyan lint only.
-type problem struct {
-	FileError
-	fatal bool
-}
-
-type problems []problem
+// problems are the findings about a set of locale files. Those that are
+// not advice make loading fail; advice is reported by Lint only.
+type problems []FileError
 
 func (ps *problems) add(fatal bool, file string, line int, err error, msg string) {
-	*ps = append(*ps, problem{FileError{File: file, Line: line, Msg: msg, Err: err}, fatal})
+	*ps = append(*ps, FileError{File: file, Line: line, Msg: msg, Err: err, Advice: !fatal})
 }
 
 // sorted returns the problems by file and line, those about a whole file
 // after those of its lines, in the order found within a line, each once (a
 // table can give the same problem for each of its texts).
 func (ps problems) sorted() problems {
-	slices.SortStableFunc(ps, func(a, b problem) int {
+	slices.SortStableFunc(ps, func(a, b FileError) int {
 		if c := strings.Compare(a.File, b.File); c != 0 {
 			return c
 		}
@@ -58,16 +58,15 @@ func (ps problems) sorted() problems {
 		}
 		return a.Line - b.Line
 	})
-	return slices.CompactFunc(ps, func(a, b problem) bool { return a.File == b.File && a.Line == b.Line && a.Msg == b.Msg })
+	return slices.CompactFunc(ps, func(a, b FileError) bool { return a.File == b.File && a.Line == b.Line && a.Msg == b.Msg })
 }
 
 // err joins the fatal problems, or returns nil when there are none.
 func (ps problems) err() error {
 	var errs []error
 	for i := range ps {
-		if ps[i].fatal {
-			fe := ps[i].FileError
-			errs = append(errs, &fe)
+		if !ps[i].Advice {
+			errs = append(errs, &ps[i])
 		}
 	}
 	return errors.Join(errs...)

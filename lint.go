@@ -39,8 +39,7 @@ func Lint(fsys ...fs.FS) *Report {
 	ms, ps := loadLint(layersOf(fsys))
 	r := &Report{}
 	for i := range ps {
-		fe := ps[i].FileError
-		r.Problems = append(r.Problems, &fe)
+		r.Problems = append(r.Problems, &ps[i])
 	}
 	if len(ms) == 0 || ms[0].tag != canonicalTag {
 		return r

@@ -4,6 +4,22 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
+// Localizer serves messages: a [*Bundle], or a [*Watcher] that reloads
+// one. Code that localizes for a service, such as package huiyanhttp,
+// takes a Localizer, so that it works with either.
+type Localizer interface {
+	Localize(code messages.Code, lang string) Message
+	LocalizeWith(code messages.Code, lang string, params map[string]int) Message
+	Match(lang string) string
+	// Bundle returns the catalogue being served. Several messages read
+	// from one Bundle come from one catalogue, whatever reloads happen
+	// meanwhile.
+	Bundle() *Bundle
+}
+
+// Bundle returns b itself: a *Bundle is a [Localizer] that never changes.
+func (b *Bundle) Bundle() *Bundle { return b }
+
 // Localize returns the message for code in the best language for lang,
 // from the embedded locales. See [Bundle.Localize].
 func Localize(code messages.Code, lang string) Message {

@@ -111,6 +111,9 @@ func (w *Watcher) LocalizeWith(code messages.Code, lang string, params map[strin
 	return w.current.Load().LocalizeWith(code, lang, params)
 }
 
+// Match is [Bundle.Match] on the current catalogue.
+func (w *Watcher) Match(lang string) string { return w.current.Load().Match(lang) }
+
 // Bundle returns the catalogue being served.
 func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 

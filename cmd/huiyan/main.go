@@ -89,9 +89,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -104,6 +101,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/internal/export"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -150,7 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "lookup":
 		err = lookup(rest, stdout)
 	case "export":
-		err = export(rest, stdout)
+		err = exportCmd(rest, stdout)
 	case "lint":
 		err = lint(rest, stdout)
 	case "help", "-h", "-help", "--help":
@@ -238,7 +236,7 @@ func lookup(args []string, stdout io.Writer) error {
 	case "text":
 		write = writeText
 	case "json":
-		write = func(w io.Writer, m huiyan.Message) error { return writeJSON(w, newJSONMessage(m)) }
+		write = func(w io.Writer, m huiyan.Message) error { return export.JSON(w, m) }
 	default:
 		return usagef("lookup: unsupported format %q (want text or json)", *format)
 	}
@@ -249,10 +247,7 @@ func lookup(args []string, stdout io.Writer) error {
 	return write(stdout, b.Localize(code, *lang))
 }
 
-// langAll is the -lang of export that puts every locale side by side.
-const langAll = "all"
-
-func export(args []string, stdout io.Writer) error {
+func exportCmd(args []string, stdout io.Writer) error {
 	fs := newFlagSet("export")
 	lang := fs.String("lang", huiyan.Canonical, "")
 	format := fs.String("format", "json", "")
@@ -271,21 +266,15 @@ func export(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	all := *lang == langAll
 	switch {
 	case *format == "csv":
-		return writeCSV(stdout, table(b, exportColumns(b, *lang, all, true)))
+		return export.CSV(stdout, b, *lang)
 	case *format == "markdown":
-		return writeMarkdown(stdout, table(b, exportColumns(b, *lang, all, false)))
-	case all:
-		return writeJSON(stdout, newJSONSideBySide(b))
+		return export.Markdown(stdout, b, *lang)
+	case *lang == export.All:
+		return export.JSON(stdout, export.NewSideBySide(b))
 	}
-	codes := messages.All()
-	out := jsonCatalogue{Lang: b.Match(*lang), Messages: make([]jsonMessage, len(codes))}
-	for i, c := range codes {
-		out.Messages[i] = newJSONMessage(b.Localize(c, *lang))
-	}
-	return writeJSON(stdout, out)
+	return export.JSON(stdout, export.NewCatalogue(b, *lang))
 }
 
 func lint(args []string, stdout io.Writer) error {
@@ -455,212 +444,6 @@ func writeText(w io.Writer, m huiyan.Message) error {
 			// A text from a locale file may span lines; keep them aligned.
 			text := strings.ReplaceAll(f.text, "\n", "\n"+textIndent)
 			fmt.Fprintf(&sb, "%-*s%s\n", len(textIndent), f.label, text)
-		}
-	}
-	_, err := io.WriteString(w, sb.String())
-	return err
-}
-
-// jsonMessage is a Message as the JSON output spells it; the field order
-// is the key order.
-type jsonMessage struct {
-	Code     int    `json:"code"`
-	Name     string `json:"name"`
-	Category string `json:"category"`
-	Known    bool   `json:"known"`
-	Lang     string `json:"lang"`
-	User     string `json:"user"`
-	Title    string `json:"title"`
-	Detail   string `json:"detail"`
-	Remedy   string `json:"remedy"`
-}
-
-func newJSONMessage(m huiyan.Message) jsonMessage {
-	return jsonMessage{
-		Code:     int(m.Code),
-		Name:     m.Code.String(),
-		Category: m.Code.Category().String(),
-		Known:    m.Known,
-		Lang:     m.Lang,
-		User:     m.User,
-		Title:    m.Title,
-		Detail:   m.Detail,
-		Remedy:   m.Remedy,
-	}
-}
-
-type jsonCatalogue struct {
-	Lang     string        `json:"lang"`
-	Messages []jsonMessage `json:"messages"`
-}
-
-// writeJSON writes v compact on one line, with Chinese and punctuation as
-// they are: for programs (pipe it to jq to read it).
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
-}
-
-// jsonSideBySide is export -lang all in JSON.
-type jsonSideBySide struct {
-	Langs    []string       `json:"langs"`
-	Messages []jsonCompared `json:"messages"`
-}
-
-// jsonCompared is one code in every locale.
-type jsonCompared struct {
-	Code     int       `json:"code"`
-	Name     string    `json:"name"`
-	Category string    `json:"category"`
-	Texts    jsonTexts `json:"texts"`
-}
-
-// jsonTexts are the texts of a code in each locale. They marshal as an
-// object whose keys keep the bundle's order of locales, zh-CN first: a
-// map's keys would come out sorted, en-US before zh-CN.
-type jsonTexts []localeTexts
-
-type localeTexts struct {
-	locale string
-	texts  jsonText
-}
-
-// jsonText is a message's texts in one locale; Lang names the locale that
-// served User, which is zh-CN where the locale lacks the text.
-type jsonText struct {
-	Lang   string `json:"lang"`
-	User   string `json:"user"`
-	Title  string `json:"title"`
-	Detail string `json:"detail"`
-	Remedy string `json:"remedy"`
-}
-
-func newJSONSideBySide(b *huiyan.Bundle) jsonSideBySide {
-	langs := b.Locales()
-	out := jsonSideBySide{Langs: langs}
-	for _, c := range messages.All() {
-		jc := jsonCompared{Code: int(c), Name: c.String(), Category: c.Category().String()}
-		for _, l := range langs {
-			m := b.Localize(c, l)
-			jc.Texts = append(jc.Texts, localeTexts{l, jsonText{m.Lang, m.User, m.Title, m.Detail, m.Remedy}})
-		}
-		out.Messages = append(out.Messages, jc)
-	}
-	return out
-}
-
-// MarshalJSON writes the texts as an object, in the order of the locales.
-func (ts jsonTexts) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	buf.WriteByte('{')
-	for i, t := range ts {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		if err := enc.Encode(t.locale); err != nil {
-			return nil, err
-		}
-		buf.WriteByte(':')
-		if err := enc.Encode(t.texts); err != nil {
-			return nil, err
-		}
-	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
-}
-
-// column is a column of a CSV or Markdown export: its header, and its
-// value in the message of a code for lang.
-type column struct {
-	header string
-	lang   string
-	value  func(huiyan.Message) string
-}
-
-// exportColumns returns the columns of a CSV (meta) or Markdown export.
-// For one language: the code, known and lang when meta, and the texts. For
-// all: the code, and the texts of each locale of b, headed "user (en-US)".
-func exportColumns(b *huiyan.Bundle, lang string, all, meta bool) []column {
-	codeLang := lang // any language: these columns show the code alone
-	if all {
-		codeLang = huiyan.Canonical
-	}
-	cols := []column{
-		{"code", codeLang, func(m huiyan.Message) string { return strconv.Itoa(int(m.Code)) }},
-		{"name", codeLang, func(m huiyan.Message) string { return m.Code.String() }},
-		{"category", codeLang, func(m huiyan.Message) string { return m.Code.Category().String() }},
-	}
-	texts := func(lang, suffix string) []column {
-		return []column{
-			{"user" + suffix, lang, func(m huiyan.Message) string { return m.User }},
-			{"title" + suffix, lang, func(m huiyan.Message) string { return m.Title }},
-			{"detail" + suffix, lang, func(m huiyan.Message) string { return m.Detail }},
-			{"remedy" + suffix, lang, func(m huiyan.Message) string { return m.Remedy }},
-		}
-	}
-	if all {
-		for _, l := range b.Locales() {
-			cols = append(cols, texts(l, " ("+l+")")...)
-		}
-		return cols
-	}
-	if meta {
-		cols = append(cols,
-			column{"known", lang, func(m huiyan.Message) string { return strconv.FormatBool(m.Known) }},
-			column{"lang", lang, func(m huiyan.Message) string { return m.Lang }},
-		)
-	}
-	return append(cols, texts(lang, "")...)
-}
-
-// table returns the header and a row per code of the catalogue.
-func table(b *huiyan.Bundle, cols []column) [][]string {
-	codes := messages.All()
-	rows := make([][]string, 1, 1+len(codes))
-	for _, col := range cols {
-		rows[0] = append(rows[0], col.header)
-	}
-	for _, c := range codes {
-		row := make([]string, len(cols))
-		for i, col := range cols {
-			row[i] = col.value(b.Localize(c, col.lang))
-		}
-		rows = append(rows, row)
-	}
-	return rows
-}
-
-// writeCSV writes rows as RFC 4180 CSV that spreadsheets open as it is:
-// Excel takes a file for UTF-8 only after a byte order mark, and expects
-// CRLF.
-func writeCSV(w io.Writer, rows [][]string) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return cw.WriteAll(rows)
-}
-
-// markdownCell escapes a text for a cell of a GitHub table, which ends at
-// a | and at the end of the line.
-var markdownCell = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
-
-// writeMarkdown writes rows as a GitHub-flavoured Markdown table, the
-// first row its header.
-func writeMarkdown(w io.Writer, rows [][]string) error {
-	var sb strings.Builder
-	for i, row := range rows {
-		sb.WriteString("|")
-		for _, cell := range row {
-			sb.WriteString(" " + markdownCell.Replace(cell) + " |")
-		}
-		sb.WriteString("\n")
-		if i == 0 {
-			sb.WriteString("|" + strings.Repeat(" --- |", len(row)) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, sb.String())

@@ -856,3 +856,26 @@ func TestLintDeploymentWithChinese(t *testing.T) {
 		t.Errorf("lint -dir DIR DIR: exit %d, want 2", code)
 	}
 }
+
+// jsonMessage is a message as the documentation spells it, to read the
+// output with unknown keys refused.
+type jsonMessage struct {
+	Code     int    `json:"code"`
+	Name     string `json:"name"`
+	Category string `json:"category"`
+	Known    bool   `json:"known"`
+	Lang     string `json:"lang"`
+	User     string `json:"user"`
+	Title    string `json:"title"`
+	Detail   string `json:"detail"`
+	Remedy   string `json:"remedy"`
+}
+
+type jsonCatalogue struct {
+	Lang     string        `json:"lang"`
+	Messages []jsonMessage `json:"messages"`
+}
+
+func newJSONMessage(m huiyan.Message) jsonMessage {
+	return jsonMessage{int(m.Code), m.Code.String(), m.Code.Category().String(), m.Known, m.Lang, m.User, m.Title, m.Detail, m.Remedy}
+}
