@@ -25,10 +25,23 @@ type layer struct {
 }
 
 // Dir returns the locale files of a directory, for [NewBundle] and
-// [Lint]. Unlike os.DirFS, errors name the files by their path in dir:
+// [Lint]: the files whose names end in .toml, except hidden ones (a name
+// that starts with "."), and names that start with "#" or "~". Unlike
+// os.DirFS, errors name the files by their path in dir:
 //
 //	b, err := huiyan.NewBundle(locales.FS, huiyan.Dir("/etc/huiyan/locales"))
 func Dir(dir string) fs.FS { return namedFS{FS: os.DirFS(dir), name: dir} }
+
+// isLocaleFile reports whether a directory entry is read as a locale
+// file: a name that ends in .toml and starts with none of ".", "#" and
+// "~", which editors, backups and Kubernetes give their own files (emacs's
+// lock .#en-US.toml, a ConfigMap's ..data). Other names ending in ~ or
+// .swp, .tmp and the like do not end in .toml. A file that is named as a
+// locale file but cannot be read is reported, not skipped.
+func isLocaleFile(e fs.DirEntry) bool {
+	name := e.Name()
+	return !e.IsDir() && path.Ext(name) == ".toml" && !strings.ContainsRune(".#~", rune(name[0]))
+}
 
 type namedFS struct {
 	fs.FS
@@ -87,7 +100,7 @@ func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*local
 			continue
 		}
 		for _, e := range entries {
-			if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+			if !isLocaleFile(e) {
 				continue
 			}
 			name := ly.prefix + e.Name()

@@ -23,31 +23,43 @@ import (
 // as [NewBundle](locales.FS, Dir(dir)) does, and reloads them when the
 // directory changes, so that operators change texts without a rebuild.
 //
-// It polls: every interval it reads the directory's *.toml files and, when
-// their contents changed, builds a new bundle from exactly what it read and
-// swaps it in atomically. Polling needs no file-system notifications, so
-// it behaves the same on every platform, on network file systems and with
-// Kubernetes ConfigMaps (whose files change by a symlink swap); reading a
-// few small files every couple of seconds costs next to nothing.
+// It polls: every interval it reads the directory's locale files (the
+// names [Dir] reads) into memory. A change is applied once two polls in a
+// row read the same contents and the newest file was last modified at
+// least the settle time ago: a new bundle is built from exactly the bytes
+// read and swapped in atomically. So a change made at once (a file written
+// to a temporary name and renamed over the old one, or a ConfigMap update)
+// is served within two intervals, or one interval after the settle time
+// when that is longer. Polling needs no file-system notifications, so it
+// behaves the same on every platform, on network file systems and with
+// Kubernetes ConfigMaps (whose files change by a symlink swap).
 //
-// A change that does not load leaves the previous catalogue serving and is
-// reported to the error handler, naming the file and the line: an edit that
-// fails validation, a half-written file, a file that cannot be read, a
-// directory that disappeared, and a file that was removed (a removal is
-// taken as a fault, since editors and deploy tools remove and rewrite
-// files; restart the service to drop a file for good). Localize never
-// waits for a reload and never sees a partial one.
+// A file written in place, truncated and then rewritten, passes through
+// states that may be valid files with fewer texts; the settle time keeps
+// them from being served while the writer pauses for less than it. Write
+// to a temporary file and rename it instead: that is always safe.
+//
+// A file removed from the directory is a change like any other: the texts
+// it gave fall back to the embedded ones. A change that does not load (an
+// edit that fails validation, an empty file, a file or a directory that
+// cannot be read) leaves the previous catalogue serving; each such fault is
+// reported to the error handler once, naming the file and the line, until
+// it is gone. Localize never waits for a reload and never sees a partial
+// one.
 type Watcher struct {
 	dir      string
+	base     []fs.FS
 	interval time.Duration
+	settle   time.Duration
 	onError  func(error)
 
 	current atomic.Pointer[Bundle]
 
-	mu      sync.Mutex // serializes reloads
-	seen    [sha256.Size]byte
-	pending [sha256.Size]byte // a change seen once by the poller
-	files   []string          // the files of the serving bundle
+	mu        sync.Mutex        // serializes reloads; guards the fields below
+	attempted [sha256.Size]byte // the contents last loaded, or tried
+	fault     error             // why those did not load; nil when they serve
+	pending   [sha256.Size]byte // contents seen by the last poll, not applied
+	reported  map[string]bool   // faults reported to onError that still stand
 
 	stop     chan struct{}
 	stopped  chan struct{}
@@ -57,8 +69,16 @@ type Watcher struct {
 // WatchOption configures [Watch].
 type WatchOption func(*Watcher)
 
-// WithInterval sets how often the directory is read; the default is two
-// seconds.
+// DefaultInterval and DefaultSettle are a [Watcher]'s poll interval and
+// settle time unless [WithInterval] and [WithSettle] say otherwise.
+const (
+	DefaultInterval = 2 * time.Second
+	DefaultSettle   = 2 * time.Second
+)
+
+// WithInterval sets how often the directory is read. A d of zero or less
+// keeps [DefaultInterval]: polling cannot be turned off by mistake, and
+// [Watcher.Reload] reads the directory at any time.
 func WithInterval(d time.Duration) WatchOption {
 	return func(w *Watcher) {
 		if d > 0 {
@@ -67,9 +87,28 @@ func WithInterval(d time.Duration) WatchOption {
 	}
 }
 
-// WithErrorHandler sets the function that receives the errors of reloads
-// that failed; it is called from the watcher's goroutine. By default they
-// are logged with [log/slog]'s default logger.
+// WithSettle sets how long ago the newest file must have been modified for
+// a poll to apply a change; zero applies a change as soon as two polls
+// agree on it. A negative d keeps [DefaultSettle].
+func WithSettle(d time.Duration) WatchOption {
+	return func(w *Watcher) {
+		if d >= 0 {
+			w.settle = d
+		}
+	}
+}
+
+// WithBase sets the file systems the directory is layered over, as the
+// first arguments of [NewBundle]; the default is the embedded locales,
+// [locales.FS]. It is how a service serves its own base texts and a
+// directory of deployment overrides over them.
+func WithBase(fsys ...fs.FS) WatchOption {
+	return func(w *Watcher) { w.base = fsys }
+}
+
+// WithErrorHandler sets the function that receives the faults of reloads;
+// it is called from the watcher's goroutine. By default they are logged
+// with [log/slog]'s default logger.
 func WithErrorHandler(f func(error)) WatchOption {
 	return func(w *Watcher) {
 		if f != nil {
@@ -84,17 +123,20 @@ func WithErrorHandler(f func(error)) WatchOption {
 func Watch(dir string, opts ...WatchOption) (*Watcher, error) {
 	w := &Watcher{
 		dir:      dir,
-		interval: 2 * time.Second,
+		base:     []fs.FS{locales.FS},
+		interval: DefaultInterval,
+		settle:   DefaultSettle,
 		onError: func(err error) {
 			slog.Error("huiyan: locale reload failed; the previous catalogue keeps serving", "dir", dir, "err", err)
 		},
-		stop:    make(chan struct{}),
-		stopped: make(chan struct{}),
+		reported: make(map[string]bool),
+		stop:     make(chan struct{}),
+		stopped:  make(chan struct{}),
 	}
 	for _, o := range opts {
 		o(w)
 	}
-	if err := w.reload(false); err != nil {
+	if err := w.Reload(); err != nil {
 		return nil, err
 	}
 	go w.run()
@@ -117,10 +159,29 @@ func (w *Watcher) Match(lang string) string { return w.current.Load().Match(lang
 // Bundle returns the catalogue being served.
 func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 
-// Reload reads the directory now, as the next poll would, and returns what
-// the error handler would receive, or nil when the catalogue is unchanged
-// or was reloaded. It suits a SIGHUP handler.
-func (w *Watcher) Reload() error { return w.reload(false) }
+// Reload reads the directory now and applies what it holds, without
+// waiting for it to settle. It returns nil when the catalogue serves what
+// the directory holds, and the fault otherwise, as long as the fault
+// stands: the previous catalogue keeps serving. It suits a SIGHUP handler.
+// Reload does not call the error handler.
+func (w *Watcher) Reload() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	snap := w.snapshot()
+	if snap.sum != w.attempted || w.current.Load() == nil {
+		w.apply(snap)
+	}
+	return w.fault
+}
+
+// Err returns the fault that stands, as [Watcher.Reload] last found it or
+// a poll did: nil when the catalogue serves what the directory held at the
+// last read.
+func (w *Watcher) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.fault
+}
 
 // Close stops watching. The last catalogue keeps serving.
 func (w *Watcher) Close() error {
@@ -133,107 +194,145 @@ func (w *Watcher) run() {
 	defer close(w.stopped)
 	t := time.NewTicker(w.interval)
 	defer t.Stop()
-	var last string // a fault that lasts is reported once
 	for {
 		select {
 		case <-w.stop:
 			return
-		case <-t.C:
-			err := w.reload(true)
-			switch {
-			case err == nil:
-				last = ""
-			case err.Error() != last:
-				last = err.Error()
+		case now := <-t.C:
+			if err := w.poll(now); err != nil {
 				w.onError(err)
 			}
 		}
 	}
 }
 
-// reload builds a new bundle if the directory's files changed since the
-// last reload, whether that one succeeded or not. With settle, a change
-// counts only once two reads in a row agree on it, so that a file caught
-// while it is being written (truncated, or cut between two tables, which
-// can be valid TOML) is neither served nor reported.
-func (w *Watcher) reload(settle bool) error {
+// poll applies the directory's contents once they have settled: the
+// previous poll read the same, and the newest file was modified at least
+// the settle time before now. It returns the faults not reported yet.
+func (w *Watcher) poll(now time.Time) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	snap, names, err := w.snapshot()
-	sum := digest(snap, err)
-	if w.current.Load() != nil && sum == w.seen {
+	snap := w.snapshot()
+	if snap.sum == w.attempted {
 		return nil
 	}
-	if settle && sum != w.pending {
-		w.pending = sum
+	if snap.sum != w.pending || now.Sub(snap.newest) < w.settle {
+		w.pending = snap.sum
 		return nil
 	}
-	if err != nil {
-		return err
-	}
-	w.seen = sum
-	var errs []error
-	for _, name := range w.files {
-		if !slices.Contains(names, name) {
-			errs = append(errs, &FileError{File: path.Join(w.dir, name), Msg: "the file was removed; the previous catalogue keeps serving"})
-		}
-	}
-	if len(errs) > 0 {
-		return errors.Join(errs...)
-	}
-	b, ps, _ := load([]layer{{prefix: "locales/", fsys: locales.FS}, {prefix: path.Clean(w.dir) + "/", fsys: snap}}, false)
-	if err := ps.err(); err != nil {
-		return err
-	}
-	w.current.Store(b)
-	w.files = names
-	return nil
+	w.apply(snap)
+	return w.unreported(snap)
 }
 
-// snapshot reads the directory's locale files into memory, so that the
-// bundle is built from exactly the bytes that were compared.
-func (w *Watcher) snapshot() (fstest.MapFS, []string, error) {
+// apply builds a bundle from a snapshot and serves it, or records why it
+// cannot.
+func (w *Watcher) apply(snap snapshot) {
+	w.attempted = snap.sum
+	if snap.err != nil {
+		w.fault = snap.err
+		return
+	}
+	fsys := append(slices.Clip(w.base), namedFS{FS: snap.files, name: w.dir})
+	b, ps, _ := load(layersOf(fsys), false)
+	if err := ps.err(); err != nil {
+		w.fault = err
+		return
+	}
+	w.current.Store(b)
+	w.fault = nil
+}
+
+// unreported returns the faults of the current state that have not been
+// reported since they arose, and marks them reported. A fault is what it
+// is, its message and the contents of its file: one that stands through
+// other changes is reported once.
+func (w *Watcher) unreported(snap snapshot) error {
+	var errs []error
+	standing := make(map[string]bool)
+	for _, err := range joined(w.fault) {
+		key := err.Error()
+		var fe *FileError
+		if errors.As(err, &fe) {
+			if f := snap.files[path.Base(fe.File)]; f != nil && path.Dir(fe.File) == path.Clean(w.dir) {
+				key += fmt.Sprintf("\x00%x", sha256.Sum256(f.Data))
+			}
+		}
+		standing[key] = true
+		if !w.reported[key] {
+			errs = append(errs, err)
+		}
+	}
+	w.reported = standing
+	return errors.Join(errs...)
+}
+
+// joined returns the errors err joins, or err alone; none for nil.
+func joined(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+// snapshot is the locale files of the directory, read into memory so that
+// a bundle is built from exactly the bytes that were compared.
+type snapshot struct {
+	files  fstest.MapFS
+	newest time.Time         // the latest modification time of a file
+	err    error             // the files cannot all be read; they are not served
+	sum    [sha256.Size]byte // of the names, contents and err
+}
+
+func (w *Watcher) snapshot() snapshot {
+	snap := snapshot{files: fstest.MapFS{}}
 	dirFS := os.DirFS(w.dir)
 	entries, err := fs.ReadDir(dirFS, ".")
 	if err != nil {
-		return nil, nil, &FileError{File: w.dir, Msg: "cannot read the locale directory: " + err.Error(), Err: err}
+		snap.err = &FileError{File: w.dir, Msg: "cannot read the locale directory: " + err.Error(), Err: err}
 	}
-	snap := fstest.MapFS{}
-	var names []string
 	var errs []error
 	for _, e := range entries {
-		if path.Ext(e.Name()) != ".toml" || e.IsDir() {
+		if !isLocaleFile(e) {
 			continue
 		}
+		name := path.Join(w.dir, e.Name())
 		data, err := fs.ReadFile(dirFS, e.Name())
 		if err != nil {
-			errs = append(errs, &FileError{File: path.Join(w.dir, e.Name()), Msg: "cannot read: " + err.Error(), Err: err})
+			errs = append(errs, &FileError{File: name, Msg: "cannot read: " + err.Error(), Err: err})
 			continue
 		}
 		if len(bytes.TrimSpace(data)) == 0 {
-			errs = append(errs, &FileError{File: path.Join(w.dir, e.Name()), Msg: "the file is empty; is it being written?"})
-			continue
+			errs = append(errs, &FileError{File: name, Line: 1, Msg: "the file is empty; is it being written?"})
 		}
-		snap[e.Name()] = &fstest.MapFile{Data: data}
-		names = append(names, e.Name())
+		if info, err := fs.Stat(dirFS, e.Name()); err == nil && info.ModTime().After(snap.newest) {
+			snap.newest = info.ModTime() // of the file a symbolic link names
+		}
+		snap.files[e.Name()] = &fstest.MapFile{Data: data}
 	}
-	return snap, names, errors.Join(errs...)
+	if snap.err == nil {
+		snap.err = errors.Join(errs...)
+	}
+	snap.sum = snap.digest()
+	return snap
 }
 
 // digest sums up what a snapshot read, its error included.
-func digest(snap fstest.MapFS, err error) [sha256.Size]byte {
+func (s *snapshot) digest() [sha256.Size]byte {
 	h := sha256.New()
-	if err != nil {
-		fmt.Fprintf(h, "error\x00%s\x00", err)
+	if s.err != nil {
+		fmt.Fprintf(h, "error\x00%s\x00", s.err)
 	}
-	names := make([]string, 0, len(snap))
-	for name := range snap {
+	names := make([]string, 0, len(s.files))
+	for name := range s.files {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(snap[name].Data))
-		h.Write(snap[name].Data)
+		fmt.Fprintf(h, "%s\x00%d\x00", name, len(s.files[name].Data))
+		h.Write(s.files[name].Data)
 	}
 	return [sha256.Size]byte(h.Sum(nil))
 }

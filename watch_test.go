@@ -7,8 +7,10 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -36,12 +38,12 @@ func writeAtomic(t *testing.T, name, data string) {
 
 // startWatch watches a new directory with deployText in en-US.toml, polling
 // only when the test reloads.
-func startWatch(t *testing.T) (dir, en string, w *Watcher) {
+func startWatch(t *testing.T, opts ...WatchOption) (dir, en string, w *Watcher) {
 	t.Helper()
 	dir = t.TempDir()
 	en = filepath.Join(dir, "en-US.toml")
 	writeFile(t, en, deployText)
-	w, err := Watch(dir, WithInterval(time.Hour))
+	w, err := Watch(dir, append([]WatchOption{WithInterval(time.Hour)}, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,10 +69,21 @@ func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
 			filepath.Join(dir, "en-US.toml") + ":3: unknown field \"usr\"", "Deployment text three."},
 		{"half-written file", func() { writeFile(t, en, "[604]\nuser = \"Deployment te") },
 			filepath.Join(dir, "en-US.toml") + ":2: invalid TOML", "Deployment text three."},
-		{"empty file", func() { writeFile(t, en, "") }, filepath.Join(dir, "en-US.toml") + ": the file is empty", "Deployment text three."},
+		{"empty file", func() { writeFile(t, en, "") }, filepath.Join(dir, "en-US.toml") + ":1: the file is empty", "Deployment text three."},
 		{"fixed again", func() { writeFile(t, en, strings.Replace(deployText, "one", "four", 1)) }, "", "Deployment text four."},
-		{"deleted file", func() { os.Remove(en) }, filepath.Join(dir, "en-US.toml") + ": the file was removed", "Deployment text four."},
+		{"deleted file falls back to the embedded text", func() { os.Remove(en) }, "", Default().Localize(messages.SimilarityTooLow, "en").User},
 		{"restored", func() { writeFile(t, en, deployText) }, "", "Deployment text one."},
+		{"emacs lock file", func() {
+			if err := os.Symlink("root@host.1234:1700000000", filepath.Join(dir, ".#en-US.toml")); err != nil {
+				t.Fatal(err)
+			}
+		}, "", "Deployment text one."},
+		{"backup and swap files", func() {
+			writeFile(t, filepath.Join(dir, "en-US.toml~"), brokenText)
+			writeFile(t, filepath.Join(dir, "#en-US.toml#"), brokenText)
+			writeFile(t, filepath.Join(dir, ".en-US.toml.swp"), brokenText)
+			writeFile(t, filepath.Join(dir, "~en-US.toml"), brokenText)
+		}, "", "Deployment text one."},
 		{"unreadable file", func() {
 			os.Remove(en)
 			if err := os.Symlink(filepath.Join(dir, "no-such-file"), en); err != nil {
@@ -126,7 +139,7 @@ func TestWatchPolls(t *testing.T) {
 	writeFile(t, en, deployText)
 	var mu sync.Mutex
 	var reported []error
-	w, err := Watch(dir, WithInterval(time.Millisecond), WithErrorHandler(func(err error) {
+	w, err := Watch(dir, WithInterval(time.Millisecond), WithSettle(0), WithErrorHandler(func(err error) {
 		mu.Lock()
 		reported = append(reported, err)
 		mu.Unlock()
@@ -187,21 +200,218 @@ func TestWatchPolls(t *testing.T) {
 	}
 }
 
-// TestWatchSettles checks that the poller acts on a change only when two
-// reads in a row agree, so a file cut between two tables, which is valid
-// TOML, is not served while it is being written.
+// TestWatchSettles checks, poll by poll, when a change is applied: once
+// two polls in a row read the same contents and the newest file was
+// modified at least the settle time ago. A file rewritten in place, whose
+// writer pauses between two valid tables for longer than the interval but
+// less than the settle time, is never served half.
 func TestWatchSettles(t *testing.T) {
-	_, en, w := startWatch(t)
+	_, en, w := startWatch(t, WithSettle(2*time.Second))
+	t0 := time.Now().Add(time.Hour) // later than any file here
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	write := func(data string, mod time.Time) {
+		t.Helper()
+		writeFile(t, en, data)
+		if err := os.Chtimes(en, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	poll := func(now time.Time, want string) {
+		t.Helper()
+		if err := w.poll(now); err != nil {
+			t.Fatalf("poll: %v", err)
+		}
+		if got := userText(w); got != want {
+			t.Fatalf("after the poll at %v: User = %q, want %q", now.Sub(t0), got, want)
+		}
+	}
 	full := "[604]\nuser = \"Deployment text two.\"\n\n[655]\nuser = \"Move back.\"\n"
-	writeFile(t, en, full[:strings.Index(full, "[655]")]+"[655]\n") // cut while written
-	if err := w.reload(true); err != nil || userText(w) != "Deployment text one." {
-		t.Fatalf("first sight of a change: %v, %q; want it ignored", err, userText(w))
+	half := full[:strings.Index(full, "[655]")]
+	write(half, at(0)) // the writer pauses here
+	poll(at(500*time.Millisecond), "Deployment text one.")
+	poll(at(time.Second), "Deployment text one.") // two polls agree: not settled
+	poll(at(1500*time.Millisecond), "Deployment text one.")
+	write(full, at(1800*time.Millisecond)) // the writer is done
+	poll(at(2*time.Second), "Deployment text one.")
+	poll(at(2500*time.Millisecond), "Deployment text one.")
+	poll(at(3800*time.Millisecond), "Deployment text two.") // settled
+	if got := w.Localize(messages.FaceTooClose, "en").User; got != "Move back." {
+		t.Errorf("the second table: User = %q", got)
 	}
-	writeFile(t, en, full)
-	if err := w.reload(true); err != nil || userText(w) != "Deployment text one." {
-		t.Fatalf("a different change: %v, %q; want it ignored", err, userText(w))
+
+	// Without a settle time, two polls that agree apply a change: an
+	// atomic write is served within two intervals.
+	_, en2, w2 := startWatch(t, WithSettle(0))
+	writeAtomic(t, en2, full)
+	for i, want := range []string{"Deployment text one.", "Deployment text two."} {
+		if err := w2.poll(time.Now()); err != nil || userText(w2) != want {
+			t.Fatalf("poll %d: %v, %q; want %q", i+1, err, userText(w2), want)
+		}
 	}
-	if err := w.reload(true); err != nil || userText(w) != "Deployment text two." {
-		t.Fatalf("the same change twice: %v, %q; want it served", err, userText(w))
+}
+
+// TestWatchConfigMapSwap checks a Kubernetes ConfigMap update, which swaps
+// the ..data symbolic link to a new directory: a key dropped and another
+// changed in one swap are both applied.
+func TestWatchConfigMapSwap(t *testing.T) {
+	dir := t.TempDir()
+	mkdir := func(name string, files map[string]string) {
+		t.Helper()
+		if err := os.Mkdir(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for f, data := range files {
+			writeFile(t, filepath.Join(dir, name, f), data)
+		}
 	}
+	symlink := func(target, name string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const ja = "[604]\nuser = \"もう一度お試しください。\"\n"
+	mkdir("..2026_11_28_10_00_00.1", map[string]string{"en-US.toml": deployText, "ja-JP.toml": ja})
+	symlink("..2026_11_28_10_00_00.1", "..data")
+	symlink("..data/en-US.toml", "en-US.toml")
+	symlink("..data/ja-JP.toml", "ja-JP.toml")
+	w, err := Watch(dir, WithInterval(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if got := w.Localize(messages.SimilarityTooLow, "ja").User; got != "もう一度お試しください。" {
+		t.Fatalf("ja before the swap: %q", got)
+	}
+	// The kubelet writes the new version, swaps ..data, and removes the
+	// links of keys that are gone.
+	mkdir("..2026_11_28_10_05_00.2", map[string]string{"en-US.toml": strings.Replace(deployText, "one", "five", 1)})
+	symlink("..2026_11_28_10_05_00.2", "..data_tmp")
+	if err := os.Rename(filepath.Join(dir, "..data_tmp"), filepath.Join(dir, "..data")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(dir, "ja-JP.toml"))
+	os.RemoveAll(filepath.Join(dir, "..2026_11_28_10_00_00.1"))
+	if err := w.Reload(); err != nil {
+		t.Fatalf("Reload after the swap: %v", err)
+	}
+	if got := userText(w); got != "Deployment text five." {
+		t.Errorf("the changed key: User = %q", got)
+	}
+	if got := w.Match("ja"); got != "en-US" {
+		t.Errorf("the dropped key: ja is served by %s, want en-US", got)
+	}
+}
+
+// TestReloadTellsTheTruth checks that Reload and Err return a fault as
+// long as it stands, and nil only when the directory's texts serve.
+func TestReloadTellsTheTruth(t *testing.T) {
+	_, en, w := startWatch(t)
+	writeFile(t, en, brokenText)
+	for i := range 3 {
+		if err := w.Reload(); err == nil || !strings.Contains(err.Error(), "en-US.toml:3:") {
+			t.Errorf("Reload %d on a broken file = %v, want the fault", i+1, err)
+		}
+		if err := w.Err(); err == nil {
+			t.Errorf("Err after Reload %d = nil, want the fault", i+1)
+		}
+	}
+	writeFile(t, en, deployText)
+	if err := w.Reload(); err != nil {
+		t.Errorf("Reload after the fix = %v", err)
+	}
+	if err := w.Err(); err != nil {
+		t.Errorf("Err after the fix = %v", err)
+	}
+}
+
+// TestWatchReportsEachFaultOnce checks that a fault is reported once for
+// as long as it stands, whatever other changes happen meanwhile, and again
+// when it arises anew.
+func TestWatchReportsEachFaultOnce(t *testing.T) {
+	dir, en, w := startWatch(t, WithSettle(0))
+	ja := filepath.Join(dir, "ja-JP.toml")
+	var reported []string
+	settle := func(what string) {
+		t.Helper()
+		for range 2 {
+			if err := w.poll(time.Now()); err != nil {
+				for _, e := range joined(err) {
+					reported = append(reported, what+": "+e.Error())
+				}
+			}
+		}
+	}
+	writeFile(t, en, brokenText)
+	settle("broken")
+	settle("nothing changed")
+	writeFile(t, ja, "[604]\nuser = \"一\"\n")
+	settle("an unrelated edit")
+	writeFile(t, ja, "[604]\nuser = \"二\"\n")
+	settle("another unrelated edit")
+	if len(reported) != 1 || !strings.HasPrefix(reported[0], "broken: ") {
+		t.Fatalf("reported %q, want the fault once", reported)
+	}
+	writeFile(t, en, deployText)
+	settle("fixed")
+	writeFile(t, en, brokenText)
+	settle("broken again")
+	if len(reported) != 2 || !strings.HasPrefix(reported[1], "broken again: ") {
+		t.Errorf("reported %q, want the fault again when it arises anew", reported)
+	}
+}
+
+// TestWatchOptions checks the options' edge values and WithBase.
+func TestWatchOptions(t *testing.T) {
+	for _, d := range []time.Duration{0, -time.Second} {
+		w, err := Watch(t.TempDir(), WithInterval(d), WithSettle(-1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		if w.interval != DefaultInterval || w.settle != DefaultSettle {
+			t.Errorf("WithInterval(%v), WithSettle(-1): interval %v, settle %v; want the defaults", d, w.interval, w.settle)
+		}
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "fr-FR.toml"), "[604]\nuser = \"Texte du déploiement.\"\n")
+	base := fstest.MapFS{"fr-FR.toml": {Data: []byte("[604]\nuser = \"Texte de base.\"\ntitle = \"Titre de base\"\n")}}
+	w, err := Watch(dir, WithBase(locales.FS, base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if m := w.Localize(messages.SimilarityTooLow, "fr"); m.User != "Texte du déploiement." || m.Title != "Titre de base" {
+		t.Errorf("over a base: %+v", m)
+	}
+}
+
+// TestDirSkipsEditorFiles checks that NewBundle and Lint read a directory
+// as Watch does: an emacs lock, backups and hidden entries are no locale
+// files.
+func TestDirSkipsEditorFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+	if err := os.Symlink("root@host.1234:1700000000", filepath.Join(dir, ".#en-US.toml")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "en-US.toml~"), brokenText)
+	if err := os.Mkdir(filepath.Join(dir, "..data"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBundle(locales.FS, Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Localize(messages.SimilarityTooLow, "en").User; got != "Deployment text one." {
+		t.Errorf("User = %q", got)
+	}
+	if r := Lint(locales.FS, Dir(dir)); len(r.Problems) != 0 {
+		t.Errorf("Lint: %v", r.Problems)
+	}
+	w, err := Watch(dir)
+	if err != nil {
+		t.Fatalf("Watch with an emacs lock: %v", err)
+	}
+	w.Close()
 }
