@@ -5,11 +5,14 @@
 //
 // Each entry is parsed by golang.org/x/text/language; this package adds
 // what x/text's ParseAcceptLanguage lacks: one malformed entry is skipped
-// instead of failing the header, POSIX suffixes are cut, and the work done
-// is bounded whatever the input's length.
+// instead of failing the header, a weight written off the grammar never
+// costs the reader the language it names, POSIX suffixes are cut, and the
+// work done is bounded whatever the input's length.
 package accept
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -33,9 +36,14 @@ type Prefs struct {
 	e [MaxPrefs]entry
 }
 
+// Unreadable is the quality of an entry whose weight cannot be read as a
+// number from 0 to 1 (q=, q=2, q=NaN): it ranks after every entry with a
+// positive weight, and excludes nothing.
+const Unreadable = -1
+
 type entry struct {
 	text  string // the tag as given, POSIX suffixes cut
-	q     int    // quality in thousandths, 0 to 1000; 0 means "not acceptable"
+	q     int    // quality in thousandths, 0 to 1000, or Unreadable; 0 means "not acceptable"
 	state uint8  // unparsed, named or unnamed
 	tag   language.Tag
 }
@@ -49,8 +57,9 @@ const (
 // Len returns the number of entries.
 func (p *Prefs) Len() int { return p.n }
 
-// Q returns the quality of entry i in thousandths, 0 to 1000; 0 means "not
-// acceptable".
+// Q returns the quality of entry i in thousandths, 0 to 1000, or
+// [Unreadable]; 0 means "not acceptable". Entries come by quality, highest
+// first, then those of Unreadable quality, then those of quality 0.
 func (p *Prefs) Q(i int) int { return p.e[i].q }
 
 // Tag returns the tag of entry i, and false when the entry names no
@@ -67,7 +76,7 @@ func (p *Prefs) Tag(i int) (language.Tag, bool) {
 }
 
 // Parse reads a language value: its entries and their qualities. Entries
-// that are no language range (empty, *, malformed q-values) are skipped.
+// that are no language range (empty, *) are skipped.
 func Parse(s string) Prefs {
 	var ps Prefs
 	if len(s) > MaxInput {
@@ -96,10 +105,10 @@ func Parse(s string) Prefs {
 	return ps
 }
 
-// insert keeps the entries sorted by quality, stable for ties.
+// insert keeps the entries sorted by rank, stable for ties.
 func (ps *Prefs) insert(e entry) {
 	i := ps.n
-	for i > 0 && ps.e[i-1].q < e.q {
+	for i > 0 && rank(ps.e[i-1].q) < rank(e.q) {
 		ps.e[i] = ps.e[i-1]
 		i--
 	}
@@ -107,22 +116,26 @@ func (ps *Prefs) insert(e entry) {
 	ps.n++
 }
 
+// rank orders qualities: positive ones by value, then Unreadable, then 0.
+func rank(q int) int {
+	if q == Unreadable {
+		return 1
+	}
+	return 2 * q
+}
+
 func parseEntry(text string) (entry, bool) {
 	tag, params, _ := strings.Cut(text, ";")
-	q := 1000
-	for params != "" {
+	q, weighted := 1000, false
+	for params != "" && !weighted {
 		var param string
 		param, params, _ = strings.Cut(params, ";")
-		name, value, ok := strings.Cut(param, "=")
-		if !ok {
-			return entry{}, false
-		}
+		name, value, _ := strings.Cut(param, "=")
 		if !strings.EqualFold(trim(name), "q") {
 			continue // Accept-Language defines no other parameter
 		}
-		if q, ok = parseQ(trim(value)); !ok {
-			return entry{}, false
-		}
+		// The first weight counts, as in negotiator.
+		q, weighted = parseQ(trim(value)), true
 	}
 	tag = trim(tag)
 	// POSIX locale names: language[_territory][.codeset][@modifier].
@@ -151,30 +164,29 @@ func parseTag(s string) (language.Tag, bool) {
 	return t, true
 }
 
-// parseQ reads a qvalue as RFC 9110 defines it: 0 to 1 with at most three
-// decimals.
-func parseQ(v string) (int, bool) {
-	if v == "" || len(v) > 5 || (v[0] != '0' && v[0] != '1') {
-		return 0, false
+// parseQ reads a weight. RFC 9110 allows 0 to 1 with at most three
+// decimals; what is plainly a number from 0 to 1 written otherwise
+// (0.5000, .5, 1e-1, "0.5") is read as that number, and a positive weight
+// stays positive (0.0001 is no exclusion). Anything else is Unreadable.
+func parseQ(v string) int {
+	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
+		v = v[1 : len(v)-1]
 	}
-	q := int(v[0]-'0') * 1000
-	if len(v) > 1 {
-		if v[1] != '.' {
-			return 0, false
-		}
-		scale := 100
-		for _, c := range v[2:] {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			q += int(c-'0') * scale
-			scale /= 10
-		}
+	if len(v) > maxQ {
+		return Unreadable
 	}
-	if q > 1000 {
-		return 0, false
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || !(f >= 0 && f <= 1) || strings.ContainsAny(v, "xX_") {
+		return Unreadable // NaN and Inf too; hexadecimal and 1_0 are no plain numbers
 	}
-	return q, true
+	q := int(math.Round(f * 1000))
+	if q == 0 && f > 0 {
+		q = 1
+	}
+	return q
 }
+
+// maxQ bounds the length of a weight that is read.
+const maxQ = 32
 
 func trim(s string) string { return strings.Trim(s, " \t") }

@@ -41,24 +41,36 @@ func TestParse(t *testing.T) {
 		{"spaces around q", "en ; q = 0.5", []string{"en/500"}},
 		{"tab around q", "en\t;\tq=0.5", []string{"en/500"}},
 		{"other parameter ignored", "en;level=1;q=0.5", []string{"en/500"}},
-		{"last q wins", "en;q=0.2;q=0.7", []string{"en/700"}},
-		{"q=NaN skipped", "en;q=NaN", nil},
-		{"q=Inf skipped", "en;q=Inf", nil},
-		{"q=1e999 skipped", "en;q=1e999", nil},
-		{"q=1e0 skipped", "en;q=1e0", nil},
-		{"q=-1 skipped", "en;q=-1", nil},
-		{"q=+1 skipped", "en;q=+1", nil},
-		{"q=1.5 skipped", "en;q=1.5", nil},
-		{"q=1.001 skipped", "en;q=1.001", nil},
-		{"q=2 skipped", "en;q=2", nil},
-		{"q=0.1234 skipped", "en;q=0.1234", nil},
-		{"q=.5 skipped", "en;q=.5", nil},
-		{"q=0x1 skipped", "en;q=0x1", nil},
+		{"first q wins", "en;q=0.2;q=0.7", []string{"en/200"}},
+		{"first q wins over an unreadable one", "en;q=0.2;q=x", []string{"en/200"}},
+
+		// Weights off the grammar: plainly a number from 0 to 1 is that
+		// number; anything else is unreadable, never an exclusion.
+		{"q=0.5000", "en;q=0.5000", []string{"en/500"}},
+		{"q=.5", "en;q=.5", []string{"en/500"}},
+		{"q=1e-1", "en;q=1e-1", []string{"en/100"}},
+		{"q=1e0", "en;q=1e0", []string{"en/1000"}},
+		{"quoted q", `en;q="0.5"`, []string{"en/500"}},
+		{"q=+1", "en;q=+1", []string{"en/1000"}},
+		{"q=0.1234 rounds", "en;q=0.1234", []string{"en/123"}},
+		{"tiny q stays positive", "en;q=0.0001", []string{"en/1"}},
+		{"q=NaN unreadable", "en;q=NaN", []string{"en/-1"}},
+		{"q=Inf unreadable", "en;q=Inf", []string{"en/-1"}},
+		{"q=1e999 unreadable", "en;q=1e999", []string{"en/-1"}},
+		{"q=-1 unreadable", "en;q=-1", []string{"en/-1"}},
+		{"q=1.5 unreadable", "en;q=1.5", []string{"en/-1"}},
+		{"q=1.001 unreadable", "en;q=1.001", []string{"en/-1"}},
+		{"q=2 unreadable", "en;q=2", []string{"en/-1"}},
+		{"q=0x1 unreadable", "en;q=0x1", []string{"en/-1"}},
+		{"hexadecimal float unreadable", "en;q=0x1p-1", []string{"en/-1"}},
 		{"q=0,5 is two entries", "en;q=0,5", []string{"en/0"}},
-		{"q= skipped", "en;q=", nil},
-		{"q alone skipped", "en;q", nil},
-		{"q with only spaces skipped", "en;q=  ", nil},
-		{"skipped entry does not stop the rest", "zh;q=NaN,en;q=0.3", []string{"en/300"}},
+		{"q= unreadable", "en;q=", []string{"en/-1"}},
+		{"q alone unreadable", "en;q", []string{"en/-1"}},
+		{"q with only spaces unreadable", "en;q=  ", []string{"en/-1"}},
+		{"long q unreadable", "en;q=0." + strings.Repeat("5", 40), []string{"en/-1"}},
+		{"unreadable after readable", "zh;q=NaN,en;q=0.3", []string{"en/300", "zh/-1"}},
+		{"unreadable before exclusions", "fr;q=0,zh;q=,en;q=0.001", []string{"en/1", "zh/-1", "fr/0"}},
+		{"a peer's header", "zh-CN;q=0.5000, en-US;q=0.4", []string{"zh-CN/500", "en-US/400"}},
 
 		// POSIX locale names.
 		{"POSIX codeset", "zh_CN.UTF-8", []string{"zh-CN/1000"}},
@@ -173,10 +185,10 @@ func checkSorted(t *testing.T, in string, p Prefs) {
 	t.Helper()
 	for i := range p.Len() {
 		q := p.Q(i)
-		if q < 0 || q > 1000 {
-			t.Fatalf("Parse(%q): preference %d has Q %d, want 0 to 1000", in, i, q)
+		if (q < 0 || q > 1000) && q != Unreadable {
+			t.Fatalf("Parse(%q): preference %d has Q %d, want 0 to 1000 or Unreadable", in, i, q)
 		}
-		if i > 0 && q > p.Q(i-1) {
+		if i > 0 && rank(q) > rank(p.Q(i-1)) {
 			t.Fatalf("Parse(%q): Q not sorted: %v", in, prefs(p))
 		}
 		if tag, ok := p.Tag(i); ok {
@@ -201,6 +213,9 @@ func FuzzLanguage(f *testing.F) {
 		"zh_CN.UTF-8",
 		"en_GB.ISO-8859-15@euro",
 		"en;q=NaN,zh;q=1e999,fr;q=-1",
+		"zh-CN;q=0.5000, en-US;q=0.4",
+		"en;q=.5,zh;q=1e-1,fr;q=,de;q=\"0.5\",ja;q=2",
+		"en-US;q=0.8;q=0.9",
 		"\xff\x00,en",
 		"",
 	} {
