@@ -246,17 +246,17 @@ func TestLoadErrors(t *testing.T) {
 		{"category title without the code", map[string]string{"en-US.toml": "[category.sms]\ntitle = \"SMS error\"\n"},
 			"huiyan: en-US.toml:2: category.sms.title: the title of a category must show the code"},
 		{"file name not a tag", map[string]string{"english.toml": "[655]\nuser = \"x\"\n"},
-			"huiyan: english.toml: file name \"english.toml\" is not a language tag"},
+			"huiyan: english.toml:1: file name \"english.toml\" is not a language tag"},
 		{"two files for one locale", map[string]string{"en_US.toml": "[655]\nuser = \"x\"\n"},
 			"locale en-US is also defined by"},
 		{"canonical locale missing", map[string]string{"zh-CN.toml": ""},
 			"huiyan: zh-CN.toml: the canonical locale zh-CN is missing"},
 		{"canonical locale lacks a text", map[string]string{"zh-CN.toml": strings.Replace(zh, "[655]\nuser = ", "[655]\n# user = ", 1)},
-			"huiyan: zh-CN.toml: code 655 (FaceTooClose) has no user text"},
+			": code 655 (FaceTooClose) has no user text"},
 		{"canonical locale lacks a category", map[string]string{"zh-CN.toml": strings.Replace(zh, "[category.sms]", "[category_sms]", 1)},
 			"huiyan: zh-CN.toml:"},
 		{"no plural rules for the language", map[string]string{"tlh.toml": "[655]\nuser = \"x\"\n"},
-			"huiyan: tlh.toml: locale tlh cannot be loaded"},
+			"huiyan: tlh.toml:1: locale tlh cannot be loaded"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -328,5 +328,50 @@ func TestLayers(t *testing.T) {
 	}
 	if got := b.Localize(messages.SimilarityTooLow, "ja").Lang; got != "ja-JP" {
 		t.Errorf("ja served by %q, want ja-JP", got)
+	}
+}
+
+// TestLintPlacesEveryProblem checks that every problem Lint reports has a
+// line, that a missing code names the table of its nearest neighbour, and
+// that advice and errors are told apart.
+func TestLintPlacesEveryProblem(t *testing.T) {
+	en, err := fs.ReadFile(locales.FS, "en-US.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// en-US without the table of 655, in a complete catalogue.
+	start := strings.Index(string(en), "\n[655]")
+	end := start + 1 + strings.Index(string(en[start+1:]), "\n[")
+	without655 := string(en[:start]) + string(en[end:])
+	zh, _ := fs.ReadFile(locales.FS, "zh-CN.toml")
+	line654 := 1 + strings.Count(without655[:strings.Index(without655, "[654]")], "\n")
+
+	r := Lint(fstest.MapFS{"zh-CN.toml": {Data: zh}, "en-US.toml": {Data: []byte(without655)}})
+	want := fmt.Sprintf("en-US.toml:%d: code 655 (FaceTooClose) is missing", line654)
+	if len(r.Problems) != 1 || !r.Problems[0].Advice || strings.TrimPrefix(r.Problems[0].Error(), "huiyan: ") != want {
+		t.Errorf("Problems = %v, want the advice %q", r.Problems, want)
+	}
+
+	// A deployment's partial locale: what it lacks is not a problem.
+	r = Lint(locales.FS, fstest.MapFS{"fr-FR.toml": {Data: []byte("# French\n\n[659]\nuser = \"Trouvez plus de lumière.\"\n")}})
+	fr := r.Locales[len(r.Locales)-1]
+	if len(r.Problems) != 0 || !fr.Partial || fr.Lang != "fr-FR" || len(fr.Missing) == 0 {
+		t.Fatalf("partial locale: Problems %v, status %+v", r.Problems, fr)
+	}
+	for _, p := range fr.Missing {
+		if p.Line != 3 || !p.Advice {
+			t.Errorf("missing text placed at line %d (advice %v), want the table of 659, line 3: %v", p.Line, p.Advice, p)
+		}
+	}
+
+	// An empty file: line 1. An error stops loading: not advice.
+	r = Lint(fstest.MapFS{"zh-CN.toml": {Data: nil}})
+	for _, p := range r.Problems {
+		if p.Line != 1 || p.Advice {
+			t.Errorf("empty zh-CN.toml: %v at line %d, advice %v; want line 1, an error", p, p.Line, p.Advice)
+		}
+	}
+	if len(r.Problems) == 0 {
+		t.Error("empty zh-CN.toml: no problem")
 	}
 }

@@ -2,17 +2,89 @@ package huiyan
 
 import (
 	"errors"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/huiyan-i18n/huiyan/messages"
 )
+
+// operatorLang is the language of the operator texts in an [Error]'s
+// message and log value.
+const operatorLang = "en-US"
+
+// Error is a Huiyan error code as a Go error, for code that passes a
+// verification's failure up the stack to where it is logged or answered:
+//
+//	if res.ErrCode != 0 {
+//		return fmt.Errorf("verify order %s: %w", id, huiyan.NewError(messages.Code(res.ErrCode), nil))
+//	}
+//
+// [errors.Is] finds the code ([messages.Code] is an error too), and
+// [errors.As] the *Error:
+//
+//	errors.Is(err, messages.FaceTooClose)
+//	var he *huiyan.Error; errors.As(err, &he) // he.Code
+//
+// Its message and its log value are for the operator, in English; the end
+// user's text is [Localize]'s, in their language.
+type Error struct {
+	Code messages.Code
+	Err  error // the cause, such as the failed call's error; may be nil
+}
+
+// NewError returns an *Error for code, wrapping err, which may be nil.
+// Code 0 is [messages.Success]: a caller has no error to return for it,
+// and NewError does not check.
+func NewError(code messages.Code, err error) *Error {
+	return &Error{Code: code, Err: err}
+}
+
+// Error returns "huiyan: CODE NAME: TITLE", with the operator's title in
+// en-US, then ": " and the cause's message when there is a cause:
+//
+//	huiyan: 655 FaceTooClose: Face too close to the screen
+//
+// It holds no text for the end user and nothing about them; the cause's
+// message is its own.
+func (e *Error) Error() string {
+	m := Default().Localize(e.Code, operatorLang)
+	s := "huiyan: " + strconv.Itoa(int(e.Code)) + " " + e.Code.String() + ": " + m.Title
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is reports whether target is e's code, so that errors.Is(err,
+// messages.FaceTooClose) holds for an err that wraps an *Error of code 655.
+func (e *Error) Is(target error) bool {
+	c, ok := target.(messages.Code)
+	return ok && c == e.Code
+}
+
+// LogValue returns e for an operator's log, in en-US: the group of
+// [Message.LogValue] (code, name, category, retryable, lang and the
+// operator texts title, detail and remedy), and err, the cause's message,
+// when there is a cause.
+func (e *Error) LogValue() slog.Value {
+	attrs := Default().Localize(e.Code, operatorLang).LogValue().Group()
+	if e.Err != nil {
+		attrs = append(attrs, slog.String("err", e.Err.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}
 
 // FileError is a problem in a locale file. [NewBundle] returns one for each
 // problem it finds, joined with [errors.Join]; use [errors.As] to get the
 // first, or range over the joined errors' Unwrap() []error for all.
 type FileError struct {
 	File string // the file's path, as given to NewBundle or as shipped
-	Line int    // 1-based; 0 only for a file that cannot be read at all
+	Line int    // 1-based; 0 for a file or directory that cannot be read or is missing
 	Msg  string
 	Err  error // the underlying error, such as a toml.ParseError; may be nil
 

@@ -86,21 +86,21 @@ user = "暗すぎます。明るい場所でもう一度お試しください。
 }
 
 func ExampleFileError() {
-	broken := fstest.MapFS{
-		"zh-CN.toml": {Data: []byte(`[655]
-user = "请离远一点"
+	deployment := fstest.MapFS{
+		"en-US.toml": {Data: []byte(`[655]
+user = "Please move back a little."
 usr = "typo"
 `)},
 	}
-	_, err := huiyan.NewBundle(broken)
+	_, err := huiyan.NewBundle(locales.FS, deployment)
 	var fe *huiyan.FileError
 	if errors.As(err, &fe) {
 		fmt.Println(fe.File, fe.Line)
 		fmt.Println(fe)
 	}
 	// Output:
-	// zh-CN.toml 3
-	// huiyan: zh-CN.toml:3: unknown field "usr" in code 655; the fields are user, title, detail and remedy
+	// en-US.toml 3
+	// huiyan: en-US.toml:3: unknown field "usr" in code 655; the fields are user, title, detail and remedy
 }
 
 func ExampleWatch() {

@@ -30,37 +30,59 @@ type LocaleStatus struct {
 	Lang     string // BCP 47 tag
 	Complete int    // codes with their own text for every field zh-CN has
 	Codes    int    // codes in the catalogue
+
+	// Partial is true for a locale that only a deployment's layer defines
+	// (a file over the shipped ones) and that lacks texts: readers get
+	// those from their next language, en-US or zh-CN, by design. Missing
+	// then lists what it lacks, which is not in Report.Problems. A locale
+	// of a complete catalogue is never partial: what it lacks is in
+	// Problems, as advice for its translator.
+	Partial bool
+	Missing []*FileError
 }
 
 // Lint checks locale files as [NewBundle] loads them, and also reports
 // what loads but needs a translator's attention. What Lint reports no
 // problem for loads; every reason NewBundle fails is among its problems.
 func Lint(fsys ...fs.FS) *Report {
-	ms, ps := loadLint(layersOf(fsys))
+	_, ps, ms := load(layersOf(fsys), true)
 	r := &Report{}
-	for i := range ps {
-		r.Problems = append(r.Problems, &ps[i])
-	}
-	if len(ms) == 0 || ms[0].tag != canonicalTag {
-		return r
+	var zh *mergedLocale
+	if len(ms) > 0 && ms[0].tag == canonicalTag {
+		zh = ms[0]
 	}
 	for _, m := range ms {
+		if zh == nil {
+			break
+		}
 		st := LocaleStatus{Lang: m.tag.String(), Codes: len(messages.All())}
 		for _, c := range messages.All() {
-			if len(missingFields(m, ms[0], c)) == 0 {
+			if len(missingFields(m, zh, c)) == 0 {
 				st.Complete++
 			}
 		}
+		if m == zh {
+			r.Locales = append(r.Locales, st)
+			continue
+		}
+		compareTexts(m, zh, &ps)
+		var missing problems
+		checkComplete(m, zh, &missing)
+		st.Partial = m.layer > 0 && len(missing) > 0
+		if st.Partial {
+			for i := range missing.sorted() {
+				st.Missing = append(st.Missing, &missing[i])
+			}
+		} else {
+			ps = append(ps, missing...)
+		}
 		r.Locales = append(r.Locales, st)
 	}
+	ps = ps.sorted()
+	for i := range ps {
+		r.Problems = append(r.Problems, &ps[i])
+	}
 	return r
-}
-
-// loadLint loads the layers and runs every check, sorting the problems.
-func loadLint(layers []layer) ([]*mergedLocale, problems) {
-	_, ps, ms := load(layers, true)
-	compare(ms, &ps)
-	return ms, ps.sorted()
 }
 
 // missingFields returns the fields of code c that m lacks: those zh-CN
@@ -83,19 +105,6 @@ func missingFields(m, zh *mergedLocale, c messages.Code) []string {
 // internalTerms are words that mean nothing to the person holding the
 // phone, and must not appear in user texts.
 var internalTerms = regexp.MustCompile(`(?i)\b(signature|appid|app id|biztoken|token|cgi|sdk|api|ocr|auth|1v1|url|threshold|engine)\b|接口|引擎|内网|证照库|阈值|截帧|签名|参数`)
-
-// compare adds the problems of locales measured against zh-CN that do not
-// stop a bundle from loading.
-func compare(ms []*mergedLocale, ps *problems) {
-	if len(ms) == 0 || ms[0].tag != canonicalTag {
-		return
-	}
-	zh := ms[0]
-	for _, m := range ms[1:] {
-		compareTexts(m, zh, ps)
-		checkComplete(m, zh, ps)
-	}
-}
 
 // compareTexts checks each text of m against zh-CN's: the same
 // parameters, translated, with the plural forms m's language needs.
@@ -137,24 +146,26 @@ func checkTranslated(t, z *text, tag language.Tag, ps *problems) {
 	}
 }
 
-// checkComplete reports the texts zh-CN has and m lacks.
+// checkComplete reports the texts zh-CN has and m lacks, each where it
+// belongs in m's files: with the code's other texts, or next to the
+// nearest code m has.
 func checkComplete(m, zh *mergedLocale, ps *problems) {
 	for _, c := range messages.All() {
 		missing := missingFields(m, zh, c)
-		if len(missing) == 0 {
-			continue
-		}
-		if t := m.anyText(c); t != nil {
-			ps.add(false, t.file, t.line, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
-		} else {
-			ps.add(false, m.file, 0, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
+		switch {
+		case len(missing) == 0:
+		case m.anyText(c) != nil:
+			t := m.anyText(c)
+			ps.add(false, t.file, t.table, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
+		default:
+			file, line := m.placeOfCode(c)
+			ps.add(false, file, line, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
 		}
 	}
 	for _, c := range messages.Categories() {
-		for f := range numFields {
-			if m.texts[categoryID(c, f)] == nil && zh.texts[categoryID(c, f)] != nil {
-				ps.add(false, m.file, 0, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", c, fieldNames[f]))
-			}
+		if missing := m.missingCategoryFields(c, zh); len(missing) > 0 {
+			file, line := m.placeOfCategory(c)
+			ps.add(false, file, line, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", c, strings.Join(missing, ", ")))
 		}
 	}
 }
@@ -259,4 +270,60 @@ func (m *mergedLocale) anyText(c messages.Code) *text {
 		}
 	}
 	return first
+}
+
+// missingCategoryFields returns the fields of category c that m lacks:
+// those zh-CN has, or with zh nil, all of them.
+func (m *mergedLocale) missingCategoryFields(c messages.Category, zh *mergedLocale) []string {
+	var missing []string
+	for f := range numFields {
+		id := categoryID(c, f)
+		if m.texts[id] == nil && (zh == nil || zh.texts[id] != nil) {
+			missing = append(missing, fieldNames[f])
+		}
+	}
+	return missing
+}
+
+// placeOfCode returns where the texts of code c belong in m's files: next
+// to the nearest code that m has (the one before c on a tie), else the
+// first line of m's file.
+func (m *mergedLocale) placeOfCode(c messages.Code) (string, int) {
+	codes := messages.All()
+	i := slices.Index(codes, c)
+	for d := 1; d < len(codes); d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j >= 0 && j < len(codes) {
+				if t := m.anyText(codes[j]); t != nil {
+					return t.file, t.table
+				}
+			}
+		}
+	}
+	return m.file, 1
+}
+
+// placeOfCategory returns where the texts of category c belong: with the
+// category's other texts, else after the last text of m's last file.
+func (m *mergedLocale) placeOfCategory(c messages.Category) (string, int) {
+	var last *text
+	for _, t := range m.texts {
+		if t.isCat && t.category == c {
+			if last == nil || t.line < last.line {
+				last = t
+			}
+		}
+	}
+	if last != nil {
+		return last.file, last.table
+	}
+	for _, t := range m.texts {
+		if t.file == m.file && (last == nil || t.line > last.line) {
+			last = t
+		}
+	}
+	if last != nil {
+		return last.file, last.table
+	}
+	return m.file, 1
 }

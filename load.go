@@ -128,7 +128,7 @@ func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*local
 		case f.broken:
 			*broken = append(*broken, f.tag)
 		case byTag[f.tag] != nil && byTag[f.tag].layer == in.layer:
-			ps.add(true, in.name, 0, nil, fmt.Sprintf("locale %s is also defined by %s", f.tag, byTag[f.tag].name))
+			ps.add(true, in.name, 1, nil, fmt.Sprintf("locale %s is also defined by %s", f.tag, byTag[f.tag].name))
 		default:
 			byTag[f.tag] = in
 			files[in.layer] = append(files[in.layer], f)
@@ -141,17 +141,18 @@ func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*local
 type mergedLocale struct {
 	tag   language.Tag
 	file  string // the last file that defines the locale, for errors
+	layer int    // the first layer that defines it
 	texts map[string]*text
 }
 
 func merge(files [][]*localeFile) []*mergedLocale {
 	var out []*mergedLocale
 	byTag := make(map[language.Tag]*mergedLocale)
-	for _, layerFiles := range files {
+	for i, layerFiles := range files {
 		for _, f := range layerFiles {
 			m := byTag[f.tag]
 			if m == nil {
-				m = &mergedLocale{tag: f.tag, texts: make(map[string]*text)}
+				m = &mergedLocale{tag: f.tag, layer: i, texts: make(map[string]*text)}
 				byTag[f.tag] = m
 				out = append(out, m)
 			}
@@ -189,15 +190,15 @@ func checkCanonical(ms []*mergedLocale, dir string, broken []language.Tag, ps *p
 	for _, c := range messages.All() {
 		for _, f := range []field{fieldUser, fieldTitle} {
 			if zh.texts[textID(c, f)] == nil {
-				ps.add(true, zh.file, 0, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, fieldNames[f]))
+				file, line := zh.placeOfCode(c)
+				ps.add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, fieldNames[f]))
 			}
 		}
 	}
 	for _, c := range messages.Categories() {
-		for f := range numFields {
-			if zh.texts[categoryID(c, f)] == nil {
-				ps.add(true, zh.file, 0, nil, fmt.Sprintf("category %s has no %s text", c, fieldNames[f]))
-			}
+		if missing := zh.missingCategoryFields(c, nil); len(missing) > 0 {
+			file, line := zh.placeOfCategory(c)
+			ps.add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", c, strings.Join(missing, ", ")))
 		}
 	}
 	for _, m := range ms {
@@ -216,7 +217,7 @@ func checkCanonical(ms []*mergedLocale, dir string, broken []language.Tag, ps *p
 func checkPluralRules(ms []*mergedLocale, ps *problems) {
 	for _, m := range ms {
 		if err := goI18nAccepts(m.tag); err != nil {
-			ps.add(true, m.file, 0, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
+			ps.add(true, m.file, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
 		}
 	}
 }

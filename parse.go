@@ -52,7 +52,7 @@ func parseFile(name string, data []byte, ps *problems) *localeFile {
 	base := strings.TrimSuffix(path.Base(name), ".toml")
 	tag, err := language.Parse(base)
 	if err != nil || base == "" {
-		ps.add(true, name, 0, err, fmt.Sprintf("file name %q is not a language tag: name locale files like zh-CN.toml or en-US.toml", path.Base(name)))
+		ps.add(true, name, 1, err, fmt.Sprintf("file name %q is not a language tag: name locale files like zh-CN.toml or en-US.toml", path.Base(name)))
 		return nil
 	}
 	var raw map[string]any
@@ -200,6 +200,7 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	if !p.identify(t, path) {
 		return
 	}
+	t.table = p.line(prefix(path, len(path)-1))
 	for _, k := range keys {
 		if !slices.Contains(allowedReserved, strings.ToLower(k)) {
 			p.fail(append(slices.Clip(path), k), "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)

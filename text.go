@@ -57,6 +57,7 @@ type text struct {
 	params    []string            // template fields used, sorted
 	file      string
 	line      int
+	table     int // the line of the code's or category's table
 }
 
 // plural reports whether the text has forms other than "other".

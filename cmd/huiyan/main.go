@@ -98,8 +98,6 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/export"
 	"github.com/huiyan-i18n/huiyan/locales"
@@ -275,85 +273,6 @@ func exportCmd(args []string, stdout io.Writer) error {
 		return export.JSON(stdout, export.NewSideBySide(b))
 	}
 	return export.JSON(stdout, export.NewCatalogue(b, *lang))
-}
-
-func lint(args []string, stdout io.Writer) error {
-	fs := newFlagSet("lint")
-	over := fs.String("dir", "", "")
-	dirs, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	var sb strings.Builder
-	found := false
-	switch {
-	case *over != "":
-		if len(dirs) > 0 {
-			return usagef("lint: -dir DIR takes no other directory")
-		}
-		found = writeReport(&sb, huiyan.Lint(locales.FS, huiyan.Dir(*over)))
-	case len(dirs) == 0:
-		found = writeReport(&sb, huiyan.Lint())
-	}
-	for _, dir := range dirs {
-		if len(dirs) > 1 {
-			fmt.Fprintf(&sb, "== %s\n", dir)
-		}
-		if writeReport(&sb, lintDir(dir)) {
-			found = true
-		}
-	}
-	if _, err := io.WriteString(stdout, sb.String()); err != nil {
-		return err
-	}
-	if found {
-		return errProblems
-	}
-	return nil
-}
-
-// lintDir lints the locale files of dir: alone when they are a complete
-// catalogue, with the canonical locale's file; else over the embedded
-// files, as -dir reads them.
-func lintDir(dir string) *huiyan.Report {
-	if hasCanonical(dir) {
-		return huiyan.Lint(huiyan.Dir(dir))
-	}
-	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
-}
-
-var canonicalTag = language.MustParse(huiyan.Canonical)
-
-// hasCanonical reports whether dir has a file of the canonical locale. As
-// for the library, a locale file is named for its tag in any case or
-// spelling: zh-CN.toml, zh_CN.toml, zh-cn.toml.
-func hasCanonical(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false // Lint reports that it cannot read dir
-	}
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".toml")
-		if !ok || e.IsDir() {
-			continue
-		}
-		if tag, err := language.Parse(name); err == nil && tag == canonicalTag {
-			return true
-		}
-	}
-	return false
-}
-
-// writeReport writes the problems of r, then how complete each locale is,
-// and reports whether there were problems.
-func writeReport(sb *strings.Builder, r *huiyan.Report) bool {
-	for _, p := range r.Problems {
-		sb.WriteString(strings.TrimPrefix(p.Error(), "huiyan: ") + "\n")
-	}
-	for _, l := range r.Locales {
-		fmt.Fprintf(sb, "%s: %d/%d codes complete\n", l.Lang, l.Complete, l.Codes)
-	}
-	return len(r.Problems) > 0
 }
 
 // newFlagSet returns a flag set that reports errors to its caller alone:

@@ -259,7 +259,7 @@ func TestUsageErrors(t *testing.T) {
 		{"export unknown flag", []string{"export", "-x", "1"}, "flag provided but not defined: -x"},
 		{"export -dir without value", []string{"export", "-dir"}, "flag needs an argument: -dir"},
 		{"lookup -dir without value", []string{"lookup", "604", "-dir"}, "flag needs an argument: -dir"},
-		{"lint unknown flag", []string{"lint", "-strict", "testdata/lint/empty-string"}, "flag provided but not defined: -strict"},
+		{"lint unknown flag", []string{"lint", "-bogus", "testdata/lint/empty-string"}, "flag provided but not defined: -bogus"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -333,8 +333,8 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/li
 
 // lintCases are the broken locale directories of testdata/lint, one per
 // kind of problem. Each directory KIND has its expected output in
-// KIND.golden: the standard output of huiyan lint testdata/lint/KIND, then
-// a line "exit N".
+// KIND.golden: the standard output of huiyan lint -strict
+// testdata/lint/KIND, then a line "exit N".
 var lintCases = []struct {
 	kind string
 	// want are lines the output must have, a problem's file named
@@ -347,64 +347,62 @@ var lintCases = []struct {
 	// the file alone.
 	bug string
 }{
-	{kind: "toml-syntax", want: []string{"en-US.toml:3: invalid TOML: strings cannot contain newlines"}},
-	{kind: "unknown-code", want: []string{"en-US.toml:2: code 699 is not in the catalogue"}},
-	{kind: "unknown-field", want: []string{`en-US.toml:3: unknown field "hint" in code 655; the fields are user, title, detail and remedy`}},
-	{kind: "unknown-category", want: []string{`en-US.toml:1: unknown category "payment"; the categories are general, sms, id_card_ocr, liveness, identity_database, image_comparison, wechat_real_name`}},
-	{kind: "duplicate-id", want: []string{"en-US.toml:5: 655.user is defined twice (first on line 2)"}},
-	{kind: "duplicate-locale", want: []string{"en_US.toml: locale en-US is also defined by testdata/lint/duplicate-locale/en-US.toml"}},
-	{kind: "reserved-key-mixed", want: []string{"en-US.toml:2: [655] mixes go-i18n's reserved keys (other) with texts (user); a code's table holds only user, title, detail and remedy"}},
-	{kind: "reserved-key-not-allowed", want: []string{`en-US.toml:3: 655.user: key "id" is not allowed; a text is a string or a table of plural forms (one, other, ...)`}},
-	{kind: "template-parse", want: []string{"en-US.toml:2: category.liveness.title: template does not parse: unclosed action"}},
-	{kind: "template-action", want: []string{"en-US.toml:3: category.liveness.title: {{index .Code 0}}: a text may only insert parameters, such as {{.Code}}"}},
-	{kind: "template-unknown-param", want: []string{"en-US.toml:3: 655.user: {{.Minutes}} is not a parameter of code 655 (it has Code)"}},
-	{kind: "template-params-differ", want: []string{"en-US.toml:3: 305.detail uses no parameter, but zh-CN's uses {{.Minutes}}"}},
-	{kind: "plural-missing", want: []string{"en-US.toml:2: 305.detail uses the count {{.Minutes}} and lacks the plural form one, which en-US needs"}},
-	{kind: "plural-without-count", want: []string{"en-US.toml:2: 655.user: plural forms need a count, and code 655 has none"}},
-	{kind: "plural-without-other", want: []string{"en-US.toml:1: 305.detail: a table of plural forms needs the form other"}},
+	{kind: "toml-syntax", want: []string{"en-US.toml:3: error: invalid TOML: strings cannot contain newlines"}},
+	{kind: "unknown-code", want: []string{"en-US.toml:2: error: code 699 is not in the catalogue"}},
+	{kind: "unknown-field", want: []string{`en-US.toml:3: error: unknown field "hint" in code 655; the fields are user, title, detail and remedy`}},
+	{kind: "unknown-category", want: []string{`en-US.toml:1: error: unknown category "payment"; the categories are general, sms, id_card_ocr, liveness, identity_database, image_comparison, wechat_real_name`}},
+	{kind: "duplicate-id", want: []string{"en-US.toml:5: error: 655.user is defined twice (first on line 2)"}},
+	{kind: "duplicate-locale", want: []string{"en_US.toml:1: error: locale en-US is also defined by testdata/lint/duplicate-locale/en-US.toml"}},
+	{kind: "reserved-key-mixed", want: []string{"en-US.toml:2: error: [655] mixes go-i18n's reserved keys (other) with texts (user); a code's table holds only user, title, detail and remedy"}},
+	{kind: "reserved-key-not-allowed", want: []string{`en-US.toml:3: error: 655.user: key "id" is not allowed; a text is a string or a table of plural forms (one, other, ...)`}},
+	{kind: "template-parse", want: []string{"en-US.toml:2: error: category.liveness.title: template does not parse: unclosed action"}},
+	{kind: "template-action", want: []string{"en-US.toml:3: error: category.liveness.title: {{index .Code 0}}: a text may only insert parameters, such as {{.Code}}"}},
+	{kind: "template-unknown-param", want: []string{"en-US.toml:3: error: 655.user: {{.Minutes}} is not a parameter of code 655 (it has Code)"}},
+	{kind: "template-params-differ", want: []string{"en-US.toml:3: warning: 305.detail uses no parameter, but zh-CN's uses {{.Minutes}}"}},
+	{kind: "plural-missing", want: []string{"en-US.toml:2: warning: 305.detail uses the count {{.Minutes}} and lacks the plural form one, which en-US needs"}},
+	{kind: "plural-without-count", want: []string{"en-US.toml:2: error: 655.user: plural forms need a count, and code 655 has none"}},
+	{kind: "plural-without-other", want: []string{"en-US.toml:1: error: 305.detail: a table of plural forms needs the form other"}},
 	{kind: "untranslated-chinese", want: []string{
-		`en-US.toml:2: 655.user: Chinese characters or punctuation left in en-US: "Your face is too close，please hold the phone a little farther away."`,
-		`en-US.toml:3: 655.title: Chinese characters or punctuation left in en-US: "Face 太近"`,
+		`en-US.toml:2: warning: 655.user: Chinese characters or punctuation left in en-US: "Your face is too close，please hold the phone a little farther away."`,
+		`en-US.toml:3: warning: 655.title: Chinese characters or punctuation left in en-US: "Face 太近"`,
 	}},
-	{kind: "untranslated-identical", want: []string{"en-US.toml:3: 655.title is the same as zh-CN's: not translated?"}},
+	{kind: "untranslated-identical", want: []string{"en-US.toml:3: warning: 655.title is the same as zh-CN's: not translated?"}},
 	{kind: "internal-term", want: []string{
-		`en-US.toml:2: 655.user shows the end user the internal term "SDK"`,
-		`en-US.toml:5: 656.user shows the end user the internal term "Token"`,
+		`en-US.toml:2: warning: 655.user shows the end user the internal term "SDK"`,
+		`en-US.toml:5: warning: 656.user shows the end user the internal term "Token"`,
 	}},
 	{kind: "whitespace", want: []string{
-		"en-US.toml:2: 655.user has leading or trailing white space",
-		"en-US.toml:3: 655.title has leading or trailing white space",
-		"en-US.toml:6: 305.detail (one) has leading or trailing white space",
+		"en-US.toml:2: warning: 655.user has leading or trailing white space",
+		"en-US.toml:3: warning: 655.title has leading or trailing white space",
+		"en-US.toml:6: warning: 305.detail (one) has leading or trailing white space",
 	}},
-	{kind: "empty-string", want: []string{"en-US.toml:2: 655.user is empty"}},
+	{kind: "empty-string", want: []string{"en-US.toml:2: warning: 655.user is empty"}},
 	{kind: "missing-code", want: []string{
-		"ja-JP.toml: code 1 (MissingParameter) is missing",
-		"ja-JP.toml: code 905 (WeChatRealNameUnknownError) is missing",
-		"ja-JP.toml: category liveness lacks title, which zh-CN has",
-		"ja-JP: 3/73 codes complete",
+		"en-US.toml:287: warning: code 655 (FaceTooClose) is missing",
+		"en-US: 71/73 codes complete",
 	}},
 	{kind: "missing-field", want: []string{
-		"en-US.toml:27: code 3 (SignatureCheckFailed) lacks remedy, which zh-CN has",
-		"en-US.toml: category sms lacks detail, which zh-CN has",
+		"en-US.toml:26: warning: code 3 (SignatureCheckFailed) lacks remedy, which zh-CN has",
+		"en-US.toml:454: warning: category sms lacks detail, which zh-CN has",
 		"en-US: 72/73 codes complete",
 	}},
 	{
 		kind: "canonical-missing-text",
-		want: []string{"zh-CN.toml: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
+		want: []string{"zh-CN.toml:258: error: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
 	},
 	{
 		kind: "canonical-toml-syntax",
-		want: []string{"zh-CN.toml:3: invalid TOML: strings cannot contain newlines"},
+		want: []string{"zh-CN.toml:3: error: invalid TOML: strings cannot contain newlines"},
 	},
 	{kind: "bad-file-name", want: []string{
-		`en-US copy.toml: file name "en-US copy.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
-		`english.toml: file name "english.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
+		`en-US copy.toml:1: error: file name "en-US copy.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
+		`english.toml:1: error: file name "english.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
 	}},
-	{kind: "not-a-string", want: []string{"en-US.toml:3: 655.title: want a string or a table, not a TOML integer"}},
-	{kind: "category-title-without-code", want: []string{"en-US.toml:2: category.liveness.title: the title of a category must show the code, {{.Code}}"}},
+	{kind: "not-a-string", want: []string{"en-US.toml:3: error: 655.title: want a string or a table, not a TOML integer"}},
+	{kind: "category-title-without-code", want: []string{"en-US.toml:2: error: category.liveness.title: the title of a category must show the code, {{.Code}}"}},
 	{kind: "unexpected-key", want: []string{
-		`en-US.toml:1: unexpected message "title": want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]`,
-		`en-US.toml:4: unexpected key "FaceTooClose": want a code table such as [655] or a category table such as [category.liveness]`,
+		`en-US.toml:1: error: unexpected message "title": want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]`,
+		`en-US.toml:4: error: unexpected key "FaceTooClose": want a code table such as [655] or a category table such as [category.liveness]`,
 	}},
 }
 
@@ -424,7 +422,7 @@ func TestLintGolden(t *testing.T) {
 		t.Run(tc.kind, func(t *testing.T) {
 			dir := "testdata/lint/" + tc.kind
 			golden := dir + ".golden"
-			got := lintOutput(t, dir)
+			got := lintOutput(t, "-strict", dir)
 			if !strings.HasSuffix(got, "\nexit 1\n") {
 				t.Errorf("exit status is not 1:\n%s", got)
 			}
@@ -483,7 +481,10 @@ func TestLintCasesComplete(t *testing.T) {
 }
 
 // cleanLint is the output of lint for the shipped locales.
-const cleanLint = "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\nexit 0\n"
+const (
+	cleanLintLines = "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\n"
+	cleanLint      = cleanLintLines + "exit 0\n"
+)
 
 func TestLintClean(t *testing.T) {
 	for _, dirs := range [][]string{
@@ -503,8 +504,8 @@ func TestLintClean(t *testing.T) {
 // linted alone: its missing texts are not filled from the embedded files.
 func TestLintCompleteCatalogue(t *testing.T) {
 	for _, dir := range []string{"testdata/lint/canonical-missing-text", "testdata/lint/missing-field"} {
-		if got := lintOutput(t, dir); strings.HasSuffix(got, "exit 0\n") {
-			t.Errorf("lint %s: exit 0, want problems:\n%s", dir, got)
+		if got := lintOutput(t, "-strict", dir); strings.HasSuffix(got, "exit 0\n") {
+			t.Errorf("lint -strict %s: exit 0, want problems:\n%s", dir, got)
 		}
 	}
 }
@@ -516,7 +517,7 @@ func TestLintSeveralDirs(t *testing.T) {
 	}
 	broken, _ := strings.CutSuffix(string(golden), "exit 1\n")
 	clean, _ := strings.CutSuffix(cleanLint, "exit 0\n")
-	got := lintOutput(t, "../../locales", "testdata/lint/empty-string", "../../locales")
+	got := lintOutput(t, "-strict", "../../locales", "testdata/lint/empty-string", "../../locales")
 	want := "== ../../locales\n" + clean +
 		"== testdata/lint/empty-string\n" + broken +
 		"== ../../locales\n" + clean + "exit 1\n"
@@ -525,14 +526,88 @@ func TestLintSeveralDirs(t *testing.T) {
 	}
 }
 
+// TestLintUnreadableDir checks that a directory lint cannot read is a
+// mistake in the command line: the error alone, exit 2.
 func TestLintUnreadableDir(t *testing.T) {
-	for _, dir := range []string{"testdata/no-such-dir", "testdata/lint/empty-string/en-US.toml"} {
-		t.Run(dir, func(t *testing.T) {
-			got := lintOutput(t, dir)
-			if !strings.HasPrefix(got, dir+": cannot read the locale directory: ") || !strings.HasSuffix(got, "exit 1\n") {
-				t.Errorf("output:\n%s\nwant a line %s: cannot read the locale directory, and exit 1", got, dir)
+	tests := []struct{ name, dir, want string }{
+		{"missing", "testdata/no-such-dir", "huiyan: lint: testdata/no-such-dir: no such file or directory\n"},
+		{"a file", "testdata/lint/empty-string/en-US.toml", "huiyan: lint: testdata/lint/empty-string/en-US.toml is not a directory\n"},
+	}
+	for _, tt := range tests {
+		for _, args := range [][]string{{"lint", tt.dir}, {"lint", "-dir", tt.dir}} {
+			t.Run(tt.name+" "+args[1], func(t *testing.T) {
+				code, stdout, stderr := runArgs(args...)
+				if code != 2 || stdout != "" || stderr != tt.want {
+					t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 and stderr %q alone", code, stdout, stderr, tt.want)
+				}
+			})
+		}
+	}
+}
+
+// TestLintExitStatus checks that warnings fail lint only with -strict,
+// and errors always.
+func TestLintExitStatus(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"clean", []string{"lint"}, 0},
+		{"warnings", []string{"lint", "testdata/lint/empty-string"}, 0},
+		{"warnings, strict", []string{"lint", "-strict", "testdata/lint/empty-string"}, 1},
+		{"error", []string{"lint", "testdata/lint/unknown-code"}, 1},
+		{"error, strict", []string{"lint", "-strict", "testdata/lint/unknown-code"}, 1},
+		{"partial deployment locale, strict", []string{"lint", "-strict", "testdata/dir/new-locale"}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, stdout, _ := runArgs(tt.args...); code != tt.want {
+				t.Errorf("exit %d, want %d; output:\n%s", code, tt.want, stdout)
 			}
 		})
+	}
+}
+
+// TestLintErrorsFirst checks that errors come before warnings, whatever
+// their files and lines.
+func TestLintErrorsFirst(t *testing.T) {
+	_, stdout, _ := runArgs("lint", "testdata/lint/untranslated-identical", "testdata/lint/unknown-code")
+	errAt, warnAt := strings.Index(stdout, ": error: "), strings.Index(stdout, ": warning: ")
+	if errAt < 0 || warnAt < 0 {
+		t.Fatalf("want an error and a warning:\n%s", stdout)
+	}
+	dir := t.TempDir()
+	en, _ := os.ReadFile("testdata/lint/untranslated-identical/en-US.toml")
+	os.WriteFile(dir+"/en-US.toml", append(en, "\n[699]\nuser = \"x\"\n"...), 0o644)
+	_, stdout, _ = runArgs("lint", dir)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) < 2 || !strings.Contains(lines[0], ": error: code 699") || !strings.Contains(lines[1], ": warning: ") {
+		t.Errorf("want the error of the later line first:\n%s", stdout)
+	}
+}
+
+// TestLintPartialLocale checks a deployment's locale with a few codes: one
+// summary line, and with -v what it lacks, each where it belongs.
+func TestLintPartialLocale(t *testing.T) {
+	stdout := mustRun(t, "lint", "testdata/dir/new-locale")
+	want := cleanLintLines + "ja-JP: 1/73 codes complete; a deployment's locale: what it lacks (-v lists it) falls back to the reader's next language, then en-US or zh-CN\n"
+	if stdout != want {
+		t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
+	}
+	stdout = mustRun(t, "lint", "-v", "testdata/dir/new-locale")
+	for _, line := range []string{
+		"testdata/dir/new-locale/ja-JP.toml:2: note: code 0 (Success) is missing",
+		"testdata/dir/new-locale/ja-JP.toml:2: note: code 905 (WeChatRealNameUnknownError) is missing",
+	} {
+		if !slices.Contains(strings.Split(stdout, "\n"), line) {
+			t.Errorf("-v: no line %q in:\n%s", line, stdout)
+		}
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if strings.Contains(line, ": note: ") && !strings.HasPrefix(line, "testdata/dir/new-locale/ja-JP.toml:") {
+			t.Errorf("-v: a line without its file and line: %q", line)
+		}
 	}
 }
 
