@@ -96,37 +96,22 @@ func (b *Bundle) fallback(named bool, prefs *accept.Prefs) int {
 
 // sameLanguage returns the locale that serves a preference, or -1. A
 // Chinese preference is served by the Chinese locale of its script, else
-// by zh-CN; another language by its own locale closest in script and
+// by zh-CN; another language by its own locale nearest in script and
 // region.
 func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
-	base, _, _ := tag.Raw()
+	base := baseOf(tag)
 	chinese := isChinese(base)
-	var script language.Script
-	var region language.Region
+	var near *nearness
 	best, bestScore := -1, -1
 	for i, l := range b.locales {
 		if chinese != l.chinese || !chinese && base != l.base || b.excluded(i, prefs) {
 			continue
 		}
-		if script == (language.Script{}) {
+		if near == nil {
 			// Likely subtags are costly: only for a language a locale has.
-			script, _ = tag.Script()
-			region, _ = tag.Region()
+			near = newNearness(tag, chinese)
 		}
-		score := 0
-		switch {
-		case l.script == script:
-			score += 4
-		case chinese:
-			continue
-		}
-		if l.region == region {
-			score += 2
-		}
-		if l.primary {
-			score++
-		}
-		if score > bestScore {
+		if score := near.score(l); score > bestScore {
 			best, bestScore = i, score
 		}
 	}
@@ -134,6 +119,60 @@ func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 		return 0
 	}
 	return best
+}
+
+// nearness is what a preference's locale is chosen by: its script and
+// region, explicit or likely, and the regions of its CLDR parent locales,
+// through which zh-MO reads zh-Hant-HK and pt-AO reads pt-PT.
+type nearness struct {
+	chinese bool
+	script  language.Script
+	region  language.Region
+	parents []language.Region
+}
+
+var zhBase = language.MustParseBase("zh")
+
+func newNearness(tag language.Tag, chinese bool) *nearness {
+	n := &nearness{chinese: chinese}
+	n.script, _ = tag.Script()
+	n.region, _ = tag.Region()
+	p := tag
+	if chinese {
+		// Readers of any Chinese language read written Chinese: zh's
+		// parent locales are theirs (yue-MO reads as zh-Hant-MO).
+		p, _ = language.Compose(zhBase, n.script, n.region)
+	}
+	for p = p.Parent(); !p.IsRoot(); p = p.Parent() {
+		if _, _, r := p.Raw(); r != (language.Region{}) {
+			n.parents = append(n.parents, r)
+		}
+	}
+	return n
+}
+
+// score returns how near locale l is, -1 when it cannot serve: the same
+// script counts most, then the same region, a parent locale's region, and
+// last the language's main region. A locale that matches the preference
+// exactly outscores every other.
+func (n *nearness) score(l *locale) int {
+	score := 0
+	switch {
+	case l.script == n.script:
+		score += 8
+	case n.chinese:
+		return -1 // a Chinese reader reads one script
+	}
+	switch {
+	case l.region == n.region:
+		score += 4
+	case slices.Contains(n.parents, l.region):
+		score += 2
+	}
+	if l.primary {
+		score++
+	}
+	return score
 }
 
 // excluded reports whether a q=0 entry rules out locale li.

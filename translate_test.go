@@ -137,7 +137,8 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 	}{
 		{"Taiwan", "zh-TW", "zh-TW"},
 		{"Hong Kong", "zh-HK", "zh-HK"},
-		{"Macau reads Traditional", "zh-MO", "zh-TW"},
+		{"Macau reads Hong Kong Traditional, its CLDR parent", "zh-MO", "zh-HK"},
+		{"Cantonese in Macau", "yue-MO", "zh-HK"},
 		{"Traditional script", "zh-Hant", "zh-TW"},
 		{"WeChat zh_HK", "zh_HK", "zh-HK"},
 		{"Cantonese reads Hong Kong Traditional", "yue", "zh-HK"},
@@ -372,4 +373,19 @@ func TestLanguageCacheBounded(t *testing.T) {
 		t.Errorf("%d distinct values grew the heap by %d bytes, more than the bound %d", n, grown, bound)
 	}
 	runtime.KeepAlive(b)
+}
+
+// TestParentLocales checks that a preference is served by the locale of
+// its CLDR parent before the language's main one, for any language.
+func TestParentLocales(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"pt-BR.toml": "[655]\nuser = \"Afaste um pouco o rosto.\"\n",
+		"pt-PT.toml": "[655]\nuser = \"Afaste um pouco a cara.\"\n",
+	})
+	checkLangs(t, b, []struct{ name, lang, want string }{
+		{"Angola reads European Portuguese", "pt-AO", "pt-PT"},
+		{"Mozambique too", "pt_MZ", "pt-PT"},
+		{"bare Portuguese is Brazilian, the main region", "pt", "pt-BR"},
+		{"exact", "pt-PT", "pt-PT"},
+	})
 }
