@@ -1,0 +1,151 @@
+package huiyan_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+func TestErrorMessage(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"known", huiyan.NewError(messages.FaceTooClose, nil), "huiyan: 655 FaceTooClose: Face too close to the screen"},
+		{"with a cause", huiyan.NewError(messages.ComparisonTimeout, io.ErrUnexpectedEOF),
+			"huiyan: 822 ComparisonTimeout: Image comparison timed out: unexpected EOF"},
+		{"unknown", huiyan.NewError(699, nil), "huiyan: 699 Code(699): Liveness detection: unknown error code 699"},
+		{"negative", huiyan.NewError(-5, nil), "huiyan: -5 Code(-5): General: unknown error code -5"},
+		{"wrapped", fmt.Errorf("verify order 42: %w", huiyan.NewError(messages.LightTooDim, nil)),
+			"verify order 42: huiyan: 659 LightTooDim: Lighting too dim"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.err.Error(); got != tt.want {
+				t.Errorf("Error() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestErrorNoUserText checks that an error's message and log value hold
+// no text written for the end user, in any language, for any code.
+func TestErrorNoUserText(t *testing.T) {
+	b := huiyan.Default()
+	codes := append(messages.All(), 699, 1001)
+	for _, c := range codes {
+		if c == messages.Success {
+			continue // its user text, "Verification successful", is no secret
+		}
+		err := huiyan.NewError(c, nil)
+		var log bytes.Buffer
+		slog.New(slog.NewTextHandler(&log, nil)).Info("x", "e", err)
+		for _, lang := range b.Locales() {
+			user := b.Localize(c, lang).User
+			if strings.Contains(err.Error(), user) || strings.Contains(log.String(), user) {
+				t.Errorf("code %d: the error shows the %s user text %q", c, lang, user)
+			}
+		}
+	}
+}
+
+func TestErrorIsAs(t *testing.T) {
+	base := huiyan.NewError(messages.SMSCodeExpired, io.EOF)
+	wrapped := fmt.Errorf("handler: %w", fmt.Errorf("verify: %w", base))
+	tests := []struct {
+		name   string
+		err    error
+		target error
+		want   bool
+	}{
+		{"its code", base, messages.SMSCodeExpired, true},
+		{"its code, wrapped twice", wrapped, messages.SMSCodeExpired, true},
+		{"another code", wrapped, messages.SMSCodeIncorrect, false},
+		{"its cause", wrapped, io.EOF, true},
+		{"another error", wrapped, io.ErrUnexpectedEOF, false},
+		{"unknown code", huiyan.NewError(1234, nil), messages.Code(1234), true},
+		{"joined", errors.Join(io.ErrClosedPipe, base), messages.SMSCodeExpired, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := errors.Is(tt.err, tt.target); got != tt.want {
+				t.Errorf("errors.Is(%q, %v) = %v, want %v", tt.err, tt.target, got, tt.want)
+			}
+		})
+	}
+
+	var he *huiyan.Error
+	if !errors.As(wrapped, &he) || he != base {
+		t.Fatalf("errors.As found %v, want %v", he, base)
+	}
+	if he.Code != messages.SMSCodeExpired || errors.Unwrap(he) != io.EOF {
+		t.Errorf("Code, Unwrap = %d, %v", he.Code, errors.Unwrap(he))
+	}
+}
+
+func TestErrorLogValue(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *huiyan.Error
+		want map[string]any
+	}{
+		{
+			name: "known",
+			err:  huiyan.NewError(messages.FaceTooClose, nil),
+			want: map[string]any{
+				"code": 655.0, "name": "FaceTooClose", "category": "liveness", "retryable": true,
+				"lang": "en-US", "title": "Face too close to the screen",
+			},
+		},
+		{
+			name: "with detail, remedy and a cause",
+			err:  huiyan.NewError(messages.SystemError, io.ErrUnexpectedEOF),
+			want: map[string]any{
+				"code": 8.0, "name": "SystemError", "category": "general", "retryable": true,
+				"lang": "en-US", "title": "System error",
+				"detail": "An unrecognized error was caught during processing.",
+				"remedy": "Contact the Tencent technical staff who support your project.",
+				"err":    "unexpected EOF",
+			},
+		},
+		{
+			name: "unknown",
+			err:  huiyan.NewError(899, nil),
+			want: map[string]any{
+				"code": 899.0, "name": "Code(899)", "category": "image_comparison", "retryable": false,
+				"lang": "en-US", "title": "Image comparison: unknown error code 899",
+				"detail": "This error code is not in this library's error code table; its hundreds digit places it in image comparison.",
+				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			slog.New(slog.NewJSONHandler(&buf, nil)).Error("verify failed", "huiyan", tt.err)
+			var line struct {
+				Huiyan map[string]any `json:"huiyan"`
+			}
+			if err := json.Unmarshal(buf.Bytes(), &line); err != nil {
+				t.Fatal(err)
+			}
+			if len(line.Huiyan) != len(tt.want) {
+				t.Errorf("logged %v, want %v", line.Huiyan, tt.want)
+			}
+			for k, v := range tt.want {
+				if line.Huiyan[k] != v {
+					t.Errorf("logged %s = %#v, want %#v", k, line.Huiyan[k], v)
+				}
+			}
+		})
+	}
+}
