@@ -4,52 +4,84 @@
 // a detail and a remedy for the operator who runs the integration.
 //
 //	m := huiyan.Localize(messages.FaceTooClose, r.Header.Get("Accept-Language"))
-//	render(m.User)                        // "Your face is too close. Please hold the phone a little farther away and try again."
-//	log.Println(m.Code, m.Title, m.Remedy) // for the operator
+//	show(m.User)                  // "Your face is too close. Please hold the phone a little farther away and try again."
+//	slog.Info("verification failed", "huiyan", m) // code, name and the operator texts
 //
 // The codes are in package [github.com/huiyan-i18n/huiyan/messages]; the
 // texts are TOML files in package [github.com/huiyan-i18n/huiyan/locales],
 // embedded in the binary. zh-CN is canonical and complete: its operator
-// texts are the Huiyan error table verbatim. en-US is a full translation.
+// texts are the Huiyan error table verbatim. en-US, zh-TW and zh-HK are full
+// translations. Package [github.com/huiyan-i18n/huiyan/huiyanhttp] serves
+// them to HTTP backends.
 //
 // # Language values
 //
-// Localize takes what the client sent, as it is:
+// Localize takes what the client sent, as it is: a BCP 47 tag in any case
+// ("en-US", "zh-hant-tw"); a tag with underscores or a POSIX locale name
+// ("zh_CN", "zh_CN.UTF-8"); a WeChat language value ("zh_CN", "zh_TW",
+// "zh_HK", "en"); or a whole Accept-Language header
+// ("zh-CN,zh;q=0.9,en;q=0.8").
 //
-//   - a BCP 47 tag in any case: "en-US", "zh-hant-tw";
-//   - a tag with underscores or a POSIX locale name: "zh_CN", "zh_CN.UTF-8";
-//   - a WeChat language value: "zh_CN", "zh_TW", "zh_HK", "en", "zh";
-//   - a whole Accept-Language header: "zh-CN,zh;q=0.9,en;q=0.8".
-//
-// In a header, a malformed entry (a bad tag, a q-value such as q=NaN, q=2 or
-// q=-1) is skipped and the rest is read; an entry with q=0 excludes the
-// locales it matches; "*" names no language. Only the first 4096 bytes and
-// the first 32 entries are read, so the work is bounded for any input.
+// In a header, an entry whose tag is malformed is skipped and the rest is
+// read. A weight off the grammar that is plainly a number from 0 to 1
+// (q=0.5000, q=.5, q=1e-1, q="0.5") is read as that number; any other
+// (q=, q=2, q=NaN) ranks its entry after the entries whose weight can be
+// read, and never excludes it. The first weight of an entry counts. An
+// entry with q=0 excludes the locales it matches; "*" names no language.
+// Only the first 4096 bytes and the first 32 entries are read, so the work
+// is bounded for any input.
 //
 // # Fallback rules
 //
-//  1. The preferences are tried in order of q-value (the order given, for
-//     equal q-values). The first that a locale of the bundle can serve
-//     wins:
-//     - a Chinese preference (zh, any zh-*, and the Chinese languages cmn,
-//     yue, nan, ...) is served in Chinese: by the Chinese locale of the same
-//     script (Traditional for zh-TW, zh-HK, zh-Hant; Simplified for zh-SG),
-//     the one of the same region if there are several, else by zh-CN. A
-//     Chinese reader never gets English because a later entry was English;
-//     - any other preference is served by a locale of its language: the one of
-//     the same script and region, else the one of the language's main region
-//     (en-US for en, en-AU, en-XX).
-//  2. When no preference could be served but the value named a language
-//     (ja, fr-FR), en-US serves. When it named none (empty, "*", "und",
-//     garbage), zh-CN serves. A locale excluded by q=0 serves only when no
-//     other can: en-US if zh-CN is excluded, and zh-CN last.
-//  3. Within the chosen locale, a text the locale lacks comes from zh-CN,
-//     for that field alone. [Message.Lang] names the locale that served
-//     User.
-//  4. A code that is not in the catalogue gets the texts of its category,
-//     chosen by its hundreds digit (an unknown 6xx is a liveness failure,
-//     an unknown 4xx or 1001 general), with the code in Title and Known
-//     false.
+// 1. Order. The preferences are tried by weight, highest first, in the
+// order given for equal weights. The first that a locale of the bundle
+// serves chooses the locale: [Bundle.Match] returns it, and it serves the
+// message. A Chinese reader never gets English because a later entry was
+// English.
+//
+// 2. Chinese. A Chinese preference (zh, any zh-*, and the Chinese languages
+// cmn, yue, nan, ...) is served by a Chinese locale of its script, explicit
+// or likely: Traditional for zh-TW, zh-HK, zh-MO, zh-Hant, yue; Simplified
+// for zh, zh-SG, zh-Hans, cmn-Hans. Among those, the locale of its region
+// wins, then the locale of the region of its CLDR parent locale (zh-MO
+// reads zh-Hant-HK), then the locale of the script's main region (zh-TW
+// for zh-Hant). A Chinese preference that no locale of its script serves
+// is served by zh-CN.
+//
+// 3. Other languages. Any other preference is served by a locale of its
+// language, by the same order: the same script, then the same region, then
+// the region of a CLDR parent locale (pt-AO reads pt-PT), then the
+// language's main region (en-US for en, en-AU, en-XX). A locale that
+// matches the preference exactly always wins.
+//
+// 4. Nothing served. When no preference is served but the value named a
+// language (ja, fr-FR), en-US serves; when it named none (empty, "*",
+// "und", garbage), zh-CN serves. A locale excluded by q=0 serves only when
+// no other can: en-US when zh-CN is excluded, and zh-CN last.
+//
+// 5. Texts a locale lacks. A deployment may add a locale with a few texts.
+// A text the chosen locale lacks comes, field by field, from the next
+// locale that the reader's preferences name and the bundle serves, then
+// from en-US for a reader whose preferences name no Chinese, then from
+// zh-CN, which has every text. Title, detail and remedy follow the same
+// chain as the user text. [Message.Lang] names the locale that served
+// User, which is where it differs from [Bundle.Match].
+//
+// 6. Unknown codes. A code that is not in the catalogue, negative codes
+// included, gets the texts of its category, chosen by its hundreds digit
+// (an unknown 6xx is a liveness failure; an unknown 4xx, a negative code or
+// 1001 is general), with the code in Title and Known false.
+//
+// Examples, with the shipped locales (a test checks each; · separates
+// values):
+//
+//	zh_TW · zh-Hant · zh-Hant-US · cmn-TW · ZH-hant-tw → zh-TW
+//	zh_HK · zh-MO · yue · yue-HK · zh-HK,zh-Hant;q=0.9,en;q=0.8 → zh-HK
+//	zh_CN · zh · zh-SG · zh-Hans · cmn-Hans · zh-Hans-TW → zh-CN
+//	en · en-GB · EN_us.UTF-8 · ja,en-US;q=0.7,en;q=0.3 → en-US
+//	ja · fr-FR · zh;q=0 · zh-CN;q=,en-US;q=0.1 → en-US
+//	zh-CN;q=0.5000,en-US;q=0.4 · en;q=0,ja → zh-CN
+//	(empty) · * · !!! · und → zh-CN
 //
 // # Parameters
 //
@@ -57,7 +89,8 @@
 // (code 10), 3 days (11), 2 hours (12), 60 seconds (302), 10 messages a day
 // (303), 10 minutes (305). They are template parameters whose default is
 // the documented value; [LocalizeWith] renders them with yours, in the
-// plural form the language needs ("1 minute", "5 minutes").
+// plural form the language needs ("1 minute", "5 minutes"). The limits
+// among them (the quota, the daily cap) are stated to operators only.
 //
 // # Locale files
 //
@@ -79,19 +112,12 @@
 //
 // A text may insert {{.Code}} and its code's count parameter, and nothing
 // else: no conditions, loops or functions, so that rendering can neither
-// fail nor come out empty.
-//
-// The files are go-i18n message files: [NewBundle] reads them with
-// github.com/BurntSushi/toml and renders them with
-// github.com/nicksnyder/go-i18n/v2, after checks that go-i18n does not
-// make. Loading fails, naming the file and the line, when a file does not
-// parse, names a code or category that does not exist or a field other than
-// user, title, detail and remedy, defines one message twice, or has a
-// template that does not parse, does more than insert parameters or uses a
-// parameter its code lacks; and when zh-CN lacks a user or title text.
-// [Lint] reports these and what loads but needs a translator: text left
-// untranslated, missing texts and plural forms, internal terms in user
-// texts, stray white space.
+// fail nor come out empty. The files are go-i18n message files: [NewBundle]
+// reads them with github.com/BurntSushi/toml, after checks that go-i18n
+// does not make, and renders them as github.com/nicksnyder/go-i18n/v2 does
+// (a test and the fuzzer hold the two to the same output). Loading fails,
+// naming the file and the line, on anything go-i18n would misread; [Lint]
+// also reports what loads but needs a translator.
 //
 // # Deployments
 //
@@ -99,7 +125,8 @@
 // changes single texts, or adds locales, over the embedded files
 // ([locales.FS]) with a directory of its own ([Dir]). [Watch] serves such
 // a directory and reloads it when it changes, keeping the previous
-// catalogue when a change does not load.
+// catalogue when a change does not load. [locales.UniformIdentity] is a
+// ready layer for services that must not let callers probe ID numbers.
 //
 // # Performance
 //

@@ -26,7 +26,7 @@ func ExampleLocalize() {
 	fmt.Println(m.Title)
 	// Output:
 	// en-US
-	// Your face could not be matched with your ID photo. Please face the camera in good lighting and try again.
+	// We could not match your face to your ID photo. Please face the camera in good light and try again.
 	// Similarity did not reach the passing standard
 	// 人脸与证件照片比对未通过，请在光线充足处正对摄像头重试
 	// 比对相似度未达到通过标准
@@ -60,8 +60,8 @@ func ExampleNewBundle() {
 	fmt.Println(b.Locales())
 	fmt.Println(b.Localize(messages.LightTooDim, "zh-TW").User)
 	// Output:
-	// [zh-CN en-US]
-	// 光线太暗，请到光线充足的地方重试
+	// [zh-CN en-US zh-HK zh-TW]
+	// 光線太暗，請到光線充足的地方再試一次
 }
 
 func ExampleNewBundle_override() {
@@ -79,10 +79,32 @@ user = "暗すぎます。明るい場所でもう一度お試しください。
 	fmt.Println(b.Localize(messages.LightTooDim, "en").User)
 	fmt.Println(b.Localize(messages.LightTooDim, "ja,en;q=0.5").User)
 	fmt.Println(b.Localize(messages.LightTooDim, "en").Title)
+	// A text ja-JP lacks comes from the reader's next language.
+	fmt.Println(b.Localize(messages.FaceTooClose, "ja,zh;q=0.5").User)
 	// Output:
 	// It is too dark here. Please move somewhere brighter.
 	// 暗すぎます。明るい場所でもう一度お試しください。
 	// Lighting too dim
+	// 脸离屏幕太近，请把手机拿远一些后重试
+}
+
+func ExampleNewBundle_uniformIdentity() {
+	// A service that takes ID numbers from callers it does not trust
+	// answers every failed identity check alike.
+	b := huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+	for _, c := range []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IDNumberInvalid, messages.NameInvalid} {
+		m := b.Localize(c, "en-US")
+		fmt.Printf("%d %s\n    %s\n", c, m.Title, m.User)
+	}
+	// Output:
+	// 701 ID number not in the database; user asked to check it at the household registration office
+	//     We could not verify your name and ID number together. Please check both and try again.
+	// 703 Name and ID number do not match; user asked to check and retry
+	//     We could not verify your name and ID number together. Please check both and try again.
+	// 707 Incorrect ID number
+	//     We could not verify your name and ID number together. Please check both and try again.
+	// 708 Incorrect name
+	//     We could not verify your name and ID number together. Please check both and try again.
 }
 
 func ExampleFileError() {

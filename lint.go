@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -170,8 +171,8 @@ func checkComplete(m, zh *mergedLocale, ps *problems) {
 	}
 }
 
-// lintText checks one text on its own.
-func lintText(t *text, ps *problems) {
+// lintText checks one text of a locale on its own.
+func lintText(t *text, tag language.Tag, ps *problems) {
 	if t.empty() {
 		ps.add(false, t.file, t.line, nil, t.id+" is empty")
 		return
@@ -191,7 +192,40 @@ func lintText(t *text, ps *problems) {
 			if term := internalTerms.FindString(s); term != "" {
 				ps.add(false, t.file, t.lineOf(f), nil, fmt.Sprintf("%s shows the end user the internal term %q", name, term))
 			}
+			checkUserText(t, plural.Form(f), name, tag, ps)
 		}
+	}
+}
+
+// A user text is read in a toast on a small phone: about 100 characters
+// of English, 40 of Chinese (or Japanese, Korean), as rendered with the
+// default parameters.
+const (
+	maxUserText    = 100
+	maxUserTextHan = 40
+)
+
+// checkUserText checks form f of a user text: short enough for a toast,
+// and silent about limits (see messages.Param.Limit).
+func checkUserText(t *text, f plural.Form, name string, tag language.Tag, ps *problems) {
+	v := defaults(t.code)
+	if t.isCat {
+		v = values{code: 1234} // a code outside the catalogue
+	}
+	s := t.renderForm(f, v)
+	limit := maxUserText
+	if usesHan(tag) {
+		limit = maxUserTextHan
+	}
+	if n := utf8.RuneCountInString(s); n > limit {
+		ps.add(false, t.file, t.lineOf(int(f)), nil, fmt.Sprintf("%s is %d characters long; a toast on a small phone shows about %d", name, n, limit))
+	}
+	p, ok := t.code.Param()
+	if !ok || !p.Limit || t.isCat {
+		return
+	}
+	if slices.Contains(t.params, p.Name) || strings.IndexFunc(t.forms[f], unicode.IsDigit) >= 0 {
+		ps.add(false, t.file, t.lineOf(int(f)), nil, fmt.Sprintf("%s states the limit %s, which helps someone abusing the service; keep it in the operator texts", name, p.Name))
 	}
 }
 

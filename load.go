@@ -248,7 +248,7 @@ func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
 		for _, layerFiles := range files {
 			for _, f := range layerFiles {
 				for _, t := range f.texts {
-					lintText(t, &ps)
+					lintText(t, f.tag, &ps)
 				}
 			}
 		}

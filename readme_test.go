@@ -53,3 +53,42 @@ func TestReadmeFallbackTable(t *testing.T) {
 		}
 	}
 }
+
+// TestDocFallbackExamples checks the examples of the fallback rules in
+// the package documentation, where the rules are written.
+func TestDocFallbackExamples(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, after, ok := strings.Cut(string(doc), "// Examples, with the shipped locales")
+	if !ok {
+		t.Fatal("doc.go has no examples of the fallback rules")
+	}
+	n := 0
+	for _, line := range strings.Split(after, "\n") {
+		line, ok := strings.CutPrefix(line, "//\t")
+		if !ok {
+			if n > 0 {
+				break // the end of the indented block
+			}
+			continue
+		}
+		values, want, ok := strings.Cut(line, " → ")
+		if !ok {
+			t.Fatalf("doc.go: example line %q has no →", line)
+		}
+		for _, v := range strings.Split(values, " · ") {
+			if v == "(empty)" {
+				v = ""
+			}
+			n++
+			if got := Default().Match(v); got != want {
+				t.Errorf("doc.go: %q is served by %s; Match says %s", v, want, got)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("found %d examples in doc.go, want the whole list", n)
+	}
+}

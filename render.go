@@ -81,6 +81,11 @@ func (t *text) render(tag language.Tag, p values) string {
 	if int(form) >= numForms || t.forms[form] == "" {
 		form = plural.Other
 	}
+	return t.renderForm(form, p)
+}
+
+// renderForm returns plural form f of the text rendered with p.
+func (t *text) renderForm(form plural.Form, p values) string {
 	segs := t.segs[form]
 	if segs == nil {
 		return t.forms[form]

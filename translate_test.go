@@ -11,7 +11,7 @@ import (
 )
 
 // TestLanguageRules checks the fallback rules of doc.go on the shipped
-// locales (zh-CN, en-US) with the values real clients send.
+// locales (zh-CN, en-US, zh-TW, zh-HK) with the values real clients send.
 func TestLanguageRules(t *testing.T) {
 	b := Default()
 	tests := []struct {
@@ -24,8 +24,8 @@ func TestLanguageRules(t *testing.T) {
 		{"bare language", "en", "en-US"},
 		{"canonical Chinese", "zh-CN", "zh-CN"},
 		{"WeChat zh_CN", "zh_CN", "zh-CN"},
-		{"WeChat zh_TW", "zh_TW", "zh-CN"},
-		{"WeChat zh_HK", "zh_HK", "zh-CN"},
+		{"WeChat zh_TW", "zh_TW", "zh-TW"},
+		{"WeChat zh_HK", "zh_HK", "zh-HK"},
 		{"WeChat en", "en", "en-US"},
 		{"WeChat zh", "zh", "zh-CN"},
 		{"underscore English", "en_US", "en-US"},
@@ -34,7 +34,7 @@ func TestLanguageRules(t *testing.T) {
 		{"POSIX modifier", "en_GB.ISO-8859-15@euro", "en-US"},
 		{"POSIX C locale", "C.UTF-8", "zh-CN"},
 		{"script subtag", "zh-Hans-CN", "zh-CN"},
-		{"mixed case script", "ZH-hant-tw", "zh-CN"},
+		{"mixed case script", "ZH-hant-tw", "zh-TW"},
 		{"white space", "  en-US  ", "en-US"},
 
 		// Browser headers.
@@ -43,9 +43,9 @@ func TestLanguageRules(t *testing.T) {
 		{"Chrome English", "en-US,en;q=0.9", "en-US"},
 		{"Chrome English then Chinese", "en-US,en;q=0.9,zh-CN;q=0.8,zh;q=0.7", "en-US"},
 		{"iOS Safari Simplified", "zh-CN,zh-Hans;q=0.9", "zh-CN"},
-		{"iOS Safari Traditional Taiwan", "zh-TW,zh-Hant;q=0.9", "zh-CN"},
-		{"iOS Safari Traditional Hong Kong", "zh-HK,zh-Hant;q=0.9,en;q=0.8", "zh-CN"},
-		{"iOS Safari script only", "zh-Hant-HK,en-HK;q=0.9", "zh-CN"},
+		{"iOS Safari Traditional Taiwan", "zh-TW,zh-Hant;q=0.9", "zh-TW"},
+		{"iOS Safari Traditional Hong Kong", "zh-HK,zh-Hant;q=0.9,en;q=0.8", "zh-HK"},
+		{"iOS Safari script only", "zh-Hant-HK,en-HK;q=0.9", "zh-HK"},
 		{"Firefox English", "en-US,en;q=0.5", "en-US"},
 		{"Firefox Chinese", "zh-CN,zh;q=0.8,zh-TW;q=0.7,zh-HK;q=0.5,en-US;q=0.3,en;q=0.2", "zh-CN"},
 		{"Firefox Japanese", "ja,en-US;q=0.7,en;q=0.3", "en-US"},
@@ -55,14 +55,42 @@ func TestLanguageRules(t *testing.T) {
 		{"q-values reorder", "en;q=0.5,zh-CN;q=0.9", "zh-CN"},
 		{"equal q keeps order", "en;q=0.8,zh;q=0.8", "en-US"},
 		{"first servable wins", "de-DE,zh;q=0.5,en;q=0.4", "zh-CN"},
-		{"Traditional before English", "zh-Hant,en", "zh-CN"},
+		{"Traditional before English", "zh-Hant,en", "zh-TW"},
 		{"Mandarin", "cmn-Hans-CN", "zh-CN"},
-		{"Cantonese", "yue-HK,en;q=0.5", "zh-CN"},
-		{"grandfathered zh-yue", "zh-yue", "zh-CN"},
+		{"Cantonese", "yue-HK,en;q=0.5", "zh-HK"},
+		{"grandfathered zh-yue", "zh-yue", "zh-HK"},
 		{"Singapore Chinese", "zh-SG", "zh-CN"},
 		{"English of another region", "en-AU", "en-US"},
 		{"unknown region", "en-XX", "en-US"},
 		{"private use after Chinese", "zh-CN-x-wechat", "zh-CN"},
+
+		// Traditional Chinese: by script, then region, then CLDR parent.
+		{"Taiwan", "zh-TW", "zh-TW"},
+		{"Hong Kong", "zh-HK", "zh-HK"},
+		{"Macau reads Hong Kong", "zh-MO", "zh-HK"},
+		{"WeChat Macau", "zh_MO", "zh-HK"},
+		{"Traditional alone", "zh-Hant", "zh-TW"},
+		{"Traditional Taiwan", "zh-Hant-TW", "zh-TW"},
+		{"Traditional Hong Kong", "zh-Hant-HK", "zh-HK"},
+		{"Traditional Macau", "zh-Hant-MO", "zh-HK"},
+		{"Traditional in another region", "zh-Hant-US", "zh-TW"},
+		{"Traditional in Singapore", "zh-Hant-SG", "zh-TW"},
+		{"Cantonese alone", "yue", "zh-HK"},
+		{"Cantonese Hong Kong", "yue-HK", "zh-HK"},
+		{"Cantonese Traditional", "yue-Hant", "zh-HK"},
+		{"Cantonese Simplified", "yue-Hans-CN", "zh-CN"},
+		{"WeChat zh_TW in a header", "zh_TW,zh;q=0.9,en;q=0.8", "zh-TW"},
+		{"WeChat zh_HK in a header", "en;q=0.5,zh_HK", "zh-HK"},
+		{"Traditional after English", "en-US,zh-TW;q=0.9", "en-US"},
+		{"Traditional after an unserved language", "ja,zh-HK;q=0.8,en;q=0.5", "zh-HK"},
+		{"Simplified", "zh-Hans", "zh-CN"},
+		{"Simplified Taiwan stays Simplified", "zh-Hans-TW", "zh-CN"},
+		{"Singapore", "zh-SG", "zh-CN"},
+		{"Mandarin Simplified", "cmn-Hans", "zh-CN"},
+		{"Mandarin Taiwan", "cmn-TW", "zh-TW"},
+		{"bare Chinese", "zh", "zh-CN"},
+		{"Taiwan excluded", "zh-TW;q=0,zh-Hant", "zh-HK"},
+		{"Traditional excluded", "zh-Hant;q=0,zh-TW", "zh-CN"},
 
 		// q=0 excludes.
 		{"q=0 excludes English", "en;q=0,ja", "zh-CN"},
@@ -85,15 +113,18 @@ func TestLanguageRules(t *testing.T) {
 		{"unknown language", "xx", "zh-CN"},
 		{"private use only", "x-private", "zh-CN"},
 
-		// Malformed entries are skipped, not fatal.
+		// Malformed entries are skipped, not fatal; an unreadable weight
+		// ranks its entry after those with a readable one.
 		{"malformed first entry", "!!!,en;q=0.5", "en-US"},
-		{"q=NaN skipped", "zh;q=NaN,en", "en-US"},
-		{"q=1e999 skipped", "zh;q=1e999,en", "en-US"},
-		{"q=-1 skipped", "zh;q=-1,en", "en-US"},
-		{"q above 1 skipped", "zh;q=1.5,en", "en-US"},
-		{"q with four decimals skipped", "zh;q=0.1234,en", "en-US"},
-		{"missing q value skipped", "zh;q=,en", "en-US"},
-		{"parameter without value skipped", "zh;q,en", "en-US"},
+		{"q=NaN ranked last", "zh;q=NaN,en", "en-US"},
+		{"q=1e999 ranked last", "zh;q=1e999,en", "en-US"},
+		{"q=-1 ranked last", "zh;q=-1,en", "en-US"},
+		{"q above 1 ranked last", "zh;q=1.5,en", "en-US"},
+		{"q with four decimals read", "zh;q=0.1234,en", "en-US"},
+		{"q with four decimals is still a weight", "zh;q=0.5000,en;q=0.4", "zh-CN"},
+		{"missing q value ranked last", "zh;q=,en", "en-US"},
+		{"q without value ranked last", "zh;q,en", "en-US"},
+		{"unreadable weight is no exclusion", "zh;q=,fr", "zh-CN"},
 		{"empty entries", ",,,en,,", "en-US"},
 		{"only separators", ";;;,,,", "zh-CN"},
 		{"NUL byte", "\x00", "zh-CN"},

@@ -162,6 +162,13 @@ func ParseCategory(name string) (Category, bool) {
 type Param struct {
 	Name    string
 	Default int // the value the Huiyan documentation states
+
+	// Limit is true for a number that caps what a caller may do (the
+	// calls of a contract, the SMS messages a day): end-user texts must
+	// not state it, since it tells someone abusing the service how far to
+	// go. Operator texts state it; huiyan lint warns about a user text
+	// that does.
+	Limit bool
 }
 
 type info struct {
@@ -182,15 +189,15 @@ var catalogue = [...]info{
 	{NotLoggedIn, "NotLoggedIn", false, Param{}},
 	{SystemError, "SystemError", true, Param{}},
 	{APINotAuthorized, "APINotAuthorized", false, Param{}},
-	{QuotaExceeded, "QuotaExceeded", false, Param{"Quota", 1000}},
-	{TokenInvalid, "TokenInvalid", false, Param{"Days", 3}},
-	{TokenExpired, "TokenExpired", false, Param{"Hours", 2}},
+	{QuotaExceeded, "QuotaExceeded", false, Param{"Quota", 1000, true}},
+	{TokenInvalid, "TokenInvalid", false, Param{"Days", 3, false}},
+	{TokenExpired, "TokenExpired", false, Param{"Hours", 2, false}},
 	{RedirectURLMismatch, "RedirectURLMismatch", false, Param{}},
 
-	{SMSRateLimited, "SMSRateLimited", false, Param{"Seconds", 60}},
-	{SMSDailyLimit, "SMSDailyLimit", false, Param{"DailyLimit", 10}},
+	{SMSRateLimited, "SMSRateLimited", false, Param{"Seconds", 60, false}},
+	{SMSDailyLimit, "SMSDailyLimit", false, Param{"DailyLimit", 10, true}},
 	{SMSCodeIncorrect, "SMSCodeIncorrect", true, Param{}},
-	{SMSCodeExpired, "SMSCodeExpired", false, Param{"Minutes", 10}},
+	{SMSCodeExpired, "SMSCodeExpired", false, Param{"Minutes", 10, false}},
 
 	{IDNumberMismatch, "IDNumberMismatch", false, Param{}},
 	{IDCardExpired, "IDCardExpired", false, Param{}},

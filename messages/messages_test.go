@@ -74,8 +74,10 @@ func TestCodeOutsideCatalogue(t *testing.T) {
 
 func TestParams(t *testing.T) {
 	want := map[Code]Param{
-		QuotaExceeded: {"Quota", 1000}, TokenInvalid: {"Days", 3}, TokenExpired: {"Hours", 2},
-		SMSRateLimited: {"Seconds", 60}, SMSDailyLimit: {"DailyLimit", 10}, SMSCodeExpired: {"Minutes", 10},
+		// A quota and a daily cap are limits; a validity and a wait the user
+		// must know are not.
+		QuotaExceeded: {"Quota", 1000, true}, TokenInvalid: {"Days", 3, false}, TokenExpired: {"Hours", 2, false},
+		SMSRateLimited: {"Seconds", 60, false}, SMSDailyLimit: {"DailyLimit", 10, true}, SMSCodeExpired: {"Minutes", 10, false},
 	}
 	for _, c := range All() {
 		p, ok := c.Param()

@@ -7,12 +7,14 @@
 //	huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
 //	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
 //	huiyan lint [DIR... | -dir DIR]
+//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
 //
 // The commands are:
 //
 //	lookup  show the message for one code
 //	export  print the whole catalogue, every code in ascending order
 //	lint    check locale files and say how complete each locale is
+//	serve   serve the operator page and the JSON API over HTTP
 //
 // The flags are:
 //
@@ -38,7 +40,7 @@
 //
 //	$ huiyan lookup 604 -lang en-US
 //	604 SimilarityTooLow (liveness) [en-US]
-//	User:   Your face could not be matched with your ID photo. ...
+//	User:   We could not match your face to your ID photo. ...
 //	Title:  Similarity did not reach the passing standard
 //	Detail: The similarity between the frame captured during ...
 //
@@ -81,6 +83,16 @@
 //
 // With several DIRs, the lines of each follow a line "== DIR".
 //
+// # Serve
+//
+// huiyan serve serves the operator page and the JSON API of package
+// [github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue] on -addr (default
+// 127.0.0.1:8080, loopback only) until SIGINT or SIGTERM, then lets the
+// requests in flight finish. It prints the address it listens on. With
+// -dir, it watches DIR: an edit serves on the next page load, and a bad
+// edit keeps the previous texts serving and shows the fault on the page.
+// An address that is taken is an error: exit status 1.
+//
 // # Exit status
 //
 // The exit status is 0 on success and 2 for a mistake in the command line.
@@ -108,6 +120,7 @@ const usage = `Usage:
   huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
   huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
   huiyan lint [DIR... | -dir DIR]
+  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
@@ -116,6 +129,8 @@ Commands:
           a problem. A DIR with a zh-CN.toml is checked alone, any other
           over the embedded files; -dir DIR checks DIR over the embedded
           files in any case
+  serve   serve the operator page and the JSON API on -addr (default
+          127.0.0.1:8080); with -dir, DIR is watched and reloaded
 
 Flags:
   -lang L    a BCP 47 tag (en-US), a WeChat value (zh_CN) or an
@@ -149,6 +164,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = exportCmd(rest, stdout)
 	case "lint":
 		err = lint(rest, stdout)
+	case "serve":
+		err = serve(rest, stdout)
 	case "help", "-h", "-help", "--help":
 		err = flag.ErrHelp
 	default:

@@ -70,7 +70,9 @@ func TestLookupText(t *testing.T) {
 		{"flag with equals", []string{"lookup", "-lang=en", "655"}, 655, "en-US", "655 FaceTooClose (liveness) [en-US]"},
 		{"explicit text format around code", []string{"lookup", "-format", "text", "655", "-lang", "en-US"}, 655, "en-US", "655 FaceTooClose (liveness) [en-US]"},
 		{"Accept-Language header to English", []string{"lookup", "604", "-lang", "fr-CH, fr;q=0.9, en;q=0.8"}, 604, "en-US", "604 SimilarityTooLow (liveness) [en-US]"},
-		{"Accept-Language header to Chinese", []string{"lookup", "604", "-lang", "zh-TW,zh;q=0.9,en;q=0.8"}, 604, "zh-CN", "604 SimilarityTooLow (liveness) [zh-CN]"},
+		{"Accept-Language header to Chinese", []string{"lookup", "604", "-lang", "zh-CN,zh;q=0.9,en;q=0.8"}, 604, "zh-CN", "604 SimilarityTooLow (liveness) [zh-CN]"},
+		{"Accept-Language header to Traditional Chinese", []string{"lookup", "604", "-lang", "zh-TW,zh;q=0.9,en;q=0.8"}, 604, "zh-TW", "604 SimilarityTooLow (liveness) [zh-TW]"},
+		{"WeChat zh_HK", []string{"lookup", "604", "-lang", "zh_HK"}, 604, "zh-HK", "604 SimilarityTooLow (liveness) [zh-HK]"},
 		{"unknown code", []string{"lookup", "699", "-lang", "en-US"}, 699, "en-US", "699 unknown code (liveness) [en-US]"},
 		{"negative code after --", []string{"lookup", "-lang", "en-US", "--", "-5"}, -5, "en-US", "-5 unknown code (general) [en-US]"},
 		{"negative code", []string{"lookup", "-5", "-lang", "en-US"}, -5, "en-US", "-5 unknown code (general) [en-US]"},
@@ -378,12 +380,12 @@ var lintCases = []struct {
 	}},
 	{kind: "empty-string", want: []string{"en-US.toml:2: warning: 655.user is empty"}},
 	{kind: "missing-code", want: []string{
-		"en-US.toml:287: warning: code 655 (FaceTooClose) is missing",
-		"en-US: 71/73 codes complete",
+		"en-US.toml:285: warning: code 655 (FaceTooClose) is missing",
+		"en-US: 72/73 codes complete",
 	}},
 	{kind: "missing-field", want: []string{
 		"en-US.toml:26: warning: code 3 (SignatureCheckFailed) lacks remedy, which zh-CN has",
-		"en-US.toml:454: warning: category sms lacks detail, which zh-CN has",
+		"en-US.toml:451: warning: category sms lacks detail, which zh-CN has",
 		"en-US: 72/73 codes complete",
 	}},
 	{
@@ -482,7 +484,7 @@ func TestLintCasesComplete(t *testing.T) {
 
 // cleanLint is the output of lint for the shipped locales.
 const (
-	cleanLintLines = "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\n"
+	cleanLintLines = "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\nzh-HK: 73/73 codes complete\nzh-TW: 73/73 codes complete\n"
 	cleanLint      = cleanLintLines + "exit 0\n"
 )
 
@@ -591,7 +593,9 @@ func TestLintErrorsFirst(t *testing.T) {
 // summary line, and with -v what it lacks, each where it belongs.
 func TestLintPartialLocale(t *testing.T) {
 	stdout := mustRun(t, "lint", "testdata/dir/new-locale")
-	want := cleanLintLines + "ja-JP: 1/73 codes complete; a deployment's locale: what it lacks (-v lists it) falls back to the reader's next language, then en-US or zh-CN\n"
+	want := "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\n" +
+		"ja-JP: 1/73 codes complete; a deployment's locale: what it lacks (-v lists it) falls back to the reader's next language, then en-US or zh-CN\n" +
+		"zh-HK: 73/73 codes complete\nzh-TW: 73/73 codes complete\n"
 	if stdout != want {
 		t.Errorf("output:\n%s\nwant:\n%s", stdout, want)
 	}
@@ -699,9 +703,12 @@ func wantRows(b *huiyan.Bundle, meta bool, langs ...string) [][]string {
 
 var (
 	header     = []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
-	headerBoth = []string{"code", "name", "category",
+	headerAll = []string{"code", "name", "category",
 		"user (zh-CN)", "title (zh-CN)", "detail (zh-CN)", "remedy (zh-CN)",
-		"user (en-US)", "title (en-US)", "detail (en-US)", "remedy (en-US)"}
+		"user (en-US)", "title (en-US)", "detail (en-US)", "remedy (en-US)",
+		"user (zh-HK)", "title (zh-HK)", "detail (zh-HK)", "remedy (zh-HK)",
+		"user (zh-TW)", "title (zh-TW)", "detail (zh-TW)", "remedy (zh-TW)"}
+	shippedLocales = []string{"zh-CN", "en-US", "zh-HK", "zh-TW"}
 )
 
 func TestExportCSV(t *testing.T) {
@@ -714,7 +721,7 @@ func TestExportCSV(t *testing.T) {
 	}{
 		{"zh-CN", []string{"export", "-format", "csv"}, header, wantRows(huiyan.Default(), true, "zh-CN")},
 		{"en", []string{"export", "-format", "csv", "-lang", "en"}, header, wantRows(huiyan.Default(), true, "en")},
-		{"all", []string{"export", "-format", "csv", "-lang", "all"}, headerBoth, wantRows(huiyan.Default(), false, "zh-CN", "en-US")},
+		{"all", []string{"export", "-format", "csv", "-lang", "all"}, headerAll, wantRows(huiyan.Default(), false, shippedLocales...)},
 		{"quotes and newlines", []string{"export", "-format", "csv", "-lang", "en", "-dir", "testdata/dir/pipe"}, header, wantRows(pipe, true, "en")},
 	}
 	for _, tt := range tests {
@@ -774,7 +781,7 @@ func TestExportMarkdown(t *testing.T) {
 	}{
 		{"zh-CN", []string{"export", "-format", "markdown"}, texts, wantRows(huiyan.Default(), false, "zh-CN")},
 		{"en-US", []string{"export", "-format", "markdown", "-lang", "en-US"}, texts, wantRows(huiyan.Default(), false, "en-US")},
-		{"all", []string{"export", "-format", "markdown", "-lang", "all"}, headerBoth, wantRows(huiyan.Default(), false, "zh-CN", "en-US")},
+		{"all", []string{"export", "-format", "markdown", "-lang", "all"}, headerAll, wantRows(huiyan.Default(), false, shippedLocales...)},
 		{"pipe and newline", []string{"export", "-format", "markdown", "-lang", "en", "-dir", "testdata/dir/pipe"}, texts, wantRows(pipe, false, "en")},
 	}
 	for _, tt := range tests {
@@ -839,9 +846,9 @@ func TestExportJSONAll(t *testing.T) {
 		b     *huiyan.Bundle
 		langs []string
 	}{
-		{"embedded", []string{"export", "-lang", "all"}, huiyan.Default(), []string{"zh-CN", "en-US"}},
+		{"embedded", []string{"export", "-lang", "all"}, huiyan.Default(), shippedLocales},
 		{"new locale", []string{"export", "-lang", "all", "-format", "json", "-dir", "testdata/dir/new-locale"},
-			huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/new-locale")), []string{"zh-CN", "en-US", "ja-JP"}},
+			huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/new-locale")), []string{"zh-CN", "en-US", "ja-JP", "zh-HK", "zh-TW"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
