@@ -12,6 +12,33 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
+func Example() {
+	m := huiyan.Localize(messages.FaceTooClose, "zh-TW,zh;q=0.9,en;q=0.8") // what the client sent
+	fmt.Println(m.User)                                                    // for the person holding the phone
+	fmt.Println(huiyan.Localize(m.Code, "en").Title)                       // for the operator
+	// Output:
+	// 臉離螢幕太近，請將手機拿遠一點後再試一次
+	// Face too close to the screen
+}
+
+func ExampleBundle_Match() {
+	// A deployment adds a few Japanese texts. Match names the locale that
+	// serves the reader, for a response's Content-Language; Lang names the
+	// locale that served User, the next in the reader's chain where
+	// ja-JP has no text.
+	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+		"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
+	})
+	const lang = "ja,en;q=0.8"
+	fmt.Println(b.Match(lang))
+	fmt.Println(b.Localize(messages.LightTooDim, lang).Lang)
+	fmt.Println(b.Localize(messages.FaceTooClose, lang).Lang)
+	// Output:
+	// ja-JP
+	// ja-JP
+	// en-US
+}
+
 func ExampleLocalize() {
 	// lang is what the client sent: here a browser's Accept-Language.
 	m := huiyan.Localize(messages.SimilarityTooLow, "en-US,en;q=0.9,zh-CN;q=0.8")
@@ -157,4 +184,20 @@ func ExampleWatch() {
 	// Please find more light.
 	// Please move to a brighter place.
 	// true Please move to a brighter place.
+}
+
+func ExampleError() {
+	// Huiyan answered a verification with code 655: the service passes it
+	// up the stack as an error, for the operator.
+	err := fmt.Errorf("verify order 42: %w", huiyan.NewError(messages.FaceTooClose, nil))
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, messages.FaceTooClose), errors.Is(err, messages.FaceTooFar))
+	var he *huiyan.Error
+	if errors.As(err, &he) {
+		fmt.Println(he.Code, he.Code.Retryable())
+	}
+	// Output:
+	// verify order 42: huiyan: 655 FaceTooClose: Face too close to the screen
+	// true false
+	// FaceTooClose true
 }

@@ -4,9 +4,9 @@
 //
 // Usage:
 //
-//	huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
+//	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
 //	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-//	huiyan lint [DIR... | -dir DIR]
+//	huiyan lint [-strict] [-v] [DIR... | -dir DIR]
 //	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
 //
 // The commands are:
@@ -21,8 +21,8 @@
 //	-lang L
 //		the language: a BCP 47 tag (en-US), a WeChat language value
 //		(zh_CN) or a whole Accept-Language header
-//		("zh-CN,zh;q=0.9,en;q=0.8"). The default is zh-CN. For export,
-//		"all" puts every locale side by side, zh-CN first.
+//		("zh-CN,zh;q=0.9,en;q=0.8"). The default is zh-CN. "all" puts
+//		every locale side by side, zh-CN first.
 //	-format F
 //		the output: text (the default) or json for lookup; json (the
 //		default), csv or markdown for export.
@@ -33,7 +33,8 @@
 //		standard error, one a line.
 //
 // Flags may come before or after the code. A negative code is a code, not
-// a flag: huiyan lookup -5, or huiyan lookup -- -5.
+// a flag: huiyan lookup -5, or huiyan lookup -- -5. huiyan CMD -h prints
+// the usage of a command.
 //
 // The texts are those of [huiyan.Localize]; a code outside the catalogue
 // gets the texts of its category and "unknown code" in the first line:
@@ -57,12 +58,17 @@
 // CSV has a header row, then a row per code with the columns code, name,
 // category, known, lang, user, title, detail and remedy. It starts with a
 // UTF-8 byte order mark and ends its lines with CRLF, so that spreadsheets
-// read it as UTF-8.
+// read it as UTF-8. A text that starts with =, +, -, @, a tab or a carriage
+// return gets a leading apostrophe, so that no spreadsheet runs it as a
+// formula: override files come from deployments.
 //
 // Markdown is a GitHub table with the same columns but known and lang:
 // every exported code is known, and a text that a locale lacks shows
-// itself as the zh-CN text it falls back to. In a text, | is written \|
-// and a line break <br>.
+// itself as the text it falls back to. In a text, | is written \| and a
+// line break <br>.
+//
+// lookup -lang all shows the code in every locale: in text, one block per
+// locale; in JSON, one message as export -lang all writes it.
 //
 // With -lang all, CSV and Markdown have the columns code, name and
 // category, then for each locale L "user (L)", "title (L)", "detail (L)"
@@ -74,14 +80,23 @@
 // that has a zh-CN.toml is a complete catalogue and is checked alone; any
 // other is a deployment's, checked over the embedded files as -dir reads
 // it. huiyan lint -dir DIR checks DIR over the embedded files even when it
-// has a zh-CN.toml: a deployment that changes some Chinese texts. Lint prints one line per problem, FILE:LINE: MESSAGE (FILE: MESSAGE
-// for the file as a whole), then how complete each locale is:
+// has a zh-CN.toml: a deployment that changes some Chinese texts.
+//
+// Lint prints the errors, FILE:LINE: error: MESSAGE, which stop the files
+// from loading; then the warnings, FILE:LINE: warning: MESSAGE, advice for
+// a translator (text left untranslated, missing texts, a user text too long
+// for a toast); then how complete each locale is:
 //
 //	$ huiyan lint
 //	zh-CN: 73/73 codes complete
 //	en-US: 73/73 codes complete
+//	zh-HK: 73/73 codes complete
+//	zh-TW: 73/73 codes complete
 //
-// With several DIRs, the lines of each follow a line "== DIR".
+// A locale that only a deployment's directory defines and that lacks texts
+// is summed up on its line: readers get what it lacks from their next
+// language; -v lists it, FILE:LINE: note: MESSAGE. With several DIRs, the
+// lines of each follow a line "== DIR".
 //
 // # Serve
 //
@@ -95,9 +110,10 @@
 //
 // # Exit status
 //
-// The exit status is 0 on success and 2 for a mistake in the command line.
-// It is 1 when the output cannot be written, when the locale files of -dir
-// do not load, and when lint finds a problem.
+// The exit status is 0 on success and 2 for a mistake in the command line,
+// a lint DIR that cannot be read among them. It is 1 when the output cannot
+// be written, when the locale files of -dir do not load, and when lint
+// finds an error, or with -strict a warning (CI should use -strict).
 package main
 
 import (
@@ -117,29 +133,75 @@ import (
 )
 
 const usage = `Usage:
-  huiyan lookup CODE [-lang L] [-format text|json] [-dir DIR]
+  huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
   huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-  huiyan lint [DIR... | -dir DIR]
+  huiyan lint [-strict] [-v] [DIR... | -dir DIR]
   huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
   export  print the whole catalogue in one language, or all side by side
-  lint    check the embedded locale files, or those of each DIR; exit 1 on
-          a problem. A DIR with a zh-CN.toml is checked alone, any other
-          over the embedded files; -dir DIR checks DIR over the embedded
-          files in any case
-  serve   serve the operator page and the JSON API on -addr (default
-          127.0.0.1:8080); with -dir, DIR is watched and reloaded
+  lint    check locale files and say how complete each locale is
+  serve   serve the operator page and the JSON API
 
-Flags:
-  -lang L    a BCP 47 tag (en-US), a WeChat value (zh_CN) or an
-             Accept-Language header (default zh-CN); for export, all
-             puts every locale side by side
-  -format F  text or json for lookup (default text);
-             json, csv or markdown for export (default json)
-  -dir DIR   read the locale files of DIR over the embedded ones
+-lang takes a BCP 47 tag (en-US), a WeChat value (zh_CN) or an
+Accept-Language header; -dir DIR reads the locale files of DIR over the
+embedded ones. huiyan CMD -h prints a command's usage.
 `
+
+// commandUsage is each command's usage, which huiyan CMD -h prints.
+var commandUsage = map[string]string{
+	"lookup": `Usage: huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
+
+Show what a Huiyan error code means, for the end user and the operator.
+A code outside the catalogue gets the texts of its category.
+
+  -lang L    the reader's language: a BCP 47 tag (en-US), a WeChat value
+             (zh_CN) or an Accept-Language header (default zh-CN); all
+             shows the code in every locale
+  -format F  text or json (default text)
+  -dir DIR   read the locale files of DIR over the embedded ones
+`,
+	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+
+Print the whole catalogue, every code in ascending order.
+
+  -lang L    the reader's language, as for lookup (default zh-CN); all
+             puts every locale side by side, zh-CN first
+  -format F  json (default), csv (UTF-8 with a byte order mark, for
+             spreadsheets) or markdown
+  -dir DIR   read the locale files of DIR over the embedded ones
+`,
+	"lint": `Usage: huiyan lint [-strict] [-v] [DIR... | -dir DIR]
+
+Check the embedded locale files, or those of each DIR, and say how complete
+each locale is. A DIR with a zh-CN.toml is a complete catalogue, checked
+alone; any other is a deployment's, checked over the embedded files.
+Problems print as FILE:LINE: error: MSG (the files do not load) or
+FILE:LINE: warning: MSG (advice for a translator), errors first.
+
+  -dir DIR   check DIR over the embedded files, even with a zh-CN.toml
+  -strict    exit 1 on warnings too (CI should use it)
+  -v         list what a deployment's partial locale lacks
+
+Exit status: 1 when the files do not load (with -strict, also on a
+warning), 2 when a DIR cannot be read.
+`,
+	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+
+Serve the operator page and the JSON API (/api/codes, /api/codes/CODE)
+until interrupted.
+
+  -addr A    the address to listen on (default 127.0.0.1:8080, loopback)
+  -dir DIR   serve the locale files of DIR over the embedded ones, and
+             reload them when they change
+`,
+}
+
+// helpError asks for a command's usage.
+type helpError struct{ cmd string }
+
+func (e helpError) Error() string { return "help requested" }
 
 const (
 	exitFailure = 1
@@ -173,8 +235,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	var ue usageError
 	var fe *huiyan.FileError
+	var he helpError
 	switch {
 	case err == nil:
+		return 0
+	case errors.As(err, &he):
+		fmt.Fprint(stdout, commandUsage[he.cmd])
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, usage)
@@ -259,7 +325,29 @@ func lookup(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *lang == export.All {
+		return lookupAll(stdout, b, code, *format)
+	}
 	return write(stdout, b.Localize(code, *lang))
+}
+
+// lookupAll writes code in every locale of b: in text, one block per
+// locale; in JSON, the code as export -lang all writes it.
+func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string) error {
+	if format == "json" {
+		return export.JSON(w, export.NewCompared(b, code))
+	}
+	for i, l := range b.Locales() {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		if err := writeText(w, b.Localize(code, l)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func exportCmd(args []string, stdout io.Writer) error {
@@ -325,7 +413,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	if err := fs.Parse(flags); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
+			return nil, helpError{strings.TrimPrefix(fs.Name(), "huiyan ")}
 		}
 		return nil, usagef("%s: %v", strings.TrimPrefix(fs.Name(), "huiyan "), err)
 	}

@@ -702,7 +702,7 @@ func wantRows(b *huiyan.Bundle, meta bool, langs ...string) [][]string {
 }
 
 var (
-	header     = []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
+	header    = []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
 	headerAll = []string{"code", "name", "category",
 		"user (zh-CN)", "title (zh-CN)", "detail (zh-CN)", "remedy (zh-CN)",
 		"user (en-US)", "title (en-US)", "detail (en-US)", "remedy (en-US)",
@@ -960,4 +960,68 @@ type jsonCatalogue struct {
 
 func newJSONMessage(m huiyan.Message) jsonMessage {
 	return jsonMessage{int(m.Code), m.Code.String(), m.Code.Category().String(), m.Known, m.Lang, m.User, m.Title, m.Detail, m.Remedy}
+}
+
+// TestCommandHelp checks that each command's -h prints its own usage, on
+// stdout, with exit 0.
+func TestCommandHelp(t *testing.T) {
+	for _, cmd := range []string{"lookup", "export", "lint", "serve"} {
+		for _, flag := range []string{"-h", "-help", "--help"} {
+			t.Run(cmd+" "+flag, func(t *testing.T) {
+				code, stdout, stderr := runArgs(cmd, flag)
+				if code != 0 || stderr != "" || !strings.HasPrefix(stdout, "Usage: huiyan "+cmd+" ") {
+					t.Errorf("exit %d, stdout %.60q, stderr %q; want the usage of %s", code, stdout, stderr, cmd)
+				}
+			})
+		}
+	}
+	if _, stdout, _ := runArgs("-h"); !strings.HasPrefix(stdout, "Usage:\n  huiyan lookup") {
+		t.Errorf("huiyan -h: %q", stdout)
+	}
+}
+
+// TestLookupAll checks lookup -lang all: the code in every locale.
+func TestLookupAll(t *testing.T) {
+	stdout := mustRun(t, "lookup", "655", "-lang", "all")
+	var want strings.Builder
+	for i, l := range shippedLocales {
+		if i > 0 {
+			want.WriteString("\n")
+		}
+		m := huiyan.Localize(655, l)
+		want.WriteString(wantText("655 FaceTooClose (liveness) ["+l+"]", m))
+	}
+	if stdout != want.String() {
+		t.Errorf("text:\n%s\nwant:\n%s", stdout, want.String())
+	}
+	stdout = mustRun(t, "lookup", "-format", "json", "655", "-lang", "all")
+	var got struct {
+		Code  int                        `json:"code"`
+		Texts map[string]json.RawMessage `json:"texts"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Code != 655 || len(got.Texts) != len(shippedLocales) {
+		t.Errorf("json: code %d, %d locales; want 655 in %d", got.Code, len(got.Texts), len(shippedLocales))
+	}
+}
+
+// TestExportCSVFormulas checks that no text of an override file reaches a
+// spreadsheet as a formula.
+func TestExportCSVFormulas(t *testing.T) {
+	stdout := mustRun(t, "export", "-format", "csv", "-lang", "en", "-dir", "testdata/dir/formula")
+	records := readCSV(t, stdout)
+	row := slices.IndexFunc(records, func(r []string) bool { return r[0] == "604" })
+	if row < 0 {
+		t.Fatal("no row for 604")
+	}
+	for i, want := range map[int]string{5: "'=HYPERLINK(\"http://evil.example\",\"Click\")", 6: "'+1 verify again", 7: "'@SUM(1)", 8: "'-2+3"} {
+		if got := records[row][i]; got != want {
+			t.Errorf("column %s = %q, want %q", records[0][i], got, want)
+		}
+	}
+	if got := records[row+1][5]; strings.HasPrefix(got, "'") {
+		t.Errorf("a plain text was changed: %q", got)
+	}
 }

@@ -81,17 +81,21 @@ type Text struct {
 
 // NewSideBySide returns every code of the catalogue in every locale of b.
 func NewSideBySide(b *huiyan.Bundle) SideBySide {
-	langs := b.Locales()
-	out := SideBySide{Langs: langs}
+	out := SideBySide{Langs: b.Locales()}
 	for _, c := range messages.All() {
-		jc := Compared{Code: int(c), Name: c.String(), Category: c.Category().String()}
-		for _, l := range langs {
-			m := b.Localize(c, l)
-			jc.Texts = append(jc.Texts, LocaleTexts{l, Text{m.Lang, m.User, m.Title, m.Detail, m.Remedy}})
-		}
-		out.Messages = append(out.Messages, jc)
+		out.Messages = append(out.Messages, NewCompared(b, c))
 	}
 	return out
+}
+
+// NewCompared returns code c in every locale of b.
+func NewCompared(b *huiyan.Bundle, c messages.Code) Compared {
+	jc := Compared{Code: int(c), Name: c.String(), Category: c.Category().String()}
+	for _, l := range b.Locales() {
+		m := b.Localize(c, l)
+		jc.Texts = append(jc.Texts, LocaleTexts{l, Text{m.Lang, m.User, m.Title, m.Detail, m.Remedy}})
+	}
+	return jc
 }
 
 // MarshalJSON writes the texts as an object, in the order of the locales.
