@@ -421,3 +421,39 @@ func TestLintUserTexts(t *testing.T) {
 		})
 	}
 }
+
+// TestUniformIdentity checks the shipped layer that answers every failed
+// identity check alike, in every shipped locale, while the operator texts
+// still tell the four apart.
+func TestUniformIdentity(t *testing.T) {
+	b, err := NewBundle(locales.FS, locales.UniformIdentity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IDNumberInvalid, messages.NameInvalid}
+	for _, l := range Default().Locales() {
+		t.Run(l, func(t *testing.T) {
+			first := b.Localize(codes[0], l)
+			if first.Lang != l {
+				t.Errorf("701 in %s is served by %s: the layer lacks the locale", l, first.Lang)
+			}
+			titles := map[string]bool{}
+			for _, c := range codes {
+				m := b.Localize(c, l)
+				if m.User != first.User {
+					t.Errorf("%d: user %q, want the same as 701's %q", c, m.User, first.User)
+				}
+				if m.Title != Default().Localize(c, l).Title {
+					t.Errorf("%d: the layer changed the operator title", c)
+				}
+				titles[m.Title] = true
+			}
+			if len(titles) != len(codes) {
+				t.Errorf("operator titles %v: want the four told apart", titles)
+			}
+			if r := Lint(locales.FS, locales.UniformIdentity); len(r.Problems) != 0 {
+				t.Errorf("lint: %v", r.Problems)
+			}
+		})
+	}
+}

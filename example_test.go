@@ -125,13 +125,13 @@ func ExampleNewBundle_uniformIdentity() {
 	}
 	// Output:
 	// 701 ID number not in the database; user asked to check it at the household registration office
-	//     We could not verify your name and ID number together. Please check both and try again.
+	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 	// 703 Name and ID number do not match; user asked to check and retry
-	//     We could not verify your name and ID number together. Please check both and try again.
+	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 	// 707 Incorrect ID number
-	//     We could not verify your name and ID number together. Please check both and try again.
+	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 	// 708 Incorrect name
-	//     We could not verify your name and ID number together. Please check both and try again.
+	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 }
 
 func ExampleFileError() {

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue"
+)
+
+// defaultAddr is where huiyan serve listens unless -addr says otherwise:
+// loopback, since the page is for the operators of this machine.
+const defaultAddr = "127.0.0.1:8080"
+
+// Timeouts of the server: generous for people on slow links, short enough
+// that an idle or stalled connection does not hold resources for long.
+const (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+	shutdownTimeout   = 10 * time.Second
+)
+
+// serve runs huiyan serve until SIGINT or SIGTERM.
+func serve(args []string, stdout io.Writer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveContext(ctx, args, stdout)
+}
+
+// serveContext runs huiyan serve until ctx is done, then shuts down
+// gracefully.
+func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
+	fs := newFlagSet("serve")
+	addr := fs.String("addr", defaultAddr, "")
+	dir := fs.String("dir", "", "")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("serve: unexpected arguments: %s", strings.Join(pos, " "))
+	}
+	var l huiyan.Localizer = huiyan.Default()
+	if *dir != "" {
+		w, err := huiyan.Watch(*dir)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		l = w
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return listenError(*addr, err)
+	}
+	fmt.Fprintf(stdout, "huiyan: serving on http://%s/\n", ln.Addr())
+	return serveOn(ctx, ln, catalogue.New(l))
+}
+
+// listenError says in one line why the server cannot listen on addr:
+// "serve: cannot listen on 127.0.0.1:8080: address already in use".
+func listenError(addr string, err error) error {
+	var se *os.SyscallError
+	if errors.As(err, &se) {
+		err = se.Err
+	}
+	return fmt.Errorf("serve: cannot listen on %s: %w", addr, err)
+}
+
+// serveOn serves h on ln until ctx is done, then lets the requests in
+// flight finish, for up to shutdownTimeout.
+func serveOn(ctx context.Context, ln net.Listener, h http.Handler) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package catalogue
+
+import (
+	"embed"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strconv"
+)
+
+//go:embed static templates
+var files embed.FS
+
+// pages are the page templates, parsed once.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{"pair": pair}).ParseFS(files, "templates/*.html"))
+
+// asset is a static file, with its ETag and the version that its URLs
+// carry, so that a browser keeps it until it changes.
+type asset struct {
+	data    []byte
+	mime    string
+	etag    string
+	version string
+}
+
+// assets are the static files by name.
+var assets = func() map[string]asset {
+	types := map[string]string{".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
+	out := make(map[string]asset)
+	entries, _ := fs.ReadDir(files, "static")
+	for _, e := range entries {
+		data, _ := fs.ReadFile(files, "static/"+e.Name())
+		ent := newEntity(data)
+		out[e.Name()] = asset{data: data, mime: types[path.Ext(e.Name())], etag: ent.etag, version: ent.etag[1:9]}
+	}
+	return out
+}()
+
+// serveAsset serves GET /static/{file}. A URL with the file's current
+// version may be cached for good; any other is revalidated.
+func serveAsset(w http.ResponseWriter, r *http.Request) {
+	a, ok := assets[r.PathValue("file")]
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	hd := w.Header()
+	hd.Set("ETag", a.etag)
+	if r.URL.Query().Get("v") == a.version {
+		hd.Set("Cache-Control", "public, max-age=31536000, immutable")
+	} else {
+		hd.Set("Cache-Control", "no-cache")
+	}
+	if noneMatch(r, a.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", a.mime)
+	hd.Set("Content-Length", strconv.Itoa(len(a.data)))
+	w.Write(a.data)
+}

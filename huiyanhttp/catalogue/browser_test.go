@@ -1,0 +1,458 @@
+package catalogue
+
+import (
+	"context"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/ of the repository")
+
+// browserPath returns the path of a Chromium or Chrome. With none, the
+// test is skipped, unless CI is set: there a browser is required.
+func browserPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("no Chromium found and CI is set: install the Debian package chromium (.ci/run does)")
+	}
+	t.Skip("no Chromium found: install the Debian package chromium to run the browser test; with CI set, this is a failure")
+	return ""
+}
+
+// patience bounds one step in the browser; the machines that run the
+// tests are shared and slow at times.
+const patience = 90 * time.Second
+
+// browser is a headless Chromium on a page of the catalogue.
+type browser struct {
+	t    *testing.T
+	ctx  context.Context
+	base string // the catalogue's URL, ending in a slash
+}
+
+// newBrowser starts a headless Chromium for the test, with a profile of
+// its own, and stops it when the test ends.
+func newBrowser(t *testing.T, base string) *browser {
+	t.Helper()
+	profile, err := os.MkdirTemp("", "huiyan-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(browserPath(t)),
+		chromedp.UserDataDir(profile),
+		chromedp.NoSandbox,
+		chromedp.Headless,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.WindowSize(1280, 900),
+	)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(func() {
+		cancel()
+		cancelAlloc()
+		os.RemoveAll(profile)
+	})
+	// The first action starts the browser, which lives as long as ctx:
+	// it runs without a timeout, and later steps with one.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return &browser{t: t, ctx: ctx, base: base}
+}
+
+// do runs browser actions, failing the test on an error.
+func (b *browser) do(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
+	defer cancel()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// navigate runs actions that load a page, such as a click on a link, and
+// waits for the page.
+func (b *browser) navigate(actions ...chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
+	defer cancel()
+	res, err := chromedp.RunResponse(ctx, actions...)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	if res.Status != http.StatusOK {
+		b.t.Fatalf("%s: status %d", res.URL, res.Status)
+	}
+}
+
+// open loads the page at path, relative to the catalogue.
+func (b *browser) open(path string) {
+	b.t.Helper()
+	b.do(chromedp.Navigate(b.base + path))
+}
+
+// eval returns the value of a JavaScript expression on the page.
+func eval[T any](b *browser, js string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		b.t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// shown returns the text the page displays in the first element that
+// selector matches, or "" when none does: its innerText, which leaves out
+// what is hidden.
+func (b *browser) shown(selector string) string {
+	b.t.Helper()
+	return eval[string](b, `(e => e ? e.innerText.trim() : "")(document.querySelector(`+jsString(selector)+`))`)
+}
+
+// shownAll returns the displayed text of every element selector matches.
+func (b *browser) shownAll(selector string) []string {
+	b.t.Helper()
+	return eval[[]string](b, `Array.from(document.querySelectorAll(`+jsString(selector)+`), e => e.innerText.trim())`)
+}
+
+// cards returns the codes of the cards the page displays, in order.
+func (b *browser) cards() []int {
+	b.t.Helper()
+	return eval[[]int](b, `Array.from(document.querySelectorAll("article.card")).filter(e => e.getClientRects().length > 0).map(e => Number(e.id))`)
+}
+
+// search types text into the search box and presses Enter.
+func (b *browser) search(text string) {
+	b.t.Helper()
+	// The box is emptied by script: SetValue cannot set an empty value.
+	eval[string](b, `document.querySelector('input[name="q"]').value = ""`)
+	b.navigate(chromedp.SendKeys(chromedp.CSS(`input[name="q"]`), text+kb.Enter))
+}
+
+// location returns the page's URL, relative to the catalogue.
+func (b *browser) location() string {
+	b.t.Helper()
+	loc := eval[string](b, `location.href`)
+	rel, ok := strings.CutPrefix(loc, b.base)
+	if !ok {
+		b.t.Fatalf("the page %s is outside the catalogue %s", loc, b.base)
+	}
+	return rel
+}
+
+// screenshot saves the viewport as a PNG in the test's artifacts, and
+// with -update-screenshots in docs/ of the repository.
+func (b *browser) screenshot(name string) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, patience)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	dirs := []string{b.t.ArtifactDir()}
+	if *updateScreenshots {
+		dirs = append(dirs, filepath.Join("..", "..", "docs"))
+	}
+	for _, dir := range dirs {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, png, 0o644); err != nil {
+			b.t.Fatal(err)
+		}
+		b.t.Logf("screenshot: %s", file)
+	}
+}
+
+// jsString quotes s for JavaScript.
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\u2028", `\u2028`, "\u2029", `\u2029`, "<", `\x3c`)
+	return `"` + r.Replace(s) + `"`
+}
+
+// Markup that a deployment's file or a search could hold.
+const (
+	scriptText = `<script>alert(1)</script>`
+	imgText    = `"><img src=x onerror=alert(1)>`
+)
+
+// writeAtomically writes a locale file as a careful editor does.
+func writeAtomically(t *testing.T, file, content string) {
+	t.Helper()
+	if err := os.WriteFile(file+".tmp", []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(file+".tmp", file); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// overrides is a deployment's en-US file: a user text for 659, and
+// markup in the texts of 605.
+func overrides(user659 string) string {
+	return "[605]\nuser = '" + scriptText + "'\ntitle = '" + imgText + "'\n\n[659]\nuser = \"" + user659 + "\"\n"
+}
+
+// TestBrowser drives a headless Chromium through the page as an operator
+// would, and checks what it displays.
+func TestBrowser(t *testing.T) {
+	start := time.Now()
+	dir := t.TempDir()
+	file := filepath.Join(dir, "en-US.toml")
+	writeAtomically(t, file, overrides("It is too dark here (first text)."))
+	w, err := huiyan.Watch(dir, huiyan.WithInterval(100*time.Millisecond), huiyan.WithErrorHandler(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	bundle := w.Bundle()
+
+	// The watched catalogue under a prefix, as a service mounts it; the
+	// shipped one at the root, for the screenshots.
+	mux := http.NewServeMux()
+	mux.Handle("/ops/huiyan/", http.StripPrefix("/ops/huiyan", New(w)))
+	mux.Handle("/", New(huiyan.Default()))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	b := newBrowser(t, srv.URL+"/ops/huiyan/")
+
+	t.Run("list", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		if got := eval[string](b, `document.documentElement.lang`); got != "en-US" {
+			t.Errorf("<html lang=%q>", got)
+		}
+		if got, want := b.cards(), ints(messages.All()); !slices.Equal(got, want) {
+			t.Errorf("cards %v, want every code %v", got, want)
+		}
+		m := bundle.Localize(messages.SimilarityTooLow, "en-US")
+		for sel, want := range map[string]string{
+			`[id="604"] h2.title`:  m.Title,
+			`[id="604"] dd.user`:   m.User,
+			`[id="604"] dd.detail`: m.Detail,
+			`[id="604"] .badge`:    english.categoryName(messages.Liveness),
+		} {
+			if got := b.shown(sel); got != want {
+				t.Errorf("%s shows %q, want %q", sel, got, want)
+			}
+		}
+		// The style sheet applies, under the prefix and the policy.
+		if got := eval[string](b, `getComputedStyle(document.querySelector("header.bar")).position`); got != "sticky" {
+			t.Errorf("the bar's position is %q: the style sheet did not load", got)
+		}
+	})
+
+	t.Run("search for a code", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		b.search("655")
+		if got := b.cards(); !slices.Equal(got, []int{655}) {
+			t.Errorf("cards %v, want [655]", got)
+		}
+		if got, want := b.shown(`[id="655"] h2.title`), bundle.Localize(655, "en-US").Title; got != want {
+			t.Errorf("655 shows %q, want %q", got, want)
+		}
+		if got := eval[string](b, `document.querySelector('input[name="q"]').value`); got != "655" {
+			t.Errorf("the search box holds %q after the search", got)
+		}
+	})
+
+	t.Run("search for words", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		title := bundle.Localize(messages.LightTooDim, "en-US").Title
+		b.search(strings.ToLower(title))
+		got := b.cards()
+		if !slices.Contains(got, int(messages.LightTooDim)) || len(got) >= len(messages.All()) {
+			t.Errorf("searching %q shows %v", title, got)
+		}
+		for _, mark := range b.shownAll(`[id="659"] mark`) {
+			if !strings.Contains(strings.ToLower(title), strings.ToLower(mark)) {
+				t.Errorf("marked %q, which is not a searched word", mark)
+			}
+		}
+		if len(b.shownAll(`[id="659"] mark`)) == 0 {
+			t.Error("no searched word is marked")
+		}
+	})
+
+	t.Run("search in another language", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		b.search(bundle.Localize(messages.LightTooDim, "zh-CN").Title)
+		if got := b.cards(); !slices.Contains(got, int(messages.LightTooDim)) {
+			t.Errorf("searching the Chinese title shows %v", got)
+		}
+		if got, want := b.shown(`[id="659"] h2.title`), bundle.Localize(messages.LightTooDim, "en-US").Title; got != want {
+			t.Errorf("659 shows %q, want the English %q", got, want)
+		}
+	})
+
+	t.Run("filter a category", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		b.navigate(chromedp.SetValue(chromedp.CSS(`select[name="cat"]`), "sms"), chromedp.Click(chromedp.CSS(`form.search button`)))
+		if got, want := b.cards(), codesOf(messages.SMS); !slices.Equal(got, want) {
+			t.Errorf("cards %v, want the SMS codes %v", got, want)
+		}
+		for _, badge := range b.shownAll(`article.card .badge`) {
+			if want := english.categoryName(messages.SMS); badge != want {
+				t.Errorf("badge %q, want %q", badge, want)
+			}
+		}
+	})
+
+	t.Run("switch language", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US&cat=sms")
+		b.navigate(chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="zh-CN"]`)))
+		if got := eval[string](b, `document.documentElement.lang`); got != "zh-CN" {
+			t.Errorf("<html lang=%q>", got)
+		}
+		if got, want := b.cards(), codesOf(messages.SMS); !slices.Equal(got, want) {
+			t.Errorf("the switch lost the filter: cards %v", got)
+		}
+		m := bundle.Localize(messages.SMSCodeExpired, "zh-CN")
+		if got := b.shown(`[id="305"] h2.title`); got != m.Title {
+			t.Errorf("305 shows %q, want %q", got, m.Title)
+		}
+		if got, want := b.shown(`form.search button`), simplified.Search; got != want {
+			t.Errorf("the button says %q, want %q", got, want)
+		}
+
+		b.navigate(chromedp.Click(chromedp.CSS(`nav.langs a:last-child`)))
+		if got, want := b.shownAll(`[id="305"] .locale`), bundle.Locales(); !slices.Equal(got, want) {
+			t.Errorf("side by side shows the locales %v, want %v", got, want)
+		}
+		users := b.shownAll(`[id="305"] dd.user`)
+		for i, l := range bundle.Locales() {
+			if want := bundle.Localize(messages.SMSCodeExpired, l).User; i >= len(users) || !strings.HasPrefix(users[i], want) {
+				t.Errorf("side by side, %s shows %q, want %q", l, users, want)
+			}
+		}
+	})
+
+	t.Run("follow a code's link", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		b.navigate(chromedp.Click(chromedp.CSS(`[id="655"] .links a`)))
+		if got := b.location(); got != "codes/655?lang=en-US" {
+			t.Errorf("the link leads to %q", got)
+		}
+		m := bundle.Localize(655, "en-US")
+		if got := b.shown(`h2.title`); got != m.Title {
+			t.Errorf("the code's page shows %q, want %q", got, m.Title)
+		}
+		if got := b.cards(); !slices.Equal(got, []int{655}) {
+			t.Errorf("the code's page shows cards %v", got)
+		}
+		b.navigate(chromedp.Click(chromedp.CSS(`.crumbs a`)))
+		if got := b.location(); got != "?lang=en-US#655" {
+			t.Errorf("back leads to %q", got)
+		}
+		if got := eval[string](b, `(document.querySelector(":target") || {}).id || ""`); got != "655" {
+			t.Errorf("the list shows %q as its target, want 655", got)
+		}
+	})
+
+	t.Run("markup is text", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		if got := b.shown(`[id="605"] dd.user`); got != scriptText {
+			t.Errorf("605 shows %q, want %q", got, scriptText)
+		}
+		if got := b.shown(`[id="605"] h2.title`); got != imgText {
+			t.Errorf("605 shows %q, want %q", got, imgText)
+		}
+		for _, q := range []string{scriptText, imgText} {
+			b.search(q)
+			if got := eval[string](b, `document.querySelector('input[name="q"]').value`); got != q {
+				t.Errorf("the search box holds %q, want %q", got, q)
+			}
+			if got := b.cards(); !slices.Contains(got, 605) {
+				t.Errorf("searching %q shows %v, want 605", q, got)
+			}
+		}
+		if n := eval[int](b, `document.querySelectorAll("script, [onerror], img:not(.brand img)").length`); n != 0 {
+			t.Errorf("the page has %d elements made of the texts", n)
+		}
+	})
+
+	t.Run("a watched edit shows on reload", func(t *testing.T) {
+		b.t = t
+		const edited = "It is too dark here (edited text)."
+		b.open("?lang=en-US")
+		if got := b.shown(`[id="659"] dd.user`); got != "It is too dark here (first text)." {
+			t.Fatalf("659 shows %q before the edit", got)
+		}
+		writeAtomically(t, file, overrides(edited))
+		b.until("659 shows the edit", func() bool { return b.shown(`[id="659"] dd.user`) == edited })
+	})
+
+	t.Run("a bad edit shows its fault", func(t *testing.T) {
+		b.t = t
+		writeAtomically(t, file, overrides("It is too dark here (edited text).")+"usr = \"typo\"\n")
+		want := file + ":7"
+		b.until("the banner names "+want, func() bool { return strings.Contains(b.shown(`.fault`), want) })
+		if got := b.shown(`[id="659"] dd.user`); got != "It is too dark here (edited text)." {
+			t.Errorf("under the fault, 659 shows %q, want the previous text", got)
+		}
+		writeAtomically(t, file, overrides("It is too dark here (fixed)."))
+		b.until("the banner goes", func() bool { return b.shown(`.fault`) == "" })
+	})
+
+	t.Run("screenshots", func(t *testing.T) {
+		b.t = t
+		b.base = srv.URL + "/"
+		b.do(chromedp.EmulateViewport(1280, 900))
+		b.open("?lang=en-US&cat=liveness")
+		b.screenshot("operator-page.png")
+		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+		b.open("?lang=zh-CN&cat=liveness")
+		if got := eval[int](b, `document.documentElement.scrollWidth`); got > 390 {
+			t.Errorf("on a phone the page is %dpx wide: it scrolls sideways", got)
+		}
+		b.screenshot("operator-page-phone.png")
+	})
+	t.Logf("the browser test took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// until reloads the page until ok, for up to patience.
+func (b *browser) until(what string, ok func() bool) {
+	b.t.Helper()
+	deadline := time.Now().Add(patience)
+	for {
+		b.do(chromedp.Reload())
+		if ok() {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("after %v: not yet: %s", patience, what)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}

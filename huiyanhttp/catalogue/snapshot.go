@@ -1,0 +1,140 @@
+package catalogue
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/internal/export"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// snapshot is what is computed once per catalogue: a Watcher's reload
+// brings a new Bundle, and with it a new snapshot.
+type snapshot struct {
+	bundle  *huiyan.Bundle
+	locales []string
+
+	// search is every code's texts in every locale, lowercased, for the
+	// page's search box; built on the first search.
+	search func() []string
+
+	// bodies holds the API's catalogues by language value. Language
+	// values are whatever clients send, so it holds a bounded number.
+	mu     sync.Mutex
+	bodies map[string]entity
+}
+
+// Bounds of the cache of catalogues: language values longer than
+// maxCachedLang, or beyond maxCached of them, are served uncached.
+const (
+	maxCached     = 64
+	maxCachedLang = 128
+)
+
+func newSnapshot(b *huiyan.Bundle) *snapshot {
+	s := &snapshot{bundle: b, locales: b.Locales(), bodies: make(map[string]entity)}
+	s.search = sync.OnceValue(s.searchTexts)
+	return s
+}
+
+// entity is a response body and its ETag.
+type entity struct {
+	body []byte
+	etag string
+}
+
+func newEntity(body []byte) entity {
+	sum := sha256.Sum256(body)
+	return entity{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
+}
+
+// catalogue returns the JSON of huiyan export -lang lang.
+func (s *snapshot) catalogue(lang string) entity {
+	return s.cached("lang "+lang, func() any { return export.NewCatalogue(s.bundle, lang) })
+}
+
+// sideBySide returns the JSON of huiyan export -lang all.
+func (s *snapshot) sideBySide() entity {
+	return s.cached(export.All, func() any { return export.NewSideBySide(s.bundle) })
+}
+
+func (s *snapshot) cached(key string, v func() any) entity {
+	s.mu.Lock()
+	e, ok := s.bodies[key]
+	s.mu.Unlock()
+	if ok {
+		return e
+	}
+	var buf bytes.Buffer
+	// The values are strings and ints; encoding them cannot fail.
+	_ = export.JSON(&buf, v())
+	e = newEntity(buf.Bytes())
+	if len(key) <= maxCachedLang+len("lang ") {
+		s.mu.Lock()
+		if len(s.bodies) < maxCached {
+			s.bodies[key] = e
+		}
+		s.mu.Unlock()
+	}
+	return e
+}
+
+// searchTexts returns, for each code of messages.All, what a search
+// matches: the code, its name and category, and its texts in every
+// locale, lowercased.
+func (s *snapshot) searchTexts() []string {
+	codes := messages.All()
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		var sb strings.Builder
+		sb.WriteString(strconv.Itoa(int(c)) + "\n" + c.String() + "\n" + c.Category().String() + "\n")
+		for _, l := range labelSets {
+			sb.WriteString(l.categoryName(c.Category()) + "\n")
+		}
+		for _, l := range s.locales {
+			m := s.bundle.Localize(c, l)
+			sb.WriteString(m.User + "\n" + m.Title + "\n" + m.Detail + "\n" + m.Remedy + "\n")
+		}
+		out[i] = strings.ToLower(sb.String())
+	}
+	return out
+}
+
+// serveEntity answers with e, or with 304 Not Modified when the request's
+// If-None-Match names e's ETag. A client polls at the cost of a header.
+func serveEntity(w http.ResponseWriter, r *http.Request, e entity, contentType, contentLanguage string) {
+	hd := w.Header()
+	hd.Set("ETag", e.etag)
+	hd.Set("Cache-Control", "no-cache")
+	hd.Add("Vary", "Accept-Language")
+	if contentLanguage != "" {
+		hd.Set("Content-Language", contentLanguage)
+	}
+	if noneMatch(r, e.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	hd.Set("Content-Type", contentType)
+	hd.Set("Content-Length", strconv.Itoa(len(e.body)))
+	w.Write(e.body)
+}
+
+// noneMatch reports whether the request's If-None-Match names etag, by
+// the weak comparison RFC 9110 prescribes for it, or is "*".
+func noneMatch(r *http.Request, etag string) bool {
+	for _, field := range r.Header.Values("If-None-Match") {
+		for t := range strings.SplitSeq(field, ",") {
+			t = strings.TrimSpace(t)
+			if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+				return true
+			}
+		}
+	}
+	return false
+}
