@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"testing"
+	"testing/fstest"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -36,6 +37,17 @@ func BenchmarkLocalize(b *testing.B) {
 			}
 		})
 	}
+	b.Run("partial_locale", func(b *testing.B) {
+		// A deployment's ja-JP with one text: 655 comes from the reader's
+		// next language, through the fallback chain.
+		partial := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+			"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。\"\n")},
+		})
+		b.ReportAllocs()
+		for b.Loop() {
+			sink = partial.Localize(messages.FaceTooClose, "ja,en;q=0.8")
+		}
+	})
 	b.Run("cold", func(b *testing.B) {
 		headers := coldHeaders()
 		b.ReportAllocs()

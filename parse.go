@@ -106,12 +106,24 @@ type fileParser struct {
 	lines map[string]int
 	seen  map[string]*text
 	ps    *problems
+	key   []byte // scratch space for line
 }
 
 // line returns the line of path, or of its nearest parent that has one.
+// It is asked for every key of a file, so it builds the joined key in
+// scratch space: looking a map up by string(bytes) does not allocate.
 func (p *fileParser) line(path []string) int {
-	for i := len(path); i > 0; i-- {
-		if l, ok := p.lines[strings.Join(path[:i], tomlpos.Sep)]; ok {
+	ends := make([]int, 0, 8)
+	p.key = p.key[:0]
+	for i, part := range path {
+		if i > 0 {
+			p.key = append(p.key, tomlpos.Sep...)
+		}
+		p.key = append(p.key, part...)
+		ends = append(ends, len(p.key))
+	}
+	for i := len(ends) - 1; i >= 0; i-- {
+		if l, ok := p.lines[string(p.key[:ends[i]])]; ok {
 			return l
 		}
 	}

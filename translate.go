@@ -45,10 +45,16 @@ func LocalizeWith(code messages.Code, lang string, params map[string]int) Messag
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
 	c := b.resolve(lang)
-	if row := b.row(code); row >= 0 {
-		return b.message(c, row)
+	row := b.row(code)
+	if row < 0 {
+		return b.unknown(c, code)
 	}
-	return b.unknown(c, code)
+	// The common case, inline: the chosen locale's precomputed message.
+	r := &b.locales[c.first()].rows[row]
+	if r.lacks == 0 || len(c.ls) <= 2 {
+		return r.msg // its texts are its own, or zh-CN's, the chain's last
+	}
+	return b.fill(c, row, r.msg)
 }
 
 // LocalizeWith is like [Bundle.Localize], with values for the code's count
@@ -102,9 +108,15 @@ func (b *Bundle) row(code messages.Code) int {
 func (b *Bundle) message(c chain, row int) Message {
 	r := &b.locales[c.first()].rows[row]
 	if r.lacks == 0 || len(c.ls) <= 2 {
-		return r.msg // its texts are its own, or zh-CN's, the chain's last
+		return r.msg
 	}
-	m := r.msg
+	return b.fill(c, row, r.msg)
+}
+
+// fill replaces the texts of m that its locale lacks with those of the
+// next locales of the chain.
+func (b *Bundle) fill(c chain, row int, m Message) Message {
+	r := &b.locales[c.first()].rows[row]
 	for f := range numFields {
 		if r.lacks&(1<<f) == 0 {
 			continue

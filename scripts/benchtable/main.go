@@ -23,6 +23,7 @@ var rows = []struct{ name, baseline, job string }{
 	{"Localize/tag", "GoI18n/per_request_tag", "plain tag en-US"},
 	{"Localize/wechat", "GoI18n/per_request_wechat", "WeChat value zh_CN"},
 	{"Localize/header", "GoI18n/per_request_header", "header zh-CN,zh;q=0.9,en;q=0.8"},
+	{"Localize/partial_locale", "GoI18n/per_request_header", "partial locale, text from the next language"},
 	{"Localize/cold", "GoI18n/new_localizer_cold", "a new header every call"},
 	{"Localize/unknown_code", "GoI18n/per_request_tag", "code not in the catalogue"},
 	{"Localize/params", "GoI18n/template", "template parameter (305, Minutes=5)"},
