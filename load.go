@@ -69,48 +69,22 @@ func layersOf(fsys []fs.FS) []layer {
 	return layers
 }
 
+// input is one locale file read from a layer, and what parsing it gave.
+type input struct {
+	layer int
+	name  string
+	data  []byte
+	file  *localeFile
+	ps    problems
+}
+
 // readLayers reads and parses every locale file of the layers.
 // The tags of files that do not parse are added to broken. Files are
 // parsed in parallel: decoding TOML is most of a bundle's build time.
 func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*localeFile {
-	type input struct {
-		layer int
-		name  string
-		data  []byte
-		file  *localeFile
-		ps    problems
-	}
 	var inputs []*input
 	for i, ly := range layers {
-		if ly.fsys == nil {
-			ps.add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
-			continue
-		}
-		entries, err := fs.ReadDir(ly.fsys, ".")
-		if err != nil {
-			dir := strings.TrimSuffix(ly.prefix, "/")
-			if dir == "" {
-				dir = "."
-			}
-			msg := err.Error()
-			if pe, ok := err.(*fs.PathError); ok {
-				msg = pe.Err.Error()
-			}
-			ps.add(true, dir, 0, err, "cannot read the locale directory: "+msg)
-			continue
-		}
-		for _, e := range entries {
-			if !isLocaleFile(e) {
-				continue
-			}
-			name := ly.prefix + e.Name()
-			data, err := fs.ReadFile(ly.fsys, e.Name())
-			if err != nil {
-				ps.add(true, name, 0, err, "cannot read: "+err.Error())
-				continue
-			}
-			inputs = append(inputs, &input{layer: i, name: name, data: data})
-		}
+		inputs = append(inputs, readLayer(i, ly, ps)...)
 	}
 	var wg sync.WaitGroup
 	for _, in := range inputs {
@@ -135,6 +109,41 @@ func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*local
 		}
 	}
 	return files
+}
+
+// readLayer reads the locale files of layer i.
+func readLayer(i int, ly layer, ps *problems) []*input {
+	if ly.fsys == nil {
+		ps.add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
+		return nil
+	}
+	entries, err := fs.ReadDir(ly.fsys, ".")
+	if err != nil {
+		dir := strings.TrimSuffix(ly.prefix, "/")
+		if dir == "" {
+			dir = "."
+		}
+		msg := err.Error()
+		if pe, ok := err.(*fs.PathError); ok {
+			msg = pe.Err.Error()
+		}
+		ps.add(true, dir, 0, err, "cannot read the locale directory: "+msg)
+		return nil
+	}
+	var inputs []*input
+	for _, e := range entries {
+		if !isLocaleFile(e) {
+			continue
+		}
+		name := ly.prefix + e.Name()
+		data, err := fs.ReadFile(ly.fsys, e.Name())
+		if err != nil {
+			ps.add(true, name, 0, err, "cannot read: "+err.Error())
+			continue
+		}
+		inputs = append(inputs, &input{layer: i, name: name, data: data})
+	}
+	return inputs
 }
 
 // mergedLocale is the texts of one locale over all layers.
