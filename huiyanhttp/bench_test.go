@@ -1,0 +1,191 @@
+package huiyanhttp_test
+
+import (
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/huiyanhttp"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// discard is a ResponseWriter that keeps its header map and drops the
+// rest, so that a benchmark measures the handler and not the writer. reset
+// empties the map and keeps its memory, as a new response's map would be
+// empty.
+type discard struct{ h http.Header }
+
+func newDiscard() *discard                     { return &discard{h: http.Header{}} }
+func (d *discard) Header() http.Header         { return d.h }
+func (d *discard) Write(p []byte) (int, error) { return len(p), nil }
+func (d *discard) WriteHeader(int)             {}
+func (d *discard) reset()                      { clear(d.h) }
+
+// throughMiddleware returns target's request as a handler behind the
+// Middleware sees it, with the language in its context.
+func throughMiddleware(loc huiyan.Localizer, target string, headers ...string) *http.Request {
+	var inner *http.Request
+	h := huiyanhttp.Middleware(loc, huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		inner = r
+	}))
+	h.ServeHTTP(newDiscard(), newRequest(target, headers...))
+	return inner
+}
+
+func newRequest(target string, headers ...string) *http.Request {
+	r := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		r.Header.Set(headers[i], headers[i+1])
+	}
+	return r
+}
+
+var static = []byte(`{"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"Your face is too close. Please hold the phone a little farther away and try again.","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}` + "\n")
+
+// TestWriteProblemAllocs checks the promise of the package documentation:
+// writing a known code's problem allocates no more than writing a static
+// byte slice, with a Bundle and with a Watcher.
+func TestWriteProblemAllocs(t *testing.T) {
+	w, err := huiyan.Watch(t.TempDir(), huiyan.WithErrorHandler(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	d := newDiscard()
+	floor := testing.AllocsPerRun(100, func() { d.Write(static) })
+	tests := []struct {
+		name string
+		loc  huiyan.Localizer
+		r    *http.Request
+	}{
+		{"Bundle, query", huiyan.Default(), throughMiddleware(huiyan.Default(), "/?lang=en")},
+		{"Bundle, Accept-Language", huiyan.Default(), throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
+		{"Watcher, WeChat", w, throughMiddleware(w, "/", "User-Agent", weChat)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := testing.AllocsPerRun(100, func() {
+				d.reset() // a response starts without headers
+				huiyanhttp.WriteProblem(d, tt.r, messages.FaceTooClose)
+			})
+			if got > floor {
+				t.Errorf("WriteProblem: %.1f allocations; w.Write of a static slice: %.1f", got, floor)
+			}
+			if v := d.h.Get("Content-Type"); v != "application/problem+json" {
+				t.Errorf("Content-Type %q: the problem was not written", v)
+			}
+		})
+	}
+}
+
+const weChat = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x1800282a) NetType/WIFI Language/zh_CN"
+
+// The benchmarks below compare, on one discarding ResponseWriter: the
+// floor (w.Write of a static slice), WriteProblem, and the handler one
+// writes by hand (json.NewEncoder of a struct).
+
+func BenchmarkStaticWrite(b *testing.B) {
+	d := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Write(static)
+	}
+}
+
+func BenchmarkWriteProblem(b *testing.B) {
+	for _, bm := range []struct {
+		name string
+		code messages.Code
+		r    *http.Request
+	}{
+		{"known", messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/?lang=en")},
+		{"known, header", messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
+		{"parameters", messages.SMSCodeExpired, throughMiddleware(huiyan.Default(), "/?lang=en")},
+		{"unknown", 699, throughMiddleware(huiyan.Default(), "/?lang=en")},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			d := newDiscard()
+			b.ReportAllocs()
+			for b.Loop() {
+				d.reset()
+				huiyanhttp.WriteProblem(d, bm.r, bm.code)
+			}
+		})
+	}
+}
+
+// handWritten is the obvious problem handler: headers set one by one and
+// a struct encoded on the response.
+func handWritten(w http.ResponseWriter, r *http.Request, code messages.Code) {
+	lang := r.Header.Get("Accept-Language")
+	if q := r.URL.Query().Get("lang"); q != "" {
+		lang = q
+	}
+	m := huiyan.Localize(code, lang)
+	h := w.Header()
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Content-Language", huiyan.Default().Match(lang))
+	h.Set("Vary", "Accept-Language")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code.HTTPStatus())
+	json.NewEncoder(w).Encode(struct {
+		Type      string `json:"type"`
+		Title     string `json:"title"`
+		Status    int    `json:"status"`
+		Code      int    `json:"code"`
+		Name      string `json:"name"`
+		Category  string `json:"category"`
+		Retryable bool   `json:"retryable"`
+	}{
+		"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#" + code.String(),
+		m.User, code.HTTPStatus(), int(code), code.String(), code.Category().String(), code.Retryable(),
+	})
+}
+
+func BenchmarkHandWritten(b *testing.B) {
+	for _, bm := range []struct {
+		name string
+		r    *http.Request
+	}{
+		{"known", newRequest("/?lang=en")},
+		{"known, header", newRequest("/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			d := newDiscard()
+			b.ReportAllocs()
+			for b.Loop() {
+				d.reset()
+				handWritten(d, bm.r, messages.FaceTooClose)
+			}
+		})
+	}
+}
+
+// BenchmarkMiddleware is a whole request: the Middleware resolves the
+// language and keeps it in the context, and the handler writes a problem.
+func BenchmarkMiddleware(b *testing.B) {
+	h := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		huiyanhttp.WriteProblem(w, r, messages.FaceTooClose)
+	}))
+	for _, bm := range []struct {
+		name string
+		r    *http.Request
+	}{
+		{"query", newRequest("/?lang=en")},
+		{"Accept-Language", newRequest("/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
+		{"WeChat User-Agent", newRequest("/", "User-Agent", weChat)},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			d := newDiscard()
+			b.ReportAllocs()
+			for b.Loop() {
+				d.reset()
+				h.ServeHTTP(d, bm.r)
+			}
+		})
+	}
+}

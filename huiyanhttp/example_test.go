@@ -1,0 +1,117 @@
+package huiyanhttp_test
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/huiyanhttp"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// stdoutLogger logs to standard output without the time, so that an
+// example's output is stable.
+func stdoutLogger() *slog.Logger {
+	return slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey && len(groups) == 0 {
+				return slog.Attr{}
+			}
+			return a
+		},
+	}))
+}
+
+func ExampleWriteProblem() {
+	// Once, for the whole service: a *huiyan.Watcher serves as well.
+	mw := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithLogger(stdoutLogger()))
+	handler := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Huiyan answered the user's verification with code 655.
+		huiyanhttp.WriteProblem(w, r, messages.FaceTooClose)
+	}))
+
+	// A mini-program in Chinese: the problem is in Chinese, the log in
+	// English, for the operator.
+	w := httptest.NewRecorder()
+	handler.ServeHTTP(w, httptest.NewRequest("GET", "/api/verify/result?lang=zh_CN", nil))
+	fmt.Println(w.Code, w.Header().Get("Content-Type"), w.Header().Get("Content-Language"))
+	fmt.Print(w.Body)
+	// Output:
+	// level=INFO msg="huiyanhttp: problem" status=422 user_lang=zh-CN huiyan.code=655 huiyan.name=FaceTooClose huiyan.category=liveness huiyan.retryable=true huiyan.lang=en-US huiyan.title="Face too close to the screen"
+	// 422 application/problem+json zh-CN
+	// {"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"脸离屏幕太近，请把手机拿远一些后重试","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}
+}
+
+func ExampleWriteProblem_success() {
+	handler := huiyanhttp.Middleware(huiyan.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Code 0 is no problem: WriteProblem writes nothing, and the
+		// service answers success its own way.
+		if err := huiyanhttp.WriteProblem(w, r, messages.Success); err != nil {
+			fmt.Println(err)
+			w.Write([]byte(`{"code":0}`))
+		}
+	}))
+	w := httptest.NewRecorder()
+	handler.ServeHTTP(w, httptest.NewRequest("GET", "/api/verify/result", nil))
+	fmt.Println(w.Code, w.Body)
+	// Output:
+	// huiyanhttp: code 0 is success, not a problem; nothing was written
+	// 200 {"code":0}
+}
+
+func ExampleLanguage() {
+	requests := []struct{ query, header, value string }{
+		{"lang=zh_HK", "", ""}, // a mini-program's wx.getAppBaseInfo().language
+		{"", "X-Lang", "en"},   // a client that chooses on purpose
+		{"", "Accept-Language", "en-GB,en;q=0.9"},
+		{"", "User-Agent", "Mozilla/5.0 (iPhone; ...) MicroMessenger/8.0.34(0x18002230) NetType/WIFI Language/zh_CN"},
+		{"lang=xx-garbage!!", "Accept-Language", "ja"}, // passed over for the next source
+		{"", "", ""}, // nothing: "", the Localizer's default
+	}
+	for _, req := range requests {
+		r := httptest.NewRequest("GET", "/?"+req.query, nil)
+		if req.header != "" {
+			r.Header.Set(req.header, req.value)
+		}
+		fmt.Printf("%q\n", huiyanhttp.Language(r))
+	}
+	// Output:
+	// "zh_HK"
+	// "en"
+	// "en-GB,en;q=0.9"
+	// "zh_CN"
+	// "ja"
+	// ""
+}
+
+func ExampleLocalize() {
+	handler := huiyanhttp.Middleware(huiyan.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// The message in the language the Middleware resolved.
+		m := huiyanhttp.Localize(r.Context(), messages.LightTooDim)
+		fmt.Println(m.User)
+	}))
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Set("Accept-Language", "en-US,en;q=0.9")
+	handler.ServeHTTP(httptest.NewRecorder(), r)
+	// Output:
+	// It is too dark. Please move somewhere with better light and try again.
+}
+
+func ExampleWithTypeBase() {
+	// The operators' own page for each code, such as package catalogue
+	// serves under /huiyan/codes/.
+	mw := huiyanhttp.Middleware(huiyan.Default(),
+		huiyanhttp.WithTypeBase("https://ops.example.com/huiyan/codes/"),
+		huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))
+	handler := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		huiyanhttp.WriteProblem(w, r, messages.IdentityDatabaseCallFailed)
+	}))
+	w := httptest.NewRecorder()
+	handler.ServeHTTP(w, httptest.NewRequest("GET", "/?lang=en", nil))
+	fmt.Print(w.Code, " ", w.Body)
+	// Output:
+	// 502 {"type":"https://ops.example.com/huiyan/codes/702","title":"Identity check is unavailable. Please try again later. If that fails, contact customer support.","status":502,"code":702,"name":"IdentityDatabaseCallFailed","category":"identity_database","retryable":true}
+}

@@ -1,0 +1,155 @@
+package huiyanhttp
+
+import (
+	"context"
+	"log/slog"
+	"maps"
+	"net/http"
+	"sync"
+	"sync/atomic"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// Option configures [Middleware].
+type Option func(*config)
+
+type config struct {
+	typeBase string         // "" for the anchors of package messages' documentation
+	logger   *slog.Logger   // nil for slog.Default() at the time of logging
+	opLang   string         // the operator's language
+	params   map[string]int // the deployment's parameters; nil for the defaults
+}
+
+// WithTypeBase makes a problem's type the URI base followed by the
+// decimal code, such as https://ops.example.com/huiyan/codes/655 for base
+// "https://ops.example.com/huiyan/codes/": a page of the operators' own,
+// such as package catalogue serves. The base is used as given; an empty
+// one keeps the default, a link to the code's constant in the
+// documentation of package messages.
+func WithTypeBase(base string) Option {
+	return func(c *config) { c.typeBase = base }
+}
+
+// WithLogger sets the logger that [WriteProblem] reports each problem to,
+// with the operator's texts; the default is [slog.Default]. A logger whose
+// handler discards, slog.New(slog.DiscardHandler), turns the reports off.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) {
+		if l != nil {
+			c.logger = l
+		}
+	}
+}
+
+// WithOperatorLanguage sets the language of the operator texts in the log,
+// whatever the end user's language; the default is en-US. It is resolved
+// by the Localizer's fallback rules, as any language value is.
+func WithOperatorLanguage(lang string) Option {
+	return func(c *config) {
+		if lang != "" {
+			c.opLang = lang
+		}
+	}
+}
+
+// WithParams sets the deployment's values of the count parameters that
+// some texts state (see [messages.Code.Param]), such as {"Minutes": 5}
+// for SMS codes valid for 5 minutes, for problems, logs and [Localize].
+func WithParams(params map[string]int) Option {
+	return func(c *config) { c.params = maps.Clone(params) }
+}
+
+// state is what one Middleware serves with.
+type state struct {
+	loc huiyan.Localizer
+	config
+
+	bodies atomic.Pointer[bodies] // for the Localizer's current bundle
+	mu     sync.Mutex             // serializes rebuilding bodies
+}
+
+func newState(loc huiyan.Localizer, opts []Option) *state {
+	if loc == nil {
+		loc = huiyan.Default()
+	}
+	s := &state{loc: loc, config: config{opLang: "en-US"}}
+	for _, o := range opts {
+		o(&s.config)
+	}
+	s.bodiesFor(loc.Bundle())
+	return s
+}
+
+// bodiesFor returns the problem bodies of b, built once per bundle: a
+// Watcher's bundle changes when it reloads.
+func (s *state) bodiesFor(b *huiyan.Bundle) *bodies {
+	if bs := s.bodies.Load(); bs != nil && bs.b == b {
+		return bs
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if bs := s.bodies.Load(); bs != nil && bs.b == b {
+		return bs
+	}
+	bs := newBodies(b, &s.config)
+	s.bodies.Store(bs)
+	return bs
+}
+
+// defaultState serves requests that did not pass through a Middleware.
+var defaultState = sync.OnceValue(func() *state { return newState(nil, nil) })
+
+// request is what the Middleware keeps in a request's context.
+type request struct {
+	s    *state
+	lang string
+	src  source
+}
+
+type contextKey struct{}
+
+// Middleware returns a middleware that resolves the language of each
+// request once (see [Language]) and keeps it, with loc and the options, in
+// the request's context, for [WriteProblem] and [Localize]:
+//
+//	mux := http.NewServeMux()
+//	mux.HandleFunc("GET /api/verify/result", result)
+//	http.ListenAndServe(addr, huiyanhttp.Middleware(w)(mux))
+//
+// loc is a [*huiyan.Bundle] or a [*huiyan.Watcher]; nil means
+// [huiyan.Default].
+func Middleware(loc huiyan.Localizer, opts ...Option) func(http.Handler) http.Handler {
+	s := newState(loc, opts)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			lang, src := choose(r)
+			ctx := context.WithValue(r.Context(), contextKey{}, &request{s: s, lang: lang, src: src})
+			next.ServeHTTP(w, r.WithContext(ctx))
+		})
+	}
+}
+
+// fromContext returns what the Middleware kept in ctx, and false when it
+// kept nothing.
+func fromContext(ctx context.Context) (*request, bool) {
+	if ctx == nil {
+		return nil, false
+	}
+	rq, ok := ctx.Value(contextKey{}).(*request)
+	return rq, ok
+}
+
+// Localize returns the message for code in the language of the request
+// whose context ctx is, from the Localizer of the [Middleware] that
+// served it, with its parameters. Without a Middleware it returns
+// huiyan.Default()'s message in the default language.
+//
+// The message holds the operator texts too: give the end user User only.
+func Localize(ctx context.Context, code messages.Code) huiyan.Message {
+	if rq, ok := fromContext(ctx); ok {
+		return rq.s.loc.LocalizeWith(code, rq.lang, rq.s.params)
+	}
+	return defaultState().loc.Localize(code, "")
+}
