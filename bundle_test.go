@@ -135,7 +135,7 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
 		}
 		var ps problems
-		f := parseFile(e.Name(), data, &ps)
+		f := parseFile(e.Name(), data, &ps, true)
 		if err := ps.err(); err != nil {
 			t.Fatal(err)
 		}

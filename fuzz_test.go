@@ -148,6 +148,12 @@ func FuzzLoad(f *testing.F) {
 func checkLoad(t *testing.T, fsys fstest.MapFS, data []byte) {
 	t.Helper()
 	b, err := newBundleNoPanic(t, fsys)
+	// Lint reads every file with its lines, NewBundle only after a
+	// problem: both must agree on whether the files load.
+	fatal := slices.ContainsFunc(Lint(fsys).Problems, func(p *FileError) bool { return !p.Advice })
+	if fatal != (err != nil) {
+		t.Fatalf("Lint finds an error: %v; NewBundle fails: %v\nfile: %q", fatal, err, clip(data))
+	}
 	if err != nil {
 		if b != nil {
 			t.Fatalf("NewBundle returned a bundle with the error %v", err)

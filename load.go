@@ -81,14 +81,14 @@ type input struct {
 // readLayers reads and parses every locale file of the layers.
 // The tags of files that do not parse are added to broken. Files are
 // parsed in parallel: decoding TOML is most of a bundle's build time.
-func readLayers(layers []layer, ps *problems, broken *[]language.Tag) [][]*localeFile {
+func readLayers(layers []layer, ps *problems, broken *[]language.Tag, withLines bool) [][]*localeFile {
 	var inputs []*input
 	for i, ly := range layers {
 		inputs = append(inputs, readLayer(i, ly, ps)...)
 	}
 	var wg sync.WaitGroup
 	for _, in := range inputs {
-		wg.Go(func() { in.file = parseFile(in.name, in.data, &in.ps) })
+		wg.Go(func() { in.file = parseFile(in.name, in.data, &in.ps, withLines) })
 	}
 	wg.Wait()
 
@@ -250,9 +250,22 @@ type errorOrNil struct{ err error }
 // problems and the locales it read. The bundle is nil when any problem is
 // fatal. With lintTexts, it also checks each text as Lint does.
 func load(layers []layer, lintTexts bool) (*Bundle, problems, []*mergedLocale) {
+	if lintTexts {
+		return loadFiles(layers, true, true)
+	}
+	// Lines are for problems: most loads have none, and skip finding them.
+	b, ps, ms := loadFiles(layers, false, false)
+	if ps.err() != nil {
+		return loadFiles(layers, false, true)
+	}
+	return b, ps, ms
+}
+
+// loadFiles is load, finding the line of every text withLines.
+func loadFiles(layers []layer, lintTexts, withLines bool) (*Bundle, problems, []*mergedLocale) {
 	var ps problems
 	var broken []language.Tag
-	files := readLayers(layers, &ps, &broken)
+	files := readLayers(layers, &ps, &broken, withLines)
 	if lintTexts {
 		for _, layerFiles := range files {
 			for _, f := range layerFiles {

@@ -47,8 +47,9 @@ func isReserved(k string, v any) bool {
 
 // parseFile parses one locale file. It reports every problem it finds and
 // returns nil when the file name is not a locale; a file that does not
-// parse is returned broken.
-func parseFile(name string, data []byte, ps *problems) *localeFile {
+// parse is returned broken. Finding the line of every key costs a second
+// read of the file: withLines asks for it, to report problems.
+func parseFile(name string, data []byte, ps *problems, withLines bool) *localeFile {
 	base := strings.TrimSuffix(path.Base(name), ".toml")
 	tag, err := language.Parse(base)
 	if err != nil || base == "" {
@@ -77,10 +78,12 @@ func parseFile(name string, data []byte, ps *problems) *localeFile {
 		return &localeFile{name: name, tag: tag, broken: true}
 	}
 	p := &fileParser{
-		file:  &localeFile{name: name, tag: tag},
-		lines: tomlpos.Lines(data),
-		seen:  make(map[string]*text),
-		ps:    ps,
+		file: &localeFile{name: name, tag: tag},
+		seen: make(map[string]*text),
+		ps:   ps,
+	}
+	if withLines {
+		p.lines = tomlpos.Lines(data)
 	}
 	p.walk(nil, raw)
 	slices.SortStableFunc(p.file.texts, func(a, b *text) int { return a.line - b.line })
@@ -109,10 +112,14 @@ type fileParser struct {
 	key   []byte // scratch space for line
 }
 
-// line returns the line of path, or of its nearest parent that has one.
-// It is asked for every key of a file, so it builds the joined key in
-// scratch space: looking a map up by string(bytes) does not allocate.
+// line returns the line of path, or of its nearest parent that has one;
+// 0 when the file is parsed without lines. It is asked for every key of a
+// file, so it builds the joined key in scratch space: looking a map up by
+// string(bytes) does not allocate.
 func (p *fileParser) line(path []string) int {
+	if p.lines == nil {
+		return 0
+	}
 	ends := make([]int, 0, 8)
 	p.key = p.key[:0]
 	for i, part := range path {
@@ -137,6 +144,33 @@ func (p *fileParser) fail(path []string, format string, args ...any) {
 // prefix returns the first n parts of path: the key of a code or category
 // table, to report a problem with the table where its header stands.
 func prefix(path []string, n int) []string { return path[:min(n, len(path))] }
+
+// inFileOrder returns the keys of the table at path in the order of the
+// file, so that "first" means first; without lines, as they are.
+func (p *fileParser) inFileOrder(path, keys []string) []string {
+	if p.lines == nil {
+		return keys
+	}
+	type keyLine struct {
+		key  string
+		line int
+	}
+	kls := make([]keyLine, len(keys))
+	for i, k := range keys {
+		kls[i] = keyLine{k, p.line(append(slices.Clip(path), k))}
+	}
+	slices.SortFunc(kls, func(a, b keyLine) int {
+		if c := a.line - b.line; c != 0 {
+			return c
+		}
+		return strings.Compare(a.key, b.key)
+	})
+	sorted := make([]string, len(kls))
+	for i, kl := range kls {
+		sorted[i] = kl.key
+	}
+	return sorted
+}
 
 // walk flattens the document into message IDs exactly as go-i18n does, so
 // that a file means the same to goi18n and to huiyan.
@@ -166,23 +200,8 @@ func (p *fileParser) walk(path []string, v any) {
 			}
 			p.add(path, m, res)
 		default:
-			// In the order of the file, so that "first" means first.
-			type keyLine struct {
-				key  string
-				line int
-			}
-			keys := make([]keyLine, len(plain))
-			for i, k := range plain {
-				keys[i] = keyLine{k, p.line(append(slices.Clip(path), k))}
-			}
-			slices.SortFunc(keys, func(a, b keyLine) int {
-				if c := a.line - b.line; c != 0 {
-					return c
-				}
-				return strings.Compare(a.key, b.key)
-			})
-			for _, k := range keys {
-				p.walk(append(slices.Clip(path), k.key), v[k.key])
+			for _, k := range p.inFileOrder(path, plain) {
+				p.walk(append(slices.Clip(path), k), v[k])
 			}
 		}
 	default:
