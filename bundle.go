@@ -31,6 +31,7 @@ type Bundle struct {
 	codes   []messages.Code // row → code
 	en      int             // index of en-US, or -1
 	cache   langCache
+	chains  chains
 }
 
 // locale is one language of a bundle: what it is, for matching, and its

@@ -23,7 +23,7 @@ type langCache struct {
 
 type cacheEntry struct {
 	key   string
-	chain chain
+	chain *chain
 }
 
 func (c *langCache) init() { c.seed = maphash.MakeSeed() }
@@ -32,17 +32,17 @@ func (c *langCache) slot(s string) *atomic.Pointer[cacheEntry] {
 	return &c.slots[maphash.String(c.seed, s)&(cacheSlots-1)]
 }
 
-func (c *langCache) get(s string) (chain, bool) {
+func (c *langCache) get(s string) (*chain, bool) {
 	if len(s) > maxCacheKey {
-		return chain{}, false
+		return nil, false
 	}
 	if e := c.slot(s).Load(); e != nil && e.key == s {
 		return e.chain, true
 	}
-	return chain{}, false
+	return nil, false
 }
 
-func (c *langCache) put(s string, ch chain) {
+func (c *langCache) put(s string, ch *chain) {
 	if len(s) <= maxCacheKey {
 		c.slot(s).Store(&cacheEntry{key: strings.Clone(s), chain: ch})
 	}

@@ -23,31 +23,21 @@ func newLocale(tag language.Tag) *locale {
 	}
 }
 
-// chain is the locales that serve a language value, best first, ending
-// with zh-CN: the first serves the message, and a text it lacks comes from
-// the next one that has it.
-type chain struct {
-	ls []int
-}
-
-// first returns the locale that serves the message.
-func (c chain) first() int { return c.ls[0] }
-
 // resolve returns the chain that serves lang.
-func (b *Bundle) resolve(lang string) chain {
+func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.get(lang); ok {
 		return c
 	}
 	prefs := accept.Parse(lang)
-	c := b.chainFor(&prefs)
+	c := b.chainOf(b.chainFor(&prefs))
 	b.cache.put(lang, c)
 	return c
 }
 
-// chainFor applies the fallback rules to the preferences. Their tags are
-// parsed lazily: when the first locale found is complete, the rest of a
-// header is never read.
-func (b *Bundle) chainFor(prefs *accept.Prefs) chain {
+// chainFor applies the fallback rules to the preferences, and returns the
+// locales of the chain. The tags are parsed lazily: when the first locale
+// found is complete, the rest of a header is never read.
+func (b *Bundle) chainFor(prefs *accept.Prefs) []int {
 	var ls []int
 	named, chinese := false, false
 	for i := range prefs.Len() {
@@ -76,7 +66,7 @@ func (b *Bundle) chainFor(prefs *accept.Prefs) chain {
 	if !slices.Contains(ls, 0) {
 		ls = append(ls, 0)
 	}
-	return chain{ls}
+	return ls
 }
 
 // fallback returns the locale that serves a value none of whose

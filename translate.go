@@ -49,12 +49,10 @@ func (b *Bundle) Localize(code messages.Code, lang string) Message {
 	if row < 0 {
 		return b.unknown(c, code)
 	}
-	// The common case, inline: the chosen locale's precomputed message.
-	r := &b.locales[c.first()].rows[row]
-	if r.lacks == 0 || len(c.ls) <= 2 {
-		return r.msg // its texts are its own, or zh-CN's, the chain's last
+	if !c.fills {
+		return c.first.rows[row].msg // the common case, inline
 	}
-	return b.fill(c, row, r.msg)
+	return b.message(c, row)
 }
 
 // LocalizeWith is like [Bundle.Localize], with values for the code's count
@@ -94,7 +92,7 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 // fallback rules, such as "en-US" for "en-GB,en;q=0.9": what a response's
 // Content-Language is. A message's Lang differs only where that locale
 // lacks the user text and the next locale of the fallback chain serves it.
-func (b *Bundle) Match(lang string) string { return b.locales[b.resolve(lang).first()].name }
+func (b *Bundle) Match(lang string) string { return b.resolve(lang).first.name }
 
 func (b *Bundle) row(code messages.Code) int {
 	if code < 0 || int(code) >= len(b.rows) {
@@ -103,47 +101,8 @@ func (b *Bundle) row(code messages.Code) int {
 	return int(b.rows[code])
 }
 
-// message returns the message of a row, each text from the first locale
-// of the chain that has it.
-func (b *Bundle) message(c chain, row int) Message {
-	r := &b.locales[c.first()].rows[row]
-	if r.lacks == 0 || len(c.ls) <= 2 {
-		return r.msg
-	}
-	return b.fill(c, row, r.msg)
-}
-
-// fill replaces the texts of m that its locale lacks with those of the
-// next locales of the chain.
-func (b *Bundle) fill(c chain, row int, m Message) Message {
-	r := &b.locales[c.first()].rows[row]
-	for f := range numFields {
-		if r.lacks&(1<<f) == 0 {
-			continue
-		}
-		li, _ := b.serving(c, row, f)
-		m.set(f, b.locales[li].rows[row].msg.get(f))
-		if f == fieldUser {
-			m.Lang = b.locales[li].name
-		}
-	}
-	return m
-}
-
-// serving returns the locale and the text that serve field f of a row:
-// the first of the chain that has it. It returns -1 and nil when none
-// does (zh-CN has no detail or remedy for some codes).
-func (b *Bundle) serving(c chain, row int, f field) (int, *text) {
-	for _, li := range c.ls {
-		if t := b.locales[li].rows[row].own[f]; t != nil {
-			return li, t
-		}
-	}
-	return -1, nil
-}
-
 // unknown returns the category texts for a code not in the catalogue.
-func (b *Bundle) unknown(c chain, code messages.Code) Message {
+func (b *Bundle) unknown(c *chain, code messages.Code) Message {
 	msg := Message{Code: code}
 	v := values{code: int(code)}
 	cat := code.Category()

@@ -1,6 +1,7 @@
 package huiyan
 
 import (
+	"fmt"
 	"runtime"
 	"strconv"
 	"strings"
@@ -419,4 +420,43 @@ func TestParentLocales(t *testing.T) {
 		{"bare Portuguese is Brazilian, the main region", "pt", "pt-BR"},
 		{"exact", "pt-PT", "pt-PT"},
 	})
+}
+
+// TestChainsBounded checks that the chains a bundle keeps with their
+// messages are bounded, and that a chain past the bound serves the same
+// messages, filled on each call.
+func TestChainsBounded(t *testing.T) {
+	langs := []string{"fr-FR", "de-DE", "es-ES", "it-IT", "ja-JP", "ko-KR", "pt-BR", "ru-RU"}
+	files := map[string]string{}
+	for i, l := range langs {
+		// Each locale has the user text of one code, and titles of two.
+		code := messages.All()[i+1]
+		files[l+".toml"] = fmt.Sprintf("[%d]\nuser = \"%s user\"\n[655]\ntitle = \"%s title\"\n[604]\ntitle = \"%s title\"\n", code, l, l, l)
+	}
+	b := bundleWith(t, files)
+	reference := bundleWith(t, files) // fills every chain on each call
+	reference.chains.m = map[string]*chain{}
+	for range maxChains {
+		reference.chains.m[strconv.Itoa(len(reference.chains.m))] = nil
+	}
+	n := 0
+	for _, a := range langs {
+		for _, c := range langs {
+			for _, d := range langs {
+				if a == c || c == d || a == d {
+					continue
+				}
+				header := a + "," + c + ";q=0.9," + d + ";q=0.8"
+				for _, code := range messages.All()[:10] {
+					if got, want := b.Localize(code, header), reference.Localize(code, header); got != want {
+						t.Fatalf("Localize(%d, %q) = %+v, want %+v", code, header, got, want)
+					}
+				}
+				n++
+			}
+		}
+	}
+	if n <= maxChains || len(b.chains.m) != maxChains {
+		t.Errorf("%d chains tried, %d kept; want more tried than kept, and %d kept", n, len(b.chains.m), maxChains)
+	}
 }
