@@ -24,7 +24,9 @@ var canonicalTag = language.MustParse(Canonical)
 //
 // Everything that does not depend on the call is computed when the bundle
 // is built: every message rendered with its default parameters in every
-// locale. A Bundle is immutable and safe for concurrent use.
+// locale. Its catalogue never changes, and a Bundle is safe for concurrent
+// use: the language values it has resolved, and the fallback chains of
+// partial locales with their messages, are kept in bounded tables.
 type Bundle struct {
 	locales []*locale       // [0] is the canonical zh-CN
 	rows    []int16         // code → row, -1 for unknown codes
