@@ -8,7 +8,7 @@ import (
 // renders every message of every locale with its default parameters.
 func build(ms []*mergedLocale) *Bundle {
 	codes := messages.All()
-	b := &Bundle{en: -1, codes: codes, rows: rowIndex(codes)}
+	b := &Bundle{en: -1, codes: codes}
 	b.cache.init()
 	for i, m := range ms {
 		l := newLocale(m.tag)
@@ -21,18 +21,6 @@ func build(ms []*mergedLocale) *Bundle {
 		l.complete = isComplete(l, b.locales[0])
 	}
 	return b
-}
-
-// rowIndex maps each code of the catalogue to its row, -1 for the others.
-func rowIndex(codes []messages.Code) []int16 {
-	rows := make([]int16, codes[len(codes)-1]+1)
-	for i := range rows {
-		rows[i] = -1
-	}
-	for row, c := range codes {
-		rows[c] = int16(row)
-	}
-	return rows
 }
 
 // defaults returns the values a code's texts are rendered with when the

@@ -29,8 +29,7 @@ var canonicalTag = language.MustParse(Canonical)
 // partial locales with their messages, are kept in bounded tables.
 type Bundle struct {
 	locales []*locale       // [0] is the canonical zh-CN
-	rows    []int16         // code → row, -1 for unknown codes
-	codes   []messages.Code // row → code
+	codes   []messages.Code // row → code; a code's row is its Index
 	en      int             // index of en-US, or -1
 	cache   langCache
 	chains  chains

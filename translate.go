@@ -45,7 +45,7 @@ func LocalizeWith(code messages.Code, lang string, params map[string]int) Messag
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
 	c := b.resolve(lang)
-	row := b.row(code)
+	row := code.Index()
 	if row < 0 {
 		return b.unknown(c, code)
 	}
@@ -65,7 +65,7 @@ func (b *Bundle) Localize(code messages.Code, lang string) Message {
 // default.
 func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string]int) Message {
 	c := b.resolve(lang)
-	row := b.row(code)
+	row := code.Index()
 	if row < 0 {
 		return b.unknown(c, code)
 	}
@@ -93,13 +93,6 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 // Content-Language is. A message's Lang differs only where that locale
 // lacks the user text and the next locale of the fallback chain serves it.
 func (b *Bundle) Match(lang string) string { return b.resolve(lang).first.name }
-
-func (b *Bundle) row(code messages.Code) int {
-	if code < 0 || int(code) >= len(b.rows) {
-		return -1
-	}
-	return int(b.rows[code])
-}
 
 // unknown returns the category texts for a code not in the catalogue.
 func (b *Bundle) unknown(c *chain, code messages.Code) Message {

@@ -79,20 +79,6 @@ func (c *config) typeOf(code messages.Code) string {
 	return defaultTypeBase + categoryConstants[code.Category()]
 }
 
-// codeIndex maps a code of the catalogue to its position in messages.All,
-// -1 elsewhere.
-var codeIndex = func() []int16 {
-	all := messages.All()
-	ix := make([]int16, all[len(all)-1]+1)
-	for i := range ix {
-		ix[i] = -1
-	}
-	for i, c := range all {
-		ix[c] = int16(i)
-	}
-	return ix
-}()
-
 // bodies are the problems of one bundle's known codes, rendered with the
 // deployment's parameters, and the Content-Language of each locale.
 type bodies struct {
@@ -100,7 +86,7 @@ type bodies struct {
 	names  []string   // the locales
 	langs  [][]string // Content-Language, by locale
 	ncodes int
-	// problems by locale and code: [locale*ncodes+codeIndex], for the
+	// problems by locale and code: [locale*ncodes+Code.Index], for the
 	// locale that served the user text. nil for code 0.
 	problems [][]byte
 }
@@ -141,14 +127,15 @@ func (bs *bodies) locale(name string) int {
 // problem returns the precomputed problem of a known code whose user
 // text the locale lang served, or nil.
 func (bs *bodies) problem(code messages.Code, lang string) []byte {
-	if code < 0 || int(code) >= len(codeIndex) || codeIndex[code] < 0 {
+	row := code.Index()
+	if row < 0 {
 		return nil
 	}
 	li := bs.locale(lang)
 	if li < 0 {
 		return nil
 	}
-	return bs.problems[li*bs.ncodes+int(codeIndex[code])]
+	return bs.problems[li*bs.ncodes+row]
 }
 
 // WriteProblem writes an RFC 9457 problem for code, in the language of r

@@ -280,6 +280,15 @@ func lookup(c Code) (*info, bool) {
 	return &catalogue[index[c]-1], true
 }
 
+// Index returns the position of c in [All], or -1 for a code that is not
+// in the catalogue: an index into tables of one entry per code.
+func (c Code) Index() int {
+	if c < 0 || c > maxCode {
+		return -1
+	}
+	return int(index[c]) - 1
+}
+
 // All returns every code of the catalogue, in ascending order.
 func All() []Code {
 	codes := make([]Code, len(catalogue))

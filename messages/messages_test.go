@@ -1,6 +1,7 @@
 package messages
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -87,5 +88,20 @@ func TestParams(t *testing.T) {
 	}
 	if !FaceTooClose.Retryable() || IdentityNotFound.Retryable() {
 		t.Error("FaceTooClose must be retryable and IdentityNotFound not")
+	}
+}
+
+// TestIndex checks that Index is a code's position in All, and -1 for any
+// other int.
+func TestIndex(t *testing.T) {
+	for i, c := range All() {
+		if c.Index() != i {
+			t.Errorf("Code(%d).Index() = %d, want %d", c, c.Index(), i)
+		}
+	}
+	for _, c := range []Code{-1, 6, 506, 699, 904, 906, 1000, math.MinInt64, math.MaxInt64} {
+		if c.Index() != -1 {
+			t.Errorf("Code(%d).Index() = %d, want -1", c, c.Index())
+		}
 	}
 }
