@@ -3,6 +3,7 @@ package catalogue
 import (
 	"log/slog"
 	"net/http"
+	"path"
 	"strings"
 	"sync/atomic"
 
@@ -84,7 +85,25 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		r2.URL = &u
 		r = r2
 	}
+	if unclean(r.URL.Path) {
+		// No link of the page has such a path; net/http's mux would
+		// redirect it, echoing the request in an HTML body.
+		http.NotFound(w, r)
+		return
+	}
 	h.mux.ServeHTTP(w, r)
+}
+
+// unclean reports whether a path has an empty, "." or ".." segment.
+func unclean(p string) bool {
+	if p == "/" {
+		return false
+	}
+	c := path.Clean(p)
+	if c != "/" && strings.HasSuffix(p, "/") {
+		c += "/"
+	}
+	return c != p
 }
 
 // requestPath returns the path of the request as the client sent it,

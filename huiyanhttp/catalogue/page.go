@@ -110,7 +110,9 @@ type query struct {
 
 func parseQuery(r *http.Request) query {
 	v := r.URL.Query()
-	q := query{langIn: v.Get("lang"), text: strings.TrimSpace(v.Get("q"))}
+	// The page shows what it was asked as text: bytes that are no UTF-8
+	// are dropped.
+	q := query{langIn: strings.ToValidUTF8(v.Get("lang"), ""), text: strings.TrimSpace(v.Get("q"))}
 	q.all = q.langIn == export.All
 	if q.langIn != "" && !q.all {
 		q.lang = q.langIn
@@ -118,9 +120,9 @@ func parseQuery(r *http.Request) query {
 		q.lang = acceptLanguage(r)
 	}
 	if len(q.text) > maxQuery {
-		// A rune cut in two is dropped.
-		q.text = strings.ToValidUTF8(q.text[:maxQuery], "")
+		q.text = q.text[:maxQuery]
 	}
+	q.text = strings.ToValidUTF8(q.text, "") // and a rune cut in two
 	q.cat, q.hasCat = messages.ParseCategory(v.Get("cat"))
 	return q
 }

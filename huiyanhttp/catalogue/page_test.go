@@ -143,6 +143,10 @@ func TestPageErrors(t *testing.T) {
 		{"not a code", "/codes/abc", http.StatusBadRequest},
 		{"markup for a code", "/codes/%3Cb%3E", http.StatusBadRequest},
 		{"no such page", "/nope", http.StatusNotFound},
+		{"dot segment", "/./", http.StatusNotFound},
+		{"dot-dot segment", "/codes/../api/codes", http.StatusNotFound},
+		{"empty segment", "//api/codes", http.StatusNotFound},
+		{"empty segments only", "//", http.StatusNotFound},
 		{"no such asset", "/static/nope.css", http.StatusNotFound},
 	}
 	for _, tt := range tests {
