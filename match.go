@@ -3,10 +3,17 @@ package huiyan
 import (
 	"slices"
 
-	"github.com/huiyan-i18n/huiyan/internal/accept"
 	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/internal/accept"
 )
 
+// The fallback rules of the package documentation: from a language value
+// to the chain of locales that serves it.
+
+// newLocale returns the locale of tag, with the subtags that matching
+// compares: explicit or likely script and region, and whether the region
+// is the language's main one.
 func newLocale(tag language.Tag) *locale {
 	base, _, _ := tag.Raw()
 	script, _ := tag.Script()
