@@ -1,6 +1,7 @@
 package huiyan
 
 import (
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -9,7 +10,7 @@ import (
 func build(ms []*mergedLocale) *Bundle {
 	codes := messages.All()
 	b := &Bundle{en: -1, codes: codes}
-	b.cache.init()
+	b.cache = valuecache.New[*chain]()
 	for i, m := range ms {
 		l := newLocale(m.tag)
 		if l.name == fallbackLocale {

@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"sync"
 
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
+
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/messages"
@@ -28,10 +30,10 @@ var canonicalTag = language.MustParse(Canonical)
 // use: the language values it has resolved, and the fallback chains of
 // partial locales with their messages, are kept in bounded tables.
 type Bundle struct {
-	locales []*locale       // [0] is the canonical zh-CN
-	codes   []messages.Code // row → code; a code's row is its Index
-	en      int             // index of en-US, or -1
-	cache   langCache
+	locales []*locale                 // [0] is the canonical zh-CN
+	codes   []messages.Code           // row → code; a code's row is its Index
+	en      int                       // index of en-US, or -1
+	cache   *valuecache.Cache[*chain] // language value → chain
 	chains  chains
 }
 

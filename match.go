@@ -32,12 +32,12 @@ func newLocale(tag language.Tag) *locale {
 
 // resolve returns the chain that serves lang.
 func (b *Bundle) resolve(lang string) *chain {
-	if c, ok := b.cache.get(lang); ok {
+	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
 	prefs := accept.Parse(lang)
 	c := b.chainOf(b.chainFor(&prefs))
-	b.cache.put(lang, c)
+	b.cache.Put(lang, c)
 	return c
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -399,8 +400,8 @@ func TestLanguageCacheBounded(t *testing.T) {
 		}
 	}
 	grown := int64(heap()) - int64(before)
-	// Each slot holds at most an entry and a key of maxCacheKey bytes.
-	const bound = cacheSlots*(maxCacheKey+64) + 256<<10
+	// Each slot holds at most an entry and a key of MaxKey bytes.
+	const bound = valuecache.Slots*(valuecache.MaxKey+64) + 256<<10
 	if grown > bound {
 		t.Errorf("%d distinct values grew the heap by %d bytes, more than the bound %d", n, grown, bound)
 	}

@@ -1,11 +1,11 @@
 package huiyanhttp
 
 import (
-	"hash/maphash"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync/atomic"
+
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 
 	"github.com/huiyan-i18n/huiyan/internal/accept"
 )
@@ -138,15 +138,11 @@ func usable(v string) bool {
 	if v == "" {
 		return false
 	}
-	if len(v) > maxCachedValue {
-		return names(v)
-	}
-	slot := &usableCache[maphash.String(usableSeed, v)&(usableSlots-1)]
-	if e := slot.Load(); e != nil && e.value == v {
-		return e.usable
+	if ok, cached := usableValues.Get(v); cached {
+		return ok
 	}
 	ok := names(v)
-	slot.Store(&usableEntry{value: strings.Clone(v), usable: ok})
+	usableValues.Put(v, ok)
 	return ok
 }
 
@@ -160,22 +156,6 @@ func names(v string) bool {
 	return false
 }
 
-// The usability cache remembers whether recent values name a language:
-// parsing a tag allocates, and clients send few distinct values. It is
-// direct-mapped with a fixed number of slots, as the bundle's language
-// cache is, so that its memory is bounded whatever clients send; a slot
-// holds its value, so a collision costs a parse, never a wrong answer.
-const (
-	usableSlots    = 512 // a power of two
-	maxCachedValue = 128 // longer values are parsed every time
-)
-
-var (
-	usableSeed  = maphash.MakeSeed()
-	usableCache [usableSlots]atomic.Pointer[usableEntry]
-)
-
-type usableEntry struct {
-	value  string
-	usable bool
-}
+// usableValues remembers whether recent values name a language: parsing a
+// tag allocates, and clients send few distinct values.
+var usableValues = valuecache.New[bool]()
