@@ -73,7 +73,8 @@ func choose(r *http.Request) (string, source) {
 	if v := r.Header.Get(langHeader); usable(v) {
 		return v, fromHeader
 	}
-	if v := r.Header.Get("Accept-Language"); usable(v) {
+	// Several Accept-Language fields are one list (RFC 9110, 5.3).
+	if v := strings.Join(r.Header.Values("Accept-Language"), ","); usable(v) {
 		return v, fromAcceptLanguage
 	}
 	if v := weChatLanguage(r.Header.Get("User-Agent")); usable(v) {

@@ -149,3 +149,14 @@ func BenchmarkLanguage(b *testing.B) {
 		})
 	}
 }
+
+// TestLanguageAcceptLanguageFields checks that several Accept-Language
+// fields are read as one list, as the operator page reads them.
+func TestLanguageAcceptLanguageFields(t *testing.T) {
+	r := httptest.NewRequest("GET", "/", nil)
+	r.Header.Add("Accept-Language", "!!!")
+	r.Header.Add("Accept-Language", "zh-TW;q=0.9")
+	if got := Language(r); got != "!!!,zh-TW;q=0.9" {
+		t.Errorf("Language = %q, want both fields", got)
+	}
+}
