@@ -94,14 +94,17 @@ type FileError struct {
 	Advice bool
 }
 
-// Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
-func (e *FileError) Error() string {
-	pos := e.File
+// Pos returns where the problem is, "FILE:LINE", or "FILE" when Line is
+// 0: how [FileError.Error], huiyan lint and the operator page name it.
+func (e *FileError) Pos() string {
 	if e.Line > 0 {
-		pos += ":" + strconv.Itoa(e.Line)
+		return e.File + ":" + strconv.Itoa(e.Line)
 	}
-	return "huiyan: " + pos + ": " + e.Msg
+	return e.File
 }
+
+// Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
+func (e *FileError) Error() string { return "huiyan: " + e.Pos() + ": " + e.Msg }
 
 // Unwrap returns the underlying error.
 func (e *FileError) Unwrap() error { return e.Err }

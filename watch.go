@@ -52,6 +52,7 @@ type Watcher struct {
 	interval time.Duration
 	settle   time.Duration
 	onError  func(error)
+	onReload func(Reload)
 
 	current atomic.Pointer[Bundle]
 
@@ -117,6 +118,30 @@ func WithErrorHandler(f func(error)) WatchOption {
 	}
 }
 
+// Reload is what a [Watcher] reports of each load it applies (see
+// [WithReloadHandler]): the first one, in [Watch], and each change of the
+// directory after it, whether it loads or not.
+type Reload struct {
+	Time time.Time // when the load was applied
+	// Err is nil when the directory's files serve from now on, and the
+	// fault otherwise, naming the file and the line: the previous
+	// catalogue keeps serving.
+	Err error
+	// Cleared is true when Err is nil and a fault stood before: the
+	// directory's files serve again.
+	Cleared bool
+}
+
+// WithReloadHandler sets a function that receives a [Reload] after each
+// load the watcher applies, successful or not: what a service logs as
+// "texts reloaded" and "fault cleared", and what metrics count. It is
+// called from the goroutine that loaded (the watcher's, or the caller of
+// [Watch] and [Watcher.Reload]), never while the watcher holds a lock, so
+// it may call the watcher's methods.
+func WithReloadHandler(f func(Reload)) WatchOption {
+	return func(w *Watcher) { w.onReload = f }
+}
+
 // Watch loads the locale files of dir over the embedded ones and watches
 // dir for changes until [Watcher.Close]. It fails, with the errors of
 // [NewBundle], when the files do not load at the start.
@@ -166,12 +191,22 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // Reload does not call the error handler.
 func (w *Watcher) Reload() error {
 	w.mu.Lock()
-	defer w.mu.Unlock()
 	snap := w.snapshot()
+	var ev *Reload
 	if snap.sum != w.attempted || w.current.Load() == nil {
-		w.apply(snap)
+		ev = w.apply(snap)
 	}
-	return w.fault
+	fault := w.fault
+	w.mu.Unlock()
+	w.report(ev)
+	return fault
+}
+
+// report passes a load's outcome to the reload handler, if there is one.
+func (w *Watcher) report(ev *Reload) {
+	if ev != nil && w.onReload != nil {
+		w.onReload(*ev)
+	}
 }
 
 // Err returns the fault that stands, as [Watcher.Reload] last found it or
@@ -199,47 +234,48 @@ func (w *Watcher) run() {
 		case <-w.stop:
 			return
 		case now := <-t.C:
-			if err := w.poll(now); err != nil {
+			ev, err := w.poll(now)
+			if err != nil {
 				w.onError(err)
 			}
+			w.report(ev)
 		}
 	}
 }
 
 // poll applies the directory's contents once they have settled: the
 // previous poll read the same, and the newest file was modified at least
-// the settle time before now. It returns the faults not reported yet.
-func (w *Watcher) poll(now time.Time) error {
+// the settle time before now. It returns the load it applied, if any, and
+// the faults not reported yet.
+func (w *Watcher) poll(now time.Time) (*Reload, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	snap := w.snapshot()
 	if snap.sum == w.attempted {
-		return nil
+		return nil, nil
 	}
 	if snap.sum != w.pending || now.Sub(snap.newest) < w.settle {
 		w.pending = snap.sum
-		return nil
+		return nil, nil
 	}
-	w.apply(snap)
-	return w.unreported(snap)
+	ev := w.apply(snap)
+	return ev, w.unreported(snap)
 }
 
 // apply builds a bundle from a snapshot and serves it, or records why it
-// cannot.
-func (w *Watcher) apply(snap snapshot) {
+// cannot, and returns what happened.
+func (w *Watcher) apply(snap snapshot) *Reload {
 	w.attempted = snap.sum
-	if snap.err != nil {
-		w.fault = snap.err
-		return
+	stood := w.fault != nil
+	w.fault = snap.err
+	if w.fault == nil {
+		fsys := append(slices.Clip(w.base), namedFS{FS: snap.files, name: w.dir})
+		b, ps, _ := load(layersOf(fsys), false)
+		if w.fault = ps.err(); w.fault == nil {
+			w.current.Store(b)
+		}
 	}
-	fsys := append(slices.Clip(w.base), namedFS{FS: snap.files, name: w.dir})
-	b, ps, _ := load(layersOf(fsys), false)
-	if err := ps.err(); err != nil {
-		w.fault = err
-		return
-	}
-	w.current.Store(b)
-	w.fault = nil
+	return &Reload{Time: time.Now(), Err: w.fault, Cleared: stood && w.fault == nil}
 }
 
 // unreported returns the faults of the current state that have not been
