@@ -127,4 +127,3 @@ func gauge(t *testing.T, reg prometheus.Gatherer, name string) float64 {
 	t.Fatalf("no gauge %s", name)
 	return 0
 }
-
