@@ -5,7 +5,7 @@
 // Usage:
 //
 //	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
-//	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+//	huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
 //	huiyan lint [-strict] [-v] [DIR... | -dir DIR]
 //	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
 //
@@ -25,7 +25,7 @@
 //		every locale side by side, zh-CN first.
 //	-format F
 //		the output: text (the default) or json for lookup; json (the
-//		default), csv or markdown for export.
+//		default), csv, markdown or grafana for export.
 //	-dir DIR
 //		read the locale files of DIR over the embedded ones: a text there
 //		replaces the embedded one, a file for a new locale adds the
@@ -66,6 +66,11 @@
 // every exported code is known, and a text that a locale lacks shows
 // itself as the text it falls back to. In a text, | is written \| and a
 // line break <br>.
+//
+// Grafana is the dashboard of the metrics of module huiyanprom, to import
+// into Grafana as it is, whose table of top codes names each code by its
+// operator title in -lang: docs/grafana-dashboard.json is its output for
+// en-US. It takes one language, not all.
 //
 // lookup -lang all shows the code in every locale: in text, one block per
 // locale; in JSON, one message as export -lang all writes it.
@@ -128,6 +133,7 @@ import (
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/export"
+	"github.com/huiyan-i18n/huiyan/internal/grafana"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -162,14 +168,15 @@ A code outside the catalogue gets the texts of its category.
   -format F  text or json (default text)
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
 
 Print the whole catalogue, every code in ascending order.
 
   -lang L    the reader's language, as for lookup (default zh-CN); all
              puts every locale side by side, zh-CN first
   -format F  json (default), csv (UTF-8 with a byte order mark, for
-             spreadsheets) or markdown
+             spreadsheets), markdown, or grafana: the Grafana dashboard
+             of huiyanprom's metrics, codes named by their titles in -lang
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
 	"lint": `Usage: huiyan lint [-strict] [-v] [DIR... | -dir DIR]
@@ -350,6 +357,9 @@ func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string)
 	return nil
 }
 
+// docs/grafana-dashboard.json follows the embedded locale files:
+//go:generate sh -c "go run . export -format grafana -lang en-US > ../../docs/grafana-dashboard.json"
+
 func exportCmd(args []string, stdout io.Writer) error {
 	fs := newFlagSet("export")
 	lang := fs.String("lang", huiyan.Canonical, "")
@@ -362,8 +372,11 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return usagef("export: unexpected arguments: %s", strings.Join(pos, " "))
 	}
-	if !slices.Contains([]string{"json", "csv", "markdown"}, *format) {
-		return usagef("export: unsupported format %q (want json, csv or markdown)", *format)
+	if !slices.Contains([]string{"json", "csv", "markdown", "grafana"}, *format) {
+		return usagef("export: unsupported format %q (want json, csv, markdown or grafana)", *format)
+	}
+	if *format == "grafana" && *lang == export.All {
+		return usagef("export: -format grafana takes one language, not all")
 	}
 	b, err := bundle(*dir)
 	if err != nil {
@@ -374,6 +387,8 @@ func exportCmd(args []string, stdout io.Writer) error {
 		return export.CSV(stdout, b, *lang)
 	case *format == "markdown":
 		return export.Markdown(stdout, b, *lang)
+	case *format == "grafana":
+		return grafana.Write(stdout, b, *lang)
 	case *lang == export.All:
 		return export.JSON(stdout, export.NewSideBySide(b))
 	}
