@@ -2,6 +2,7 @@ package huiyan
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -135,7 +136,9 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
 		}
 		var ps problems
-		f := parseFile(e.Name(), data, &ps, true)
+		tag, _ := localeTag(e.Name())
+		f := &localeFile{file: &file{name: e.Name(), tag: tag, data: data}}
+		parseFile(f, &ps)
 		if err := ps.err(); err != nil {
 			t.Fatal(err)
 		}
@@ -245,8 +248,6 @@ func TestLoadErrors(t *testing.T) {
 			"huiyan: en-US.toml:2: 655.user: the text renders empty"},
 		{"category title without the code", map[string]string{"en-US.toml": "[category.sms]\ntitle = \"SMS error\"\n"},
 			"huiyan: en-US.toml:2: category.sms.title: the title of a category must show the code"},
-		{"file name not a tag", map[string]string{"english.toml": "[655]\nuser = \"x\"\n"},
-			"huiyan: english.toml:1: file name \"english.toml\" is not a language tag"},
 		{"two files for one locale", map[string]string{"en_US.toml": "[655]\nuser = \"x\"\n"},
 			"locale en-US is also defined by"},
 		{"canonical locale missing", map[string]string{"zh-CN.toml": ""},
@@ -455,5 +456,64 @@ func TestUniformIdentity(t *testing.T) {
 				t.Errorf("lint: %v", r.Problems)
 			}
 		})
+	}
+}
+
+// TestStrayFiles checks that a *.toml not named for a locale is skipped,
+// with a warning from Lint, and never stops a load; two files for one
+// locale still do.
+func TestStrayFiles(t *testing.T) {
+	stray := fstest.MapFS{
+		"backup.toml":       {Data: []byte("[655]\nuser = \"old\"\n")},
+		"en-US.bak.toml":    {Data: []byte("not TOML at all")},
+		"en-US (copy).toml": {Data: []byte("[655]\nuser = \"copy\"\n")},
+		"und.toml":          {Data: []byte("[655]\nuser = \"und\"\n")},
+		"x-private.toml":    {Data: []byte("")},
+		"en-US.toml":        {Data: []byte("[655]\nuser = \"The override.\"\n")},
+	}
+	b, err := NewBundle(locales.FS, stray)
+	if err != nil {
+		t.Fatalf("NewBundle: %v", err)
+	}
+	if got := b.Localize(messages.FaceTooClose, "en").User; got != "The override." {
+		t.Errorf("User = %q, want the override", got)
+	}
+	var skipped []string
+	for _, p := range Lint(locales.FS, stray).Problems {
+		if !p.Advice {
+			t.Errorf("Lint: an error for a stray file: %v", p)
+		}
+		if strings.Contains(p.Msg, "skipped") {
+			skipped = append(skipped, p.File)
+		}
+	}
+	want := []string{"backup.toml", "en-US (copy).toml", "en-US.bak.toml", "und.toml", "x-private.toml"}
+	if !slices.Equal(skipped, want) {
+		t.Errorf("Lint skipped %q, want %q", skipped, want)
+	}
+
+	twice := fstest.MapFS{
+		"en-US.toml": {Data: []byte("[655]\nuser = \"a\"\n")},
+		"en-us.toml": {Data: []byte("[655]\nuser = \"b\"\n")},
+	}
+	if _, err := NewBundle(locales.FS, twice); err == nil || !strings.Contains(err.Error(), "locale en-US is also defined by en-US.toml") {
+		t.Errorf("two files for en-US: %v", err)
+	}
+}
+
+// TestFileSizeBound checks that a file over MaxFileSize is refused by
+// name and bound, and one at the bound is read.
+func TestFileSizeBound(t *testing.T) {
+	pad := func(n int) []byte {
+		data := []byte("[655]\nuser = \"x\"\n")
+		return append(data, bytes.Repeat([]byte("#"), n-len(data))...)
+	}
+	if _, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(MaxFileSize)}}); err != nil {
+		t.Errorf("a file of MaxFileSize bytes: %v", err)
+	}
+	_, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(3 << 20)}})
+	want := "huiyan: en-US.toml: the file is 3145728 bytes, over the bound of 1048576 bytes (1 MiB) for a locale file"
+	if err == nil || err.Error() != want {
+		t.Errorf("a 3 MiB file: %v, want %q", err, want)
 	}
 }
