@@ -54,9 +54,10 @@ func New(l huiyan.Localizer, opts ...Option) http.Handler {
 
 // handler serves one Localizer.
 type handler struct {
-	l   huiyan.Localizer
-	log *slog.Logger
-	mux *http.ServeMux
+	l      huiyan.Localizer
+	log    *slog.Logger
+	mux    *http.ServeMux
+	counts *counter // nil without WithPrometheus
 
 	current atomic.Pointer[snapshot]
 }
