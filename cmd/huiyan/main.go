@@ -7,7 +7,7 @@
 //	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
 //	huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
 //	huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-prometheus URL]
 //
 // The commands are:
 //
@@ -111,7 +111,11 @@
 // requests in flight finish. It prints the address it listens on. With
 // -dir, it watches DIR: an edit serves on the next page load, and a bad
 // edit keeps the previous texts serving and shows the fault on the page.
-// An address that is taken is an error: exit status 1.
+// An address that is taken is an error: exit status 1. With -prometheus
+// URL, the page shows how often each code was answered over the last hour,
+// day or week, as the Prometheus server at URL sums huiyan_results_total
+// over a fleet (see module huiyanprom), and sorts the list by it on
+// request; when the server cannot be reached, the page says so.
 //
 // # Exit status
 //
@@ -142,7 +146,7 @@ const usage = `Usage:
   huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
   huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
   huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-prometheus URL]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
@@ -194,7 +198,7 @@ FILE:LINE: warning: MSG (advice for a translator), errors first.
 Exit status: 1 when the files do not load (with -strict, also on a
 warning), 2 when a DIR cannot be read.
 `,
-	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-prometheus URL]
 
 Serve the operator page and the JSON API (/api/codes, /api/codes/CODE)
 until interrupted.
@@ -202,6 +206,9 @@ until interrupted.
   -addr A    the address to listen on (default 127.0.0.1:8080, loopback)
   -dir DIR   serve the locale files of DIR over the embedded ones, and
              reload them when they change
+  -prometheus URL
+             show each code's count over the last hour, day or week, as
+             the Prometheus server at URL sums huiyan_results_total
 `,
 }
 

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -44,12 +45,20 @@ func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := newFlagSet("serve")
 	addr := fs.String("addr", defaultAddr, "")
 	dir := fs.String("dir", "", "")
+	prom := fs.String("prometheus", "", "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 0 {
 		return usagef("serve: unexpected arguments: %s", strings.Join(pos, " "))
+	}
+	var opts []catalogue.Option
+	if *prom != "" {
+		if u, err := url.Parse(*prom); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usagef("serve: -prometheus %q: want the URL of a Prometheus server, such as http://127.0.0.1:9090", *prom)
+		}
+		opts = append(opts, catalogue.WithPrometheus(*prom))
 	}
 	var l huiyan.Localizer = huiyan.Default()
 	if *dir != "" {
@@ -65,7 +74,7 @@ func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
 		return listenError(*addr, err)
 	}
 	fmt.Fprintf(stdout, "huiyan: serving on http://%s/\n", ln.Addr())
-	return serveOn(ctx, ln, catalogue.New(l))
+	return serveOn(ctx, ln, catalogue.New(l, opts...))
 }
 
 // listenError says in one line why the server cannot listen on addr:
