@@ -8,13 +8,16 @@ import (
 )
 
 // topCodes is the table of the codes users hit most over the range, each
-// named by its operator title: the value mappings of the code column.
+// named by its operator title: the value mappings of the code column. A
+// series that appeared within the range counts its whole value, as the
+// operator page does: increase alone misses what was counted before the
+// series' first scrape.
 func topCodes(id int, b *huiyan.Bundle, lang string, gridPos obj) obj {
 	return obj{
 		"id": id, "type": "table", "title": "Top codes over the range",
 		"description": "The failure codes answered most over the chosen range, summed over every replica. Codes outside the catalogue are counted as other, by category.",
 		"datasource":  datasource, "gridPos": gridPos,
-		"targets": target(`topk(20, sum by (code, name, category) (increase(huiyan_results_total{code!="0"}[$__range])))`,
+		"targets": target(`topk(20, sum by (code, name, category) ((increase(huiyan_results_total{code!="0"}[$__range]) and huiyan_results_total offset $__range) or huiyan_results_total{code!="0"}))`,
 			obj{"instant": true, "format": "table"}),
 		"transformations": []obj{{
 			"id": "organize",
