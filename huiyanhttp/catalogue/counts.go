@@ -38,10 +38,11 @@ type window struct {
 	Hours int
 }
 
-// windows are the ranges the page offers; the default is the day.
+// windows are the ranges the page offers.
 var windows = []window{{"1h", 1}, {"1d", 24}, {"1w", 24 * 7}}
 
-const defaultWindow = "1d"
+// defaultWindow is the day.
+var defaultWindow = windows[1]
 
 // parseWindow returns the window a parameter names, or the default.
 func parseWindow(s string) window {
@@ -50,7 +51,7 @@ func parseWindow(s string) window {
 			return w
 		}
 	}
-	return windows[1]
+	return defaultWindow
 }
 
 // counter keeps the counts of each window for countsTTL.
