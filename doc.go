@@ -46,14 +46,16 @@
 // region, except Malaysia, which writes Simplified); else its language's
 // likely script. Traditional for zh-TW, zh-HK, zh-MO, zh-Hant, yue, and
 // for Min Nan and Hakka in Taiwan (nan-TW, hak-TW); Simplified for zh,
-// zh-SG, zh-MY, zh-Hans, cmn-Hans, yue-CN. Among those, the locale of its
+// zh-SG, zh-MY, zh-Hans, cmn-Hans, yue-CN. A locale's script is found the
+// same way: a deployment's zh-MY.toml is Simplified. Among those, the locale of its
 // region wins, then the locale of the region of its CLDR parent locale
 // (zh-MO reads zh-Hant-HK), then the locale of the script's main region
 // (zh-TW for zh-Hant). A Chinese preference that no locale of its script
-// serves, or whose locales q=0 excludes, is served by the other script
-// (Simplified for Traditional, and back) by the same order, and only then
-// by another language: zh-CN;q=0,zh names Chinese but not Simplified, and
-// gets zh-TW.
+// serves, or whose locales q=0 excludes, is served by the other script by
+// the same order (Simplified for Traditional, and back; for a script that
+// is neither, as zh-Latn, the script of its region), and only then by
+// another language: zh-CN;q=0,zh names Chinese but not Simplified, and gets
+// zh-TW.
 //
 // 3. Other languages. Any other preference is served by a locale of its
 // language, by the same order: the same script, then the same region, then
