@@ -146,27 +146,21 @@ var (
 
 // writtenScript returns the script that a reader of tag reads: its own,
 // explicit or likely, except that a Chinese language with a region and no
-// script reads the script Chinese is written in there. Min Nan and Hakka
-// in Taiwan (nan-TW, hak-TW) read Traditional as zh-TW does, though CLDR
-// writes both languages in Simplified; Cantonese in Guangdong (yue-CN)
-// reads Simplified.
+// script reads the script Chinese is written in there: CLDR's likely
+// script of zh in that region, unless writtenChinese corrects it. Min Nan
+// and Hakka in Taiwan (nan-TW, hak-TW) read Traditional as zh-TW does,
+// though CLDR writes both languages in Simplified; Cantonese in Guangdong
+// (yue-CN) reads Simplified.
 func writtenScript(tag language.Tag) language.Script {
-	base, script, region := tag.Raw()
-	if isChinese(base) && script == (language.Script{}) && region != (language.Region{}) {
-		return chineseScriptIn(region)
+	if base, script, region := tag.Raw(); isChinese(base) && script == (language.Script{}) && region != (language.Region{}) {
+		if s, ok := writtenChinese[region]; ok {
+			return s
+		}
+		if base != zhBase {
+			tag, _ = language.Compose(zhBase, region)
+		}
 	}
 	s, _ := tag.Script()
-	return s
-}
-
-// chineseScriptIn returns the script Chinese is written in a region:
-// CLDR's likely script of zh there, unless writtenChinese corrects it.
-func chineseScriptIn(region language.Region) language.Script {
-	if s, ok := writtenChinese[region]; ok {
-		return s
-	}
-	t, _ := language.Compose(zhBase, region)
-	s, _ := t.Script()
 	return s
 }
 
@@ -193,7 +187,8 @@ func (n *nearness) fallbackScript() language.Script {
 	case hant:
 		return hans
 	}
-	return chineseScriptIn(n.region)
+	zh, _ := language.Compose(zhBase, n.region)
+	return writtenScript(zh)
 }
 
 // score returns how near locale l is, -1 when it cannot serve: the same
