@@ -85,7 +85,8 @@
 // Lint prints the errors, FILE:LINE: error: MESSAGE, which stop the files
 // from loading; then the warnings, FILE:LINE: warning: MESSAGE, advice for
 // a translator (text left untranslated, missing texts, a user text too long
-// for a toast); then how complete each locale is:
+// for a toast, another region's word in a Taiwan or Hong Kong text); then
+// how complete each locale is:
 //
 //	$ huiyan lint
 //	zh-CN: 73/73 codes complete
