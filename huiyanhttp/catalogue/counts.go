@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -59,6 +60,7 @@ type counter struct {
 	p   *prometheus
 	err error // why there is no p
 	ttl time.Duration
+	log *slog.Logger
 
 	mu      sync.Mutex
 	entries map[string]*countEntry // by window; as many as windows
@@ -72,12 +74,12 @@ type countEntry struct {
 	err    error
 }
 
-// get returns the counts of w, from the cache when they are fresh. A
-// failure is kept as long, so that a Prometheus that is down is not
-// asked on every page.
-func (c *counter) get(ctx context.Context, w window) (map[messages.Code]int64, error) {
+// get returns the counts of w and when they were asked, from the cache
+// when they are fresh. A failure is kept as long, so that a Prometheus
+// that is down is not asked on every page.
+func (c *counter) get(ctx context.Context, w window) (map[messages.Code]int64, time.Time, error) {
 	if c.err != nil {
-		return nil, c.err
+		return nil, time.Time{}, c.err
 	}
 	c.mu.Lock()
 	e := c.entries[w.Param]
@@ -90,11 +92,14 @@ func (c *counter) get(ctx context.Context, w window) (map[messages.Code]int64, e
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.at.IsZero() && time.Since(e.at) < c.ttl {
-		return e.counts, e.err
+		return e.counts, e.at, e.err
 	}
 	// The answer serves other pages too: it does not end with the
 	// request that asked for it.
 	e.counts, e.err = c.p.counts(context.WithoutCancel(ctx), w.Param)
 	e.at = time.Now()
-	return e.counts, e.err
+	if e.err != nil && c.log != nil {
+		c.log.Warn("huiyan: catalogue: no counts from Prometheus", "window", w.Param, "err", e.err)
+	}
+	return e.counts, e.at, e.err
 }
