@@ -60,12 +60,13 @@ type success struct {
 // body returns the answer for m as JSON, with a final newline: the
 // success answer for code 0, else the problem.
 func (c *config) body(m huiyan.Message) []byte {
-	var v any = success{Title: m.User, Status: m.Code.HTTPStatus(), Code: int(m.Code), Name: m.Code.String()}
-	if m.Code != messages.Success {
-		v = c.problem(m)
-	}
+	var data []byte
 	// A struct of strings, ints and a bool always marshals.
-	data, _ := json.Marshal(v)
+	if m.Code == messages.Success {
+		data, _ = json.Marshal(success{Title: m.User, Status: m.Code.HTTPStatus(), Code: int(m.Code), Name: m.Code.String()})
+	} else {
+		data, _ = json.Marshal(c.problem(m))
+	}
 	return append(data, '\n')
 }
 
