@@ -179,8 +179,8 @@ func TestCodeErrorPrintsAsString(t *testing.T) {
 
 func TestCodeErr(t *testing.T) {
 	tests := []struct {
-		name string
-		code Code
+		name  string
+		code  Code
 		isNil bool
 	}{
 		{"success", Success, true},
