@@ -17,6 +17,7 @@ import (
 // lintFlags are the flags of huiyan lint.
 type lintFlags struct {
 	over    string // -dir: a deployment's directory, over the embedded files
+	alone   bool   // each DIR is a complete catalogue, linted alone
 	strict  bool   // warnings fail too
 	verbose bool   // list what partial locales lack
 }
@@ -25,14 +26,18 @@ func lint(args []string, stdout io.Writer) error {
 	flags := newFlagSet("lint")
 	var f lintFlags
 	flags.StringVar(&f.over, "dir", "", "")
+	flags.BoolVar(&f.alone, "alone", false, "")
 	flags.BoolVar(&f.strict, "strict", false, "")
 	flags.BoolVar(&f.verbose, "v", false, "")
 	dirs, err := parseArgs(flags, args)
 	if err != nil {
 		return err
 	}
-	if f.over != "" && len(dirs) > 0 {
+	switch {
+	case f.over != "" && len(dirs) > 0:
 		return usagef("lint: -dir DIR takes no other directory")
+	case f.alone && len(dirs) == 0:
+		return usagef("lint: -alone lints each DIR alone, and needs a DIR (-dir DIR lints over the embedded files)")
 	}
 	for _, dir := range append(dirs, f.over) {
 		if dir == "" {
@@ -61,7 +66,7 @@ func lint(args []string, stdout io.Writer) error {
 		if len(dirs) > 1 {
 			fmt.Fprintf(&sb, "== %s\n", dir)
 		}
-		if writeReport(&sb, lintDir(dir), f) {
+		if writeReport(&sb, lintDir(dir, f.alone), f) {
 			failed = true
 		}
 	}
@@ -74,14 +79,30 @@ func lint(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// lintDir lints the locale files of dir: alone when they are a complete
-// catalogue, with the canonical locale's file; else over the embedded
-// files, as -dir reads them.
-func lintDir(dir string) *huiyan.Report {
-	if hasCanonical(dir) {
+// lintDir lints the locale files of dir as -dir reads them, over the
+// embedded files; alone, as a complete catalogue, when asked to or when dir
+// is one: it has the canonical locale, and every locale of it is complete.
+func lintDir(dir string, alone bool) *huiyan.Report {
+	if alone {
 		return huiyan.Lint(huiyan.Dir(dir))
 	}
+	if hasCanonical(dir) {
+		if r := huiyan.Lint(huiyan.Dir(dir)); complete(r) {
+			return r
+		}
+	}
 	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
+}
+
+// complete reports whether r is the report of a complete catalogue: every
+// locale has every code.
+func complete(r *huiyan.Report) bool {
+	for _, l := range r.Locales {
+		if l.Complete < l.Codes {
+			return false
+		}
+	}
+	return len(r.Locales) > 0
 }
 
 var canonicalTag = language.MustParse(huiyan.Canonical)
