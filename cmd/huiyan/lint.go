@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/locales"
 )
@@ -81,21 +79,19 @@ func lint(args []string, stdout io.Writer) error {
 
 // lintDir lints the locale files of dir as -dir reads them, over the
 // embedded files; alone, as a complete catalogue, when asked to or when dir
-// is one: it has the canonical locale, and every locale of it is complete.
+// is one: linted alone, it has the canonical locale and every locale of it
+// is complete.
 func lintDir(dir string, alone bool) *huiyan.Report {
-	if alone {
-		return huiyan.Lint(huiyan.Dir(dir))
-	}
-	if hasCanonical(dir) {
-		if r := huiyan.Lint(huiyan.Dir(dir)); complete(r) {
-			return r
-		}
+	r := huiyan.Lint(huiyan.Dir(dir))
+	if alone || complete(r) {
+		return r
 	}
 	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
 }
 
-// complete reports whether r is the report of a complete catalogue: every
-// locale has every code.
+// complete reports whether r is the report of a complete catalogue: it
+// has the canonical locale (Lint lists none without it), and every locale
+// has every code.
 func complete(r *huiyan.Report) bool {
 	for _, l := range r.Locales {
 		if l.Complete < l.Codes {
@@ -103,28 +99,6 @@ func complete(r *huiyan.Report) bool {
 		}
 	}
 	return len(r.Locales) > 0
-}
-
-var canonicalTag = language.MustParse(huiyan.Canonical)
-
-// hasCanonical reports whether dir has a file of the canonical locale. As
-// for the library, a locale file is named for its tag in any case or
-// spelling: zh-CN.toml, zh_CN.toml, zh-cn.toml.
-func hasCanonical(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false // Lint reports that it cannot read dir
-	}
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".toml")
-		if !ok || e.IsDir() {
-			continue
-		}
-		if tag, err := language.Parse(name); err == nil && tag == canonicalTag {
-			return true
-		}
-	}
-	return false
 }
 
 // writeReport writes the errors of r, then its warnings, then how complete
