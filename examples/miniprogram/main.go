@@ -17,7 +17,8 @@
 //
 // With -dir, the locale files of a directory are served over the embedded
 // ones and reloaded when they change; each reload is logged, and so is a
-// fault and the reload that clears it.
+// file skipped (such as a backup.toml), a fault and the reload that clears
+// it.
 package main
 
 import (
@@ -66,12 +67,19 @@ func run(addr, dir string, log *slog.Logger) error {
 }
 
 // watch serves the locale files of dir over the embedded ones, logging
-// each reload, each fault (once, with its file and line) and the reload
-// that clears a fault.
+// each reload, each fault (once, with its file and line), each file
+// skipped (a backup.toml: once, as a warning) and the reload that clears a
+// fault.
 func watch(dir string, log *slog.Logger, opts ...huiyan.WatchOption) (*huiyan.Watcher, error) {
 	return huiyan.Watch(dir, append([]huiyan.WatchOption{
 		huiyan.WithErrorHandler(func(err error) {
-			log.Error("locale files: the previous texts keep serving", "dir", dir, "err", err)
+			for _, fe := range huiyan.FileErrors(err) {
+				if fe.Advice {
+					log.Warn("locale files: skipped", "dir", dir, "err", fe)
+				} else {
+					log.Error("locale files: the previous texts keep serving", "dir", dir, "err", fe)
+				}
+			}
 		}),
 		huiyan.WithReloadHandler(func(ev huiyan.Reload) {
 			switch {

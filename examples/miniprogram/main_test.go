@@ -370,3 +370,41 @@ func waitFor(t *testing.T, log *syncBuffer, s string) {
 		}
 	}
 }
+
+// TestStrayFiles checks -dir on a directory that holds backups beside a
+// partial ja-JP: it starts, says once which files it skipped, and serves
+// the real override.
+func TestStrayFiles(t *testing.T) {
+	files := map[string]string{
+		"backup.toml":       "[655]\nuser = \"old\"\n",
+		"en-US.bak.toml":    "[655]\nuser = \"old\"\n",
+		"en-US (copy).toml": "[655]\nuser = \"old\"\n",
+	}
+	for name, data := range deploymentFiles {
+		files[name] = data
+	}
+	var log bytes.Buffer
+	w, err := watch(deployment(t, files), slog.New(slog.NewTextHandler(&log, nil)))
+	if err != nil {
+		t.Fatalf("-dir does not start: %v", err)
+	}
+	defer w.Close()
+	for _, name := range []string{"backup.toml", "en-US.bak.toml", "en-US (copy).toml"} {
+		if n := strings.Count(log.String(), "/"+name+": skipped"); n != 1 {
+			t.Errorf("%s is named %d times in the log, want once:\n%s", name, n, log.String())
+		}
+	}
+	if strings.Contains(log.String(), "level=ERROR") || !strings.Contains(log.String(), "level=WARN") {
+		t.Errorf("skipped files are not warnings:\n%s", log.String())
+	}
+	resp := serve(t, w, new(bytes.Buffer), "/api/verify/result?code=0&lang=zh_CN")
+	checkSuccess(t, resp, zhSuccess, "zh-CN", "Accept-Language")
+	resp = serve(t, w, new(bytes.Buffer), "/api/verify/result?code=659", "Accept-Language", "ja,en;q=0.8")
+	if !strings.Contains(resp.Body.String(), jaLightTooDim) || resp.Header().Get("Content-Language") != "ja-JP" {
+		t.Errorf("the override does not serve: %v %s", resp.Header(), resp.Body.String())
+	}
+	resp = serve(t, w, new(bytes.Buffer), "/api/verify/result?code=655&lang=en")
+	if strings.Contains(resp.Body.String(), `"old"`) {
+		t.Errorf("a skipped file serves: %s", resp.Body.String())
+	}
+}
