@@ -34,7 +34,7 @@ func WithTypeBase(base string) Option {
 	return func(c *config) { c.typeBase = base }
 }
 
-// WithLogger sets the logger that [WriteProblem] reports each problem to,
+// WithLogger sets the logger that [WriteResult] reports each problem to,
 // with the operator's texts; the default is [slog.Default]. A logger whose
 // handler discards, slog.New(slog.DiscardHandler), turns the reports off.
 func WithLogger(l *slog.Logger) Option {
