@@ -1,7 +1,7 @@
 // Package huiyanhttp answers HTTP requests from web pages and WeChat
-// mini-programs with Huiyan codes: in the end user's language, as RFC 9457
-// problems, with the operator's texts in the log and never in the
-// response.
+// mini-programs with Huiyan's result codes: in the end user's language, a
+// success answer for code 0 and an RFC 9457 problem for any other, with
+// the operator's texts in the log and never in the response.
 //
 // A service wraps its handlers once, with a [*huiyan.Bundle] or a
 // [*huiyan.Watcher]:
