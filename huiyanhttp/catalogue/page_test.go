@@ -110,7 +110,7 @@ func TestPageTexts(t *testing.T) {
 		{"WeChat value", "/?lang=zh_CN", nil, "zh-CN", []huiyan.Message{b.Localize(655, "zh_CN")}},
 		{"a code's page", "/codes/604?lang=en", nil, "en-US", []huiyan.Message{b.Localize(604, "en")}},
 		{"an unknown code's page", "/codes/699?lang=en", nil, "en-US", []huiyan.Message{b.Localize(699, "en")}},
-		{"side by side", "/?lang=all", []string{"Accept-Language", "en"}, "en", []huiyan.Message{b.Localize(655, "zh-CN"), b.Localize(655, "en-US")}},
+		{"side by side", "/?lang=all", []string{"Accept-Language", "en"}, "en-US", []huiyan.Message{b.Localize(655, "zh-CN"), b.Localize(655, "en-US")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
