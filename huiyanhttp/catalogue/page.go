@@ -390,4 +390,3 @@ func faults(err error) ([]fault, int) {
 	}
 	return out, 0
 }
-
