@@ -34,6 +34,9 @@ func WithLogger(l *slog.Logger) Option {
 // When l.Err() returns a fault, as a [*huiyan.Watcher]'s does while a bad
 // edit stands, the page shows it, naming the file and the line. A nil l serves
 // the embedded catalogue, [huiyan.Default].
+//
+// The handler has no authentication; on a loopback server, wrap it in
+// [AllowHosts] (see the package's Security section).
 func New(l huiyan.Localizer, opts ...Option) http.Handler {
 	if l == nil {
 		l = huiyan.Default()

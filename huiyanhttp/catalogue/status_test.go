@@ -159,8 +159,6 @@ func TestUnknownCategory(t *testing.T) {
 	}
 }
 
-
-
 // TestSideBySideKeepsLanguage follows the side-by-side link of a page in
 // Traditional Chinese, from a browser that asks for English: the page's
 // own words stay Traditional Chinese.
