@@ -336,7 +336,7 @@ func TestWatchReportsEachFaultOnce(t *testing.T) {
 		t.Helper()
 		for range 2 {
 			if _, err := w.poll(time.Now()); err != nil {
-				for _, e := range joined(err) {
+				for _, e := range FileErrors(err) {
 					reported = append(reported, what+": "+e.Error())
 				}
 			}
@@ -470,5 +470,83 @@ func TestWatchReloadHandlerMayCallWatcher(t *testing.T) {
 	w.Reload()
 	if calls != 2 {
 		t.Errorf("%d calls, want 2", calls)
+	}
+}
+
+// TestWatchStrayFiles checks that backups and copies in the directory
+// are skipped, reported once as advice, and never block a load.
+func TestWatchStrayFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+	for _, name := range []string{"backup.toml", "en-US.bak.toml", "en-US (copy).toml"} {
+		writeFile(t, filepath.Join(dir, name), "this is not TOML")
+	}
+	var reports []error
+	w, err := Watch(dir, WithInterval(time.Hour), WithSettle(0), WithErrorHandler(func(err error) { reports = append(reports, err) }))
+	if err != nil {
+		t.Fatalf("Watch: %v", err)
+	}
+	defer w.Close()
+	if got := userText(w); got != "Deployment text one." {
+		t.Fatalf("User = %q, want the directory's text", got)
+	}
+	if len(reports) != 1 || len(FileErrors(reports[0])) != 3 {
+		t.Fatalf("reports %v, want one report of the three skipped files", reports)
+	}
+	for _, fe := range FileErrors(reports[0]) {
+		if !fe.Advice || !strings.Contains(fe.Msg, "skipped") {
+			t.Errorf("%v: not a skipped file's advice", fe)
+		}
+	}
+	writeAtomic(t, filepath.Join(dir, "en-US.toml"), strings.Replace(deployText, "one", "two", 1))
+	for range 2 {
+		if _, err := w.poll(time.Now()); err != nil {
+			t.Errorf("poll reported %v again", err)
+		}
+	}
+	if got := userText(w); got != "Deployment text two." {
+		t.Errorf("after an edit beside the stray files: User = %q", got)
+	}
+}
+
+// TestWatchSizeBound checks that a file over MaxFileSize is a fault that
+// keeps the previous texts serving.
+func TestWatchSizeBound(t *testing.T) {
+	_, en, w := startWatch(t)
+	writeAtomic(t, en, deployText+strings.Repeat("#", MaxFileSize))
+	err := w.Reload()
+	if err == nil || !strings.Contains(err.Error(), "en-US.toml: the file is") || !strings.Contains(err.Error(), "over the bound of 1048576 bytes") {
+		t.Errorf("Reload = %v, want the size bound, naming the file", err)
+	}
+	if got := userText(w); got != "Deployment text one." {
+		t.Errorf("User = %q, want the previous text", got)
+	}
+}
+
+// TestWatchIdlePollReadsNothing checks that a poll does not read again a
+// file whose size and modification time have not changed.
+func TestWatchIdlePollReadsNothing(t *testing.T) {
+	_, en, w := startWatch(t, WithSettle(0))
+	read := func() *file {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return w.last.src.files[0]
+	}
+	before := read()
+	for range 3 {
+		w.poll(time.Now())
+	}
+	w.mu.Lock()
+	snap := w.snapshot()
+	w.mu.Unlock()
+	if snap.src.files[0] != before || read() != before {
+		t.Error("an idle poll read the unchanged file again")
+	}
+	writeAtomic(t, en, strings.Replace(deployText, "one", "two", 1))
+	w.mu.Lock()
+	snap = w.snapshot()
+	w.mu.Unlock()
+	if snap.src.files[0] == before {
+		t.Error("a changed file was not read again")
 	}
 }

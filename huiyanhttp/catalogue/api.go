@@ -29,7 +29,7 @@ func (h *handler) apiList(w http.ResponseWriter, r *http.Request) {
 // apiCode serves GET /api/codes/{code}: what huiyan lookup CODE -lang L
 // -format json prints; with lang=all, the code in every locale.
 func (h *handler) apiCode(w http.ResponseWriter, r *http.Request) {
-	code, err := parseCode(r.PathValue("code"))
+	code, err := messages.ParseCode(r.PathValue("code"))
 	if errors.Is(err, strconv.ErrRange) {
 		writeProblem(w, http.StatusBadRequest, "The code is out of range: Huiyan codes are small integers, such as 655.")
 		return
@@ -53,14 +53,6 @@ func (h *handler) apiCode(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serveEntity(w, r, newEntity(buf.Bytes()), jsonType, contentLanguage)
-}
-
-// parseCode parses a code as huiyan lookup does: any integer, negative
-// ones included, is a code. The error wraps strconv.ErrRange for an
-// integer out of range.
-func parseCode(s string) (messages.Code, error) {
-	n, err := strconv.Atoi(s)
-	return messages.Code(n), err
 }
 
 // problem is an RFC 9457 problem detail. It says what was wrong with the

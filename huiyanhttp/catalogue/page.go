@@ -149,7 +149,7 @@ func (h *handler) codePage(w http.ResponseWriter, r *http.Request) {
 	q := parseQuery(r, s)
 	q.text, q.hasCat, q.badCat = "", false, "" // the search box starts empty here
 	raw := r.PathValue("code")
-	code, err := parseCode(raw)
+	code, err := messages.ParseCode(raw)
 	switch {
 	case errors.Is(err, strconv.ErrRange):
 		h.serveStatus(w, r, s, q, http.StatusBadRequest, func(l *labels) (string, string) { return l.OutOfRangeHeading, l.OutOfRange })
@@ -366,27 +366,20 @@ codes:
 	return out
 }
 
-// faults returns the problems err joins, as the banner lists them, and
-// how many were left out.
+// faults returns the problems err holds, as the banner lists them, and
+// how many were left out. An error that holds no [*huiyan.FileError] is
+// listed by its text.
 func faults(err error) ([]fault, int) {
 	if err == nil {
 		return nil, 0
 	}
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
+	fes := huiyan.FileErrors(err)
+	if len(fes) == 0 {
+		return []fault{{Msg: strings.TrimPrefix(err.Error(), "huiyan: ")}}, 0
 	}
 	var out []fault
-	for _, e := range errs {
-		if len(out) == maxFaults {
-			return out, len(errs) - maxFaults
-		}
-		var fe *huiyan.FileError
-		if !errors.As(e, &fe) {
-			out = append(out, fault{Msg: strings.TrimPrefix(e.Error(), "huiyan: ")})
-			continue
-		}
+	for _, fe := range fes[:min(len(fes), maxFaults)] {
 		out = append(out, fault{Pos: fe.Pos(), Msg: fe.Msg})
 	}
-	return out, 0
+	return out, len(fes) - len(out)
 }
