@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"runtime"
@@ -153,4 +154,44 @@ func slicesRepeat(s string, n int) []string {
 		out[i] = s
 	}
 	return out
+}
+
+// TestDeepPath asks for a path of 50,000 segments, mounted under a
+// prefix: the 404 page is the size of a shallow one, and its links stay
+// under the prefix.
+func TestDeepPath(t *testing.T) {
+	tests := []struct {
+		name  string
+		mount func(http.Handler) http.Handler
+		base  string
+	}{
+		{"root", func(h http.Handler) http.Handler { return h }, "/"},
+		{"StripPrefix without slash", func(h http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("/ops/huiyan/", http.StripPrefix("/ops/huiyan", h))
+			return mux
+		}, "/ops/huiyan/"},
+		{"StripPrefix with slash", func(h http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("/ops/huiyan/", http.StripPrefix("/ops/huiyan/", h))
+			return mux
+		}, "/ops/huiyan/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := tt.mount(New(huiyan.Default()))
+			shallow := get(t, srv, tt.base+"nope")
+			deep := get(t, srv, tt.base+strings.Repeat("a/", 50_000)+"nope")
+			if shallow.StatusCode != http.StatusNotFound || deep.StatusCode != http.StatusNotFound {
+				t.Fatalf("status %d, %d", shallow.StatusCode, deep.StatusCode)
+			}
+			page, want := body(t, deep), body(t, shallow)
+			if len(page) > len(want)+slack {
+				t.Errorf("the deep page is %d bytes, the shallow one %d", len(page), len(want))
+			}
+			if !strings.Contains(page, `href="`+tt.base+`static/style.css`) {
+				t.Errorf("the deep page's style sheet is not under %s", tt.base)
+			}
+		})
+	}
 }

@@ -187,20 +187,15 @@ func (h *handler) codeView(s *snapshot, q query, code messages.Code) *view {
 // newView returns the parts every page has, for a page at path, which
 // sets how far up the mount point is.
 func newView(s *snapshot, q query, path string) *view {
-	root := rootOf(path)
 	v := &view{
 		Lang:    q.locale,
-		Root:    root,
 		L:       labelsFor(q.locale),
-		Style:   root + "static/style.css?v=" + assets["style.css"].version,
-		Icon:    root + "static/icon.svg?v=" + assets["icon.svg"].version,
-		Action:  root,
 		Query:   q.text,
 		Side:    q.all,
 		query:   q,
 		locales: s.locales,
 	}
-	v.Home = v.listHref("")
+	v.setRoot(rootOf(path))
 	v.Title = v.L.Heading + " · " + q.locale
 	v.contentLanguage = q.locale
 	if q.all {
@@ -223,6 +218,16 @@ func newView(s *snapshot, q query, path string) *view {
 	v.Langs = append(v.Langs, option{Value: export.All, Label: v.L.SideBySide, Href: v.switchHref(export.All), Current: q.all})
 	v.Faults, v.More = faults(s.fault)
 	return v
+}
+
+// setRoot sets the way back to the mount point, and the links made of
+// it.
+func (v *view) setRoot(root string) {
+	v.Root = root
+	v.Style = root + "static/style.css?v=" + assets["style.css"].version
+	v.Icon = root + "static/icon.svg?v=" + assets["icon.svg"].version
+	v.Action = root
+	v.Home = v.listHref("")
 }
 
 // rootOf returns the way from the page at the escaped path p back to the

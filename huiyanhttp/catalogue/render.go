@@ -32,7 +32,8 @@ func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, s *snapsho
 // that says what went wrong, with a way back to the list. Such pages are
 // not kept: each is small.
 func (h *handler) serveStatus(w http.ResponseWriter, r *http.Request, s *snapshot, q query, status int, say func(*labels) (heading, text string)) {
-	v := newView(s, q, r.URL.EscapedPath())
+	v := newView(s, q, "")
+	v.setRoot(rootFor(r))
 	v.Status = status
 	v.Heading, v.Error = say(v.L)
 	v.Title = v.Heading + " · " + v.L.Heading
@@ -83,4 +84,25 @@ func (h *handler) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 	}
 	s := h.snapshot()
 	h.serveStatus(w, r, s, parseQuery(r, s), http.StatusMethodNotAllowed, func(l *labels) (string, string) { return l.MethodHeading, l.Method })
+}
+
+// maxDepth bounds how many "../" the links of a page repeat: no page of
+// the catalogue is deeper, and a path of thousands of segments must not
+// make a page of megabytes.
+const maxDepth = 8
+
+// rootFor returns the way from the request's page back to the mount
+// point: relative, as for every page, unless the path is deeper than
+// maxDepth; then the mount point's absolute path, as the client sent it,
+// or "./" when that cannot be told.
+func rootFor(r *http.Request) string {
+	p := r.URL.EscapedPath()
+	if root := rootOf(p); len(root) <= len("../")*maxDepth {
+		return root
+	}
+	prefix, ok := strings.CutSuffix(requestPath(r), strings.TrimPrefix(p, "/"))
+	if !ok || !strings.HasPrefix(prefix, "/") || strings.HasPrefix(prefix, "//") || !strings.HasSuffix(prefix, "/") {
+		return "./"
+	}
+	return prefix
 }
