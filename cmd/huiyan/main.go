@@ -7,7 +7,7 @@
 //	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
 //	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
 //	huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
-//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 //
 // The commands are:
 //
@@ -114,7 +114,16 @@
 // requests in flight finish. It prints the address it listens on. With
 // -dir, it watches DIR: an edit serves on the next page load, and a bad
 // edit keeps the previous texts serving and shows the fault on the page.
-// An address that is taken is an error: exit status 1.
+// An address that is taken, and a DIR that does not exist, are errors:
+// exit status 1.
+//
+// The page has no authentication. On a loopback address, serve answers
+// only requests whose Host is a loopback name (localhost, 127.0.0.0/8,
+// [::1]) or the address it listens on, so that no web page can read it
+// through DNS rebinding; others get 421 Misdirected Request.
+// -allow-host NAME,... allows more names, such as those of a reverse
+// proxy. On any other address it prints a warning, and checks Host only
+// with -allow-host.
 //
 // # Exit status
 //
@@ -144,7 +153,7 @@ const usage = `Usage:
   huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
   huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
   huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
-  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
@@ -197,14 +206,19 @@ FILE:LINE: warning: MSG (advice for a translator), errors first.
 Exit status: 1 when the files do not load (with -strict, also on a
 warning), 2 when a DIR cannot be read.
 `,
-	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 
 Serve the operator page and the JSON API (/api/codes, /api/codes/CODE)
-until interrupted.
+until interrupted. The page has no authentication: on a loopback address
+it answers only requests for localhost, 127.0.0.0/8, [::1] and the
+address; on any other, serve warns.
 
-  -addr A    the address to listen on (default 127.0.0.1:8080, loopback)
-  -dir DIR   serve the locale files of DIR over the embedded ones, and
-             reload them when they change
+  -addr A           the address to listen on (default 127.0.0.1:8080,
+                    loopback)
+  -dir DIR          serve the locale files of DIR over the embedded ones,
+                    and reload them when they change
+  -allow-host N,... answer requests for these host names too (421
+                    Misdirected Request for others)
 `,
 }
 
@@ -237,7 +251,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "lint":
 		err = lint(rest, stdout)
 	case "serve":
-		err = serve(rest, stdout)
+		err = serve(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		err = flag.ErrHelp
 	default:
