@@ -19,6 +19,14 @@
 // ones and reloaded when they change; each reload is logged, and so is a
 // file skipped (such as a backup.toml), a fault and the reload that clears
 // it.
+//
+// GET /metrics serves the Prometheus metrics of module huiyanprom, on a
+// registry of the backend's own: huiyan_results_total counts every answer
+// by code, name, category, status and locale, and the reload metrics say
+// whether the locale files load (without -dir, the embedded texts loaded
+// once, at the start):
+//
+//	curl -s 127.0.0.1:8081/metrics | grep huiyan_
 package main
 
 import (
@@ -31,8 +39,12 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
+	"github.com/huiyan-i18n/huiyan/huiyanprom"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -48,18 +60,26 @@ func main() {
 }
 
 func run(addr, dir string, log *slog.Logger) error {
+	m, err := newMetrics()
+	if err != nil {
+		return err
+	}
 	var loc huiyan.Localizer = huiyan.Default()
 	if dir != "" {
-		w, err := watch(dir, log)
+		w, err := watch(dir, log, m)
 		if err != nil {
 			return err
 		}
 		defer w.Close()
 		loc = w
+	} else {
+		// The embedded texts loaded with the program: the reload
+		// metrics say so, as a Watcher's first load would.
+		m.reloads.ObserveReload(huiyan.Reload{Time: time.Now()})
 	}
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           newHandler(loc, log),
+		Handler:           newHandler(loc, log, m),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	log.Info("listening", "addr", addr)
@@ -69,8 +89,8 @@ func run(addr, dir string, log *slog.Logger) error {
 // watch serves the locale files of dir over the embedded ones, logging
 // each reload, each fault (once, with its file and line), each file
 // skipped (a backup.toml: once, as a warning) and the reload that clears a
-// fault.
-func watch(dir string, log *slog.Logger, opts ...huiyan.WatchOption) (*huiyan.Watcher, error) {
+// fault; and counts each load in m, unless m is nil.
+func watch(dir string, log *slog.Logger, m *metrics, opts ...huiyan.WatchOption) (*huiyan.Watcher, error) {
 	return huiyan.Watch(dir, append([]huiyan.WatchOption{
 		huiyan.WithErrorHandler(func(err error) {
 			for _, fe := range huiyan.FileErrors(err) {
@@ -82,6 +102,9 @@ func watch(dir string, log *slog.Logger, opts ...huiyan.WatchOption) (*huiyan.Wa
 			}
 		}),
 		huiyan.WithReloadHandler(func(ev huiyan.Reload) {
+			if m != nil {
+				m.reloads.ObserveReload(ev)
+			}
 			switch {
 			case ev.Cleared:
 				log.Info("locale files: fault cleared, the directory's texts serve again", "dir", dir)
@@ -92,12 +115,37 @@ func watch(dir string, log *slog.Logger, opts ...huiyan.WatchOption) (*huiyan.Wa
 	}, opts...)...)
 }
 
+// metrics are the backend's Prometheus metrics, on a registry of its own.
+type metrics struct {
+	reg     *prometheus.Registry
+	results *huiyanprom.Results
+	reloads *huiyanprom.Reloads
+}
+
+func newMetrics() (*metrics, error) {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	var err error
+	if m.results, err = huiyanprom.NewResults(m.reg); err != nil {
+		return nil, err
+	}
+	if m.reloads, err = huiyanprom.NewReloads(m.reg); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
 // newHandler returns the backend's routes behind the huiyanhttp
-// Middleware, which resolves each request's language.
-func newHandler(loc huiyan.Localizer, log *slog.Logger) http.Handler {
+// Middleware, which resolves each request's language; with m, it counts
+// each answer and serves GET /metrics.
+func newHandler(loc huiyan.Localizer, log *slog.Logger, m *metrics) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/verify/result", verifyResult)
-	return huiyanhttp.Middleware(loc, huiyanhttp.WithLogger(log))(mux)
+	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(log)}
+	if m != nil {
+		opts = append(opts, huiyanhttp.WithObserver(m.results))
+		mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	}
+	return huiyanhttp.Middleware(loc, opts...)(mux)
 }
 
 // verifyResult answers how the verification ended.

@@ -47,7 +47,7 @@ func serve(t *testing.T, loc huiyan.Localizer, log *bytes.Buffer, target string,
 		r.Header.Set(headers[i], headers[i+1])
 	}
 	w := httptest.NewRecorder()
-	newHandler(loc, slog.New(slog.NewJSONHandler(log, nil))).ServeHTTP(w, r)
+	newHandler(loc, slog.New(slog.NewJSONHandler(log, nil)), nil).ServeHTTP(w, r)
 	return w
 }
 
@@ -258,7 +258,7 @@ var deploymentFiles = map[string]string{
 // does: its own texts, and Content-Language the locale of the text served.
 func TestWatchedDirectory(t *testing.T) {
 	var log bytes.Buffer
-	w, err := watch(deployment(t, deploymentFiles), slog.New(slog.NewTextHandler(&log, nil)))
+	w, err := watch(deployment(t, deploymentFiles), slog.New(slog.NewTextHandler(&log, nil)), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +325,7 @@ func (s *syncBuffer) String() string {
 func TestReloadLogs(t *testing.T) {
 	dir := deployment(t, deploymentFiles)
 	var log syncBuffer
-	w, err := watch(dir, slog.New(slog.NewTextHandler(&log, nil)), huiyan.WithInterval(5*time.Millisecond), huiyan.WithSettle(0))
+	w, err := watch(dir, slog.New(slog.NewTextHandler(&log, nil)), nil, huiyan.WithInterval(5*time.Millisecond), huiyan.WithSettle(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +384,7 @@ func TestStrayFiles(t *testing.T) {
 		files[name] = data
 	}
 	var log bytes.Buffer
-	w, err := watch(deployment(t, files), slog.New(slog.NewTextHandler(&log, nil)))
+	w, err := watch(deployment(t, files), slog.New(slog.NewTextHandler(&log, nil)), nil)
 	if err != nil {
 		t.Fatalf("-dir does not start: %v", err)
 	}
