@@ -115,4 +115,3 @@ func TestReloadMetrics(t *testing.T) {
 		}
 	}
 }
-
