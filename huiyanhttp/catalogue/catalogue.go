@@ -45,6 +45,12 @@ func New(l huiyan.Localizer, opts ...Option) http.Handler {
 	for _, o := range opts {
 		o(h)
 	}
+	if h.counts != nil {
+		h.counts.log = h.log
+		if h.counts.err != nil {
+			h.log.Error("huiyan: catalogue: no counts", "err", h.counts.err)
+		}
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/{$}", h.get(h.index))
 	mux.HandleFunc("/codes/{code}", h.get(h.codePage))

@@ -41,6 +41,7 @@ type view struct {
 	Notes   []string
 	Status  int
 	Error   string
+	Uses    *usesView // the counts' controls; nil without counts
 
 	query           query
 	locales         []string // the bundle's
@@ -76,6 +77,9 @@ type card struct {
 	Anchor    string
 	JSON      string
 	Texts     []texts
+	HasUses   bool // the card shows how often the code was answered
+	Uses      int64
+	UsesText  string
 }
 
 // cardView is a card and the page it is on, for the card template.
@@ -114,7 +118,12 @@ func (q query) key(code int, one bool) pageKey {
 func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 	s := h.snapshot()
 	q := parseQuery(r, s)
-	h.serveCached(w, r, s, q.key(0, false), func() *view { return h.listView(s, q) })
+	c := h.countsFor(r, q)
+	h.serveCached(w, r, s, c.keyed(q.key(0, false), q), func() *view {
+		v := h.listView(s, q)
+		v.addCounts(c, q, true)
+		return v
+	})
 }
 
 // listView returns the list of the codes q asks for.
@@ -167,7 +176,12 @@ func (h *handler) codePage(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
-	h.serveCached(w, r, s, q.key(int(code), true), func() *view { return h.codeView(s, q, code) })
+	c := h.countsFor(r, q)
+	h.serveCached(w, r, s, c.keyed(q.key(int(code), true), q), func() *view {
+		v := h.codeView(s, q, code)
+		v.addCounts(c, q, false)
+		return v
+	})
 }
 
 // codeView returns the page of one code.

@@ -25,6 +25,10 @@ type pageKey struct {
 	text      string
 	cat       int // -1 for none
 	badCat    string
+	window    string // with counts: their window and order, and when
+	byCount   bool   // they were asked or failed (see counted.keyed)
+	countsAt  int64
+	countsErr bool
 }
 
 // pageCache keeps rendered pages, least recently served first out.

@@ -30,6 +30,8 @@ type query struct {
 	cat       messages.Category
 	hasCat    bool
 	badCat    string // a cat parameter that is no category, cut
+	window    window // the window of the counts
+	byCount   bool   // the list sorted by count
 }
 
 // parseQuery reads a page request's parameters, each only up to its
@@ -52,6 +54,10 @@ func parseQuery(r *http.Request, s *snapshot) query {
 	default:
 		q.locale = s.bundle.Match(acceptLanguage(r))
 	}
+	win, _ := param(raw, "window", 4)
+	q.window = parseWindow(win)
+	sort, _ := param(raw, "sort", 8)
+	q.byCount = sort == "count"
 	q.text, _ = param(raw, "q", maxQuery)
 	q.text = strings.Join(strings.Fields(q.text), " ")
 	if cat, ok := param(raw, "cat", maxBadCat); cat != "" {
