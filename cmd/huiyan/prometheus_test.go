@@ -67,3 +67,28 @@ func TestServePrometheusFlag(t *testing.T) {
 		}
 	})
 }
+
+// TestServePrometheusCounts runs huiyan serve -prometheus against a fake
+// Prometheus and checks the counts on the pages of 655 and 604.
+func TestServePrometheusCounts(t *testing.T) {
+	prom := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/api/v1/query" || !strings.Contains(r.URL.Query().Get("query"), "huiyan_results_total[1d]") {
+			http.Error(w, "unexpected", http.StatusBadRequest)
+			return
+		}
+		w.Write([]byte(`{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"3"]},{"metric":{"code":"604"},"value":[1,"1"]}]}}`))
+	}))
+	defer prom.Close()
+	base := startServe(t, "-addr", "127.0.0.1:0", "-prometheus", prom.URL)
+	for code, want := range map[string]string{"655": `<data class="uses" value="3">3 in the last day</data>`, "604": `<data class="uses" value="1">1 in the last day</data>`} {
+		res, err := http.Get(base + "codes/" + code + "?lang=en-US")
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusOK || !strings.Contains(string(b), want) {
+			t.Errorf("%s: status %d, the page lacks %s", code, res.StatusCode, want)
+		}
+	}
+}

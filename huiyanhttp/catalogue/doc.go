@@ -47,6 +47,16 @@
 // which answers only requests for loopback names and the names given, as
 // huiyan serve does.
 //
+// # Counts
+//
+// With [WithPrometheus], each code's card and page also shows how often
+// the fleet answered it over the last hour, day or week (window=1h, 1d or
+// 1w; a day by default), as a Prometheus server sums huiyan_results_total,
+// the counter of module huiyanprom, and the list sorts by count with
+// sort=count. The counts are asked at most every 15 seconds per window,
+// with a timeout; when Prometheus cannot be reached, the page says so in
+// its language and shows the catalogue as ever.
+//
 // # The API
 //
 // GET /api/codes?lang=L answers what huiyan export -lang L prints, and
