@@ -71,11 +71,18 @@ func (v *view) addCounts(c counted, q query, list bool) {
 		}
 	}
 	v.Uses = u
+	// The search and the language switch keep the window and the order.
 	if q.window != defaultWindow {
 		v.Hidden = append(v.Hidden, field{"window", q.window.Param})
+		for i := range v.Langs {
+			v.Langs[i].Href = withParam(v.Langs[i].Href, "window", q.window.Param)
+		}
 	}
 	if q.byCount {
 		v.Hidden = append(v.Hidden, field{"sort", "count"})
+		for i := range v.Langs {
+			v.Langs[i].Href = withParam(v.Langs[i].Href, "sort", "count")
+		}
 	}
 	in := w.In[slices.Index(windows, q.window)]
 	for i := range v.Cards {
