@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -16,6 +18,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue"
 )
 
 // prometheusPath returns the path of a Prometheus server. With none, the
@@ -258,6 +263,40 @@ func TestPrometheus(t *testing.T) {
 			})
 		}
 	})
+}
+
+// TestCountsAccessible runs axe-core over the operator page with counts,
+// and with a Prometheus that cannot be reached, in light and dark.
+func TestCountsAccessible(t *testing.T) {
+	up := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"3"]},{"metric":{"code":"604"},"value":[1,"1"]}]}}`)
+	}))
+	defer up.Close()
+	down := httptest.NewServer(http.NotFoundHandler())
+	down.Close()
+	quiet := catalogue.WithLogger(slog.New(slog.DiscardHandler))
+	mux := http.NewServeMux()
+	mux.Handle("/up/", http.StripPrefix("/up", catalogue.New(huiyan.Default(), catalogue.WithPrometheus(up.URL), quiet)))
+	mux.Handle("/down/", http.StripPrefix("/down", catalogue.New(huiyan.Default(), catalogue.WithPrometheus(down.URL), quiet)))
+	page := httptest.NewServer(mux)
+	defer page.Close()
+
+	b := newBrowser(t, page.URL+"/")
+	src := axeScript(t)
+	states := map[string]string{
+		"counts, sorted by count":   "up/?lang=en-US&sort=count",
+		"counts over a week, zh-TW": "up/?lang=zh-TW&window=1w&cat=liveness",
+		"a code's count":            "up/codes/655?lang=zh-CN",
+		"counts unavailable":        "down/?lang=en-US",
+		"a code's page, no counts":  "down/codes/604?lang=zh-HK",
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		b.do(colorScheme(scheme))
+		for state, path := range states {
+			b.open(path)
+			b.checkAxe(scheme+", "+state, src)
+		}
+	}
 }
 
 // countOnPage finds the count of a code's card.
