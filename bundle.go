@@ -3,6 +3,7 @@ package huiyan
 import (
 	"io/fs"
 	"sync"
+	"sync/atomic"
 
 	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 
@@ -68,7 +69,30 @@ type localeRow struct {
 	lacks uint8
 }
 
-var defaultBundle = sync.OnceValue(func() *Bundle { return MustNewBundle() })
+// The default bundle, built on first use. A load of an atomic pointer is
+// all that a call of the package-level functions pays once it is built.
+var (
+	defaultPtr atomic.Pointer[Bundle]
+	defaultMu  sync.Mutex
+)
+
+func defaultBundle() *Bundle {
+	if b := defaultPtr.Load(); b != nil {
+		return b
+	}
+	return buildDefault()
+}
+
+func buildDefault() *Bundle {
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if b := defaultPtr.Load(); b != nil {
+		return b
+	}
+	b := MustNewBundle()
+	defaultPtr.Store(b)
+	return b
+}
 
 // Default returns the bundle of the embedded locales (package locales).
 // It is built on first use.

@@ -35,6 +35,11 @@ func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
+	return b.resolveNew(lang)
+}
+
+// resolveNew resolves a value the cache does not hold, and keeps it.
+func (b *Bundle) resolveNew(lang string) *chain {
 	prefs := accept.Parse(lang)
 	c := b.chainOf(b.chainFor(&prefs))
 	b.cache.Put(lang, c)

@@ -1,0 +1,59 @@
+package huiyan_test
+
+import (
+	"os"
+	"strconv"
+	"testing"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// TestCallgrind runs one call many times, for scripts/callgrind to count
+// its instructions under valgrind: HUIYAN_CALLGRIND names what is called
+// ("localize" or "map"), HUIYAN_CALLGRIND_LANG the language value and
+// HUIYAN_CALLGRIND_N how many calls. Without them the test does nothing.
+func TestCallgrind(t *testing.T) {
+	what := os.Getenv("HUIYAN_CALLGRIND")
+	if what == "" {
+		t.Skip("for scripts/callgrind")
+	}
+	lang := os.Getenv("HUIYAN_CALLGRIND_LANG")
+	n, err := strconv.Atoi(os.Getenv("HUIYAN_CALLGRIND_N"))
+	if err != nil || n < 1 {
+		t.Fatalf("HUIYAN_CALLGRIND_N: %v", err)
+	}
+	want := huiyan.Localize(messages.SimilarityTooLow, lang)
+	switch what {
+	case "localize":
+		callgrindLocalize(lang, n)
+	case "map":
+		// The floor: a map from the language value to the message.
+		m := map[string]huiyan.Message{lang: want}
+		for _, l := range huiyan.Default().Locales() {
+			if l != lang {
+				m[l] = huiyan.Localize(messages.SimilarityTooLow, l)
+			}
+		}
+		callgrindMap(m, lang, n)
+	default:
+		t.Fatalf("HUIYAN_CALLGRIND=%q", what)
+	}
+	if sink != want {
+		t.Fatalf("got %+v, want %+v", sink, want)
+	}
+}
+
+//go:noinline
+func callgrindLocalize(lang string, n int) {
+	for range n {
+		sink = huiyan.Localize(messages.SimilarityTooLow, lang)
+	}
+}
+
+//go:noinline
+func callgrindMap(m map[string]huiyan.Message, lang string, n int) {
+	for range n {
+		sink = m[lang]
+	}
+}
