@@ -57,6 +57,15 @@ func BenchmarkLocalize(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("cold_realistic", func(b *testing.B) {
+		headers := huiyan.RealisticHeaders(10000)
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sink = bundle.Localize(messages.SimilarityTooLow, headers[i%len(headers)])
+			i++
+		}
+	})
 	b.Run("unknown_code", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -168,7 +177,51 @@ func BenchmarkGoI18n(b *testing.B) {
 	})
 }
 
+// BenchmarkXText is x/text's way to choose a language for a header:
+// ParseAcceptLanguage, then a Matcher of the bundle's locales, on the
+// headers of Localize/cold_realistic.
+func BenchmarkXText(b *testing.B) {
+	var tags []language.Tag
+	for _, l := range huiyan.Default().Locales() {
+		tags = append(tags, language.MustParse(l))
+	}
+	m := language.NewMatcher(tags)
+	headers := huiyan.RealisticHeaders(10000)
+	b.Run("cold_realistic", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			prefs, _, _ := language.ParseAcceptLanguage(headers[i%len(headers)])
+			sinkTag, _, _ = m.Match(prefs...)
+			i++
+		}
+	})
+}
+
+var sinkTag language.Tag
+
 var sinkString string
+
+// BenchmarkMapMessage is the floor of Localize: a map from the language
+// value to the message, looked up as Localize/tag and Localize/header
+// are.
+func BenchmarkMapMessage(b *testing.B) {
+	for _, bc := range []struct{ name, lang string }{
+		{"tag", "en-US"},
+		{"header", header},
+	} {
+		m := map[string]huiyan.Message{}
+		for _, l := range append(huiyan.Default().Locales(), bc.lang) {
+			m[l] = huiyan.Localize(messages.SimilarityTooLow, l)
+		}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = m[bc.lang]
+			}
+		})
+	}
+}
 
 // BenchmarkMapLookup is the floor: one lookup in a map of strings.
 func BenchmarkMapLookup(b *testing.B) {

@@ -36,6 +36,7 @@ type Bundle struct {
 	en      int                       // index of en-US, or -1
 	cache   *valuecache.Cache[*chain] // language value → chain
 	chains  chains
+	memo    atomic.Pointer[memo] // made on first use
 }
 
 // locale is one language of a bundle: what it is, for matching, and its

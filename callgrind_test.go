@@ -5,13 +5,16 @@ import (
 	"strconv"
 	"testing"
 
+	"golang.org/x/text/language"
+
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // TestCallgrind runs one call many times, for scripts/callgrind to count
 // its instructions under valgrind: HUIYAN_CALLGRIND names what is called
-// ("localize" or "map"), HUIYAN_CALLGRIND_LANG the language value and
+// ("localize" or "map" for one language value, HUIYAN_CALLGRIND_LANG;
+// "cold" or "xtext" for the headers of RealisticHeaders in turn) and
 // HUIYAN_CALLGRIND_N how many calls. Without them the test does nothing.
 func TestCallgrind(t *testing.T) {
 	what := os.Getenv("HUIYAN_CALLGRIND")
@@ -22,6 +25,19 @@ func TestCallgrind(t *testing.T) {
 	n, err := strconv.Atoi(os.Getenv("HUIYAN_CALLGRIND_N"))
 	if err != nil || n < 1 {
 		t.Fatalf("HUIYAN_CALLGRIND_N: %v", err)
+	}
+	huiyan.Default() // built before counting
+	switch what {
+	case "cold":
+		callgrindCold(huiyan.RealisticHeaders(10000), n)
+		return
+	case "xtext":
+		var tags []language.Tag
+		for _, l := range huiyan.Default().Locales() {
+			tags = append(tags, language.MustParse(l))
+		}
+		callgrindXText(language.NewMatcher(tags), huiyan.RealisticHeaders(10000), n)
+		return
 	}
 	want := huiyan.Localize(messages.SimilarityTooLow, lang)
 	switch what {
@@ -55,5 +71,20 @@ func callgrindLocalize(lang string, n int) {
 func callgrindMap(m map[string]huiyan.Message, lang string, n int) {
 	for range n {
 		sink = m[lang]
+	}
+}
+
+//go:noinline
+func callgrindCold(headers []string, n int) {
+	for i := range n {
+		sink = huiyan.Localize(messages.SimilarityTooLow, headers[i%len(headers)])
+	}
+}
+
+//go:noinline
+func callgrindXText(m language.Matcher, headers []string, n int) {
+	for i := range n {
+		prefs, _, _ := language.ParseAcceptLanguage(headers[i%len(headers)])
+		sinkTag, _, _ = m.Match(prefs...)
 	}
 }
