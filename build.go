@@ -1,9 +1,14 @@
 package huiyan
 
 import (
+	"golang.org/x/text/language"
+
 	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
+
+// The last step of loading: a Bundle, with every message of every locale
+// rendered, keeping of each text only what rendering it again needs.
 
 // build makes a bundle of merged locales, the canonical one first: it
 // renders every message of every locale with its default parameters.
@@ -13,7 +18,7 @@ func build(ms []*mergedLocale) *Bundle {
 	b.cache = valuecache.New[*chain]()
 	for i, m := range ms {
 		l := newLocale(m.tag)
-		if l.name == fallbackLocale {
+		if l.name == Fallback {
 			b.en = i
 		}
 		b.locales = append(b.locales, l)
@@ -47,7 +52,10 @@ func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeR
 		for f := range numFields {
 			t := m.texts[textID(c, f)]
 			if t != nil {
-				r.own[f] = t
+				r.has |= 1 << f
+				if t.params != nil || t.plural() {
+					r.own[f] = t.keep()
+				}
 				r.msg.set(f, t.render(m.tag, v))
 				if f == fieldUser {
 					r.msg.Lang = name
@@ -58,7 +66,7 @@ func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeR
 				continue // m is zh-CN: it has no text for f
 			}
 			zh := &canon.rows[row]
-			if zh.own[f] != nil {
+			if zh.has&(1<<f) != 0 {
 				r.lacks |= 1 << f
 				r.msg.set(f, zh.msg.get(f))
 				if f == fieldUser {
@@ -71,14 +79,23 @@ func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeR
 }
 
 // categoryTexts returns the category texts of locale m.
-func categoryTexts(m *mergedLocale) [][numFields]*text {
-	cats := make([][numFields]*text, len(messages.Categories()))
+func categoryTexts(m *mergedLocale) [][numFields]*body {
+	cats := make([][numFields]*body, len(messages.Categories()))
 	for _, c := range messages.Categories() {
 		for f := range numFields {
-			cats[c][f] = m.texts[categoryID(c, f)]
+			if t := m.texts[categoryID(c, f)]; t != nil {
+				cats[c][f] = t.keep()
+			}
 		}
 	}
 	return cats
+}
+
+// keep returns a copy of what rendering t needs, which holds nothing of
+// its file.
+func (t *text) keep() *body {
+	b := t.body
+	return &b
 }
 
 // isComplete reports whether l has every text of zh-CN (canon).
@@ -96,4 +113,23 @@ func isComplete(l, canon *locale) bool {
 		}
 	}
 	return true
+}
+
+// newLocale returns the locale of tag, with the subtags that matching
+// compares: explicit or likely script and region, and whether the region
+// is the language's main one.
+func newLocale(tag language.Tag) *locale {
+	base, _, _ := tag.Raw()
+	script, _ := tag.Script()
+	region, _ := tag.Region()
+	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
+	return &locale{
+		name:    tag.String(),
+		tag:     tag,
+		base:    base,
+		script:  script,
+		region:  region,
+		chinese: isChinese(base),
+		primary: region == likely,
+	}
 }

@@ -17,11 +17,10 @@ import (
 // taken from it.
 const Canonical = "zh-CN"
 
-// fallbackLocale serves a language value that names some language that no
-// shipped locale serves.
-const fallbackLocale = "en-US"
-
-var canonicalTag = language.MustParse(Canonical)
+// Fallback is the tag of the locale that serves a reader whose language
+// no locale serves (see the fallback rules), and the language of the
+// operator texts in [Error] and, by default, in huiyanhttp's logs.
+const Fallback = "en-US"
 
 // Bundle is a validated catalogue of locales, ready to answer Localize.
 //
@@ -55,7 +54,7 @@ type locale struct {
 	complete bool
 
 	rows []localeRow        // by row of Bundle.codes
-	cats [][numFields]*text // by category: the locale's own texts, nil where it lacks one
+	cats [][numFields]*body // by category: the locale's own texts, nil where it lacks one
 }
 
 // localeRow is one code in one locale.
@@ -63,8 +62,12 @@ type localeRow struct {
 	// msg is rendered with the default parameters: the locale's own
 	// texts, and zh-CN's where it lacks one.
 	msg Message
-	// own are the locale's own texts, nil where it lacks one.
-	own [numFields]*text
+	// has has bit f set when the locale has its own text for field f.
+	has uint8
+	// own are the locale's own texts that insert parameters or have
+	// plural forms, which LocalizeWith renders again; nil for the others,
+	// which msg holds as they are.
+	own [numFields]*body
 	// lacks has bit f set when the locale lacks field f and zh-CN has it:
 	// a longer fallback chain may serve it from another locale first.
 	lacks uint8
@@ -111,11 +114,7 @@ func Default() *Bundle { return defaultBundle() }
 // When any file is invalid, NewBundle returns no bundle and an error that
 // joins one [*FileError] per problem, each naming the file and the line.
 func NewBundle(fsys ...fs.FS) (*Bundle, error) {
-	b, ps, _ := load(layersOf(fsys), false)
-	if err := ps.err(); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return load(layersOf(fsys)).bundle()
 }
 
 // MustNewBundle is like [NewBundle] but panics if the locales are invalid.

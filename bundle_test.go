@@ -2,6 +2,7 @@ package huiyan
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -81,15 +82,70 @@ func TestSeedVerbatim(t *testing.T) {
 	if !slices.Equal(codes, messages.All()) {
 		t.Errorf("seed codes %v\ncatalogue %v", codes, messages.All())
 	}
-	// Where the table's 错误描述 already speaks to the end user, the user
-	// text starts with it; a next step may follow.
+	// Where the table's 错误描述 already speaks plainly to the end user,
+	// the user text starts with it; a next step may follow.
 	for _, r := range rows {
 		switch r.code {
-		case 501, 502, 701, 703, 705, 827:
+		case 502, 703:
 			if got := Localize(r.code, "zh-CN").User; !strings.HasPrefix(got, r.title) {
 				t.Errorf("code %d user = %q, want it to start with the seed's %q", r.code, got, r.title)
 			}
 		}
+	}
+}
+
+// TestPlainUserTexts checks the user texts for which the table's 错误描述
+// is operator wording: each locale says in plain words what happened and
+// what to do next, and 701 asks the reader to check the number rather
+// than sending them to a household registration office, which only a
+// mainland reader has.
+func TestPlainUserTexts(t *testing.T) {
+	jargon := []string{"认证人", "库中", "用户注册", "重新操作", "匹配错误", "户籍", "戶籍", "household"}
+	tests := []struct {
+		name string
+		code messages.Code
+		lang string
+		next string // the next step the text must give
+	}{
+		{"501 zh-CN", 501, "zh-CN", "请重新上传本人身份证"},
+		{"501 en-US", 501, "en-US", "Please upload your own ID card."},
+		{"501 zh-TW", 501, "zh-TW", "請重新上傳本人身分證"},
+		{"501 zh-HK", 501, "zh-HK", "請重新上載本人身份證"},
+		{"701 zh-CN", 701, "zh-CN", "请核对号码后重试；如号码无误，请联系客服"},
+		{"701 en-US", 701, "en-US", "Check it and try again. If it is correct, contact customer support."},
+		{"701 zh-TW", 701, "zh-TW", "請核對號碼後再試一次；如號碼無誤，請聯絡客服"},
+		{"701 zh-HK", 701, "zh-HK", "請核對號碼後重試；如號碼無誤，請聯絡客戶服務"},
+		{"705 zh-CN", 705, "zh-CN", "请核对后重试"},
+		{"705 en-US", 705, "en-US", "Please check and try again."},
+		{"705 zh-TW", 705, "zh-TW", "請確認後再試一次"},
+		{"705 zh-HK", 705, "zh-HK", "請核對後重試"},
+		// 827 gives the way out of 825, whose photo cannot be had either.
+		{"827 zh-CN", 827, "zh-CN", "请通过其他方式完成实名认证，或联系客服"},
+		{"827 en-US", 827, "en-US", "Please verify another way, or contact customer support."},
+		{"827 zh-TW", 827, "zh-TW", "請改用其他方式完成實名認證，或聯絡客服"},
+		{"827 zh-HK", 827, "zh-HK", "請以其他方式完成實名認證，或聯絡客戶服務"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := Localize(tt.code, tt.lang)
+			if m.Lang != tt.lang {
+				t.Fatalf("served by %s", m.Lang)
+			}
+			if !strings.HasSuffix(m.User, tt.next) {
+				t.Errorf("user = %q, want it to end with the next step %q", m.User, tt.next)
+			}
+			if tt.code == 827 && !strings.HasSuffix(Localize(825, tt.lang).User, tt.next) {
+				t.Errorf("827 and 825 give different ways out")
+			}
+			for _, j := range jargon {
+				if strings.Contains(m.User, j) {
+					t.Errorf("user = %q has the operator wording %q", m.User, j)
+				}
+			}
+			if m.User == m.Title {
+				t.Errorf("user text is the operator title %q", m.Title)
+			}
+		})
 	}
 }
 
@@ -135,7 +191,9 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
 		}
 		var ps problems
-		f := parseFile(e.Name(), data, &ps, true)
+		tag, _ := localeTag(e.Name())
+		f := &localeFile{file: &file{name: e.Name(), tag: tag, data: data}}
+		parseFile(f, &ps)
 		if err := ps.err(); err != nil {
 			t.Fatal(err)
 		}
@@ -245,8 +303,6 @@ func TestLoadErrors(t *testing.T) {
 			"huiyan: en-US.toml:2: 655.user: the text renders empty"},
 		{"category title without the code", map[string]string{"en-US.toml": "[category.sms]\ntitle = \"SMS error\"\n"},
 			"huiyan: en-US.toml:2: category.sms.title: the title of a category must show the code"},
-		{"file name not a tag", map[string]string{"english.toml": "[655]\nuser = \"x\"\n"},
-			"huiyan: english.toml:1: file name \"english.toml\" is not a language tag"},
 		{"two files for one locale", map[string]string{"en_US.toml": "[655]\nuser = \"x\"\n"},
 			"locale en-US is also defined by"},
 		{"canonical locale missing", map[string]string{"zh-CN.toml": ""},
@@ -424,13 +480,14 @@ func TestLintUserTexts(t *testing.T) {
 
 // TestUniformIdentity checks the shipped layer that answers every failed
 // identity check alike, in every shipped locale, while the operator texts
-// still tell the four apart.
+// still tell the five apart. 704 (no photo on record) is among them: it
+// would tell a caller that the identity exists.
 func TestUniformIdentity(t *testing.T) {
 	b, err := NewBundle(locales.FS, locales.UniformIdentity)
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes := []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IDNumberInvalid, messages.NameInvalid}
+	codes := []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IdentityPhotoNotFound, messages.IDNumberInvalid, messages.NameInvalid}
 	for _, l := range Default().Locales() {
 		t.Run(l, func(t *testing.T) {
 			first := b.Localize(codes[0], l)
@@ -449,11 +506,75 @@ func TestUniformIdentity(t *testing.T) {
 				titles[m.Title] = true
 			}
 			if len(titles) != len(codes) {
-				t.Errorf("operator titles %v: want the four told apart", titles)
+				t.Errorf("operator titles %v: want the five told apart", titles)
+			}
+			for _, c := range messages.All() {
+				if !slices.Contains(codes, c) && b.Localize(c, l).User != Default().Localize(c, l).User {
+					t.Errorf("%d: the layer changed the user text of a code outside the identity check", c)
+				}
 			}
 			if r := Lint(locales.FS, locales.UniformIdentity); len(r.Problems) != 0 {
 				t.Errorf("lint: %v", r.Problems)
 			}
 		})
+	}
+}
+
+// TestStrayFiles checks that a *.toml not named for a locale is skipped,
+// with a warning from Lint, and never stops a load; two files for one
+// locale still do.
+func TestStrayFiles(t *testing.T) {
+	stray := fstest.MapFS{
+		"backup.toml":       {Data: []byte("[655]\nuser = \"old\"\n")},
+		"en-US.bak.toml":    {Data: []byte("not TOML at all")},
+		"en-US (copy).toml": {Data: []byte("[655]\nuser = \"copy\"\n")},
+		"und.toml":          {Data: []byte("[655]\nuser = \"und\"\n")},
+		"x-private.toml":    {Data: []byte("")},
+		"en-US.toml":        {Data: []byte("[655]\nuser = \"The override.\"\n")},
+	}
+	b, err := NewBundle(locales.FS, stray)
+	if err != nil {
+		t.Fatalf("NewBundle: %v", err)
+	}
+	if got := b.Localize(messages.FaceTooClose, "en").User; got != "The override." {
+		t.Errorf("User = %q, want the override", got)
+	}
+	var skipped []string
+	for _, p := range Lint(locales.FS, stray).Problems {
+		if !p.Advice {
+			t.Errorf("Lint: an error for a stray file: %v", p)
+		}
+		if strings.Contains(p.Msg, "skipped") {
+			skipped = append(skipped, p.File)
+		}
+	}
+	want := []string{"backup.toml", "en-US (copy).toml", "en-US.bak.toml", "und.toml", "x-private.toml"}
+	if !slices.Equal(skipped, want) {
+		t.Errorf("Lint skipped %q, want %q", skipped, want)
+	}
+
+	twice := fstest.MapFS{
+		"en-US.toml": {Data: []byte("[655]\nuser = \"a\"\n")},
+		"en-us.toml": {Data: []byte("[655]\nuser = \"b\"\n")},
+	}
+	if _, err := NewBundle(locales.FS, twice); err == nil || !strings.Contains(err.Error(), "locale en-US is also defined by en-US.toml") {
+		t.Errorf("two files for en-US: %v", err)
+	}
+}
+
+// TestFileSizeBound checks that a file over MaxFileSize is refused by
+// name and bound, and one at the bound is read.
+func TestFileSizeBound(t *testing.T) {
+	pad := func(n int) []byte {
+		data := []byte("[655]\nuser = \"x\"\n")
+		return append(data, bytes.Repeat([]byte("#"), n-len(data))...)
+	}
+	if _, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(MaxFileSize)}}); err != nil {
+		t.Errorf("a file of MaxFileSize bytes: %v", err)
+	}
+	_, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(3 << 20)}})
+	want := "huiyan: en-US.toml: the file is 3145728 bytes, over the bound of 1048576 bytes (1 MiB) for a locale file"
+	if err == nil || err.Error() != want {
+		t.Errorf("a 3 MiB file: %v, want %q", err, want)
 	}
 }

@@ -105,13 +105,14 @@ func (b *Bundle) fill(c *chain, row int) Message {
 	return m
 }
 
-// serving returns the locale and the text that serve field f of a row:
-// the first of the chain that has it. It returns -1 and nil when none
-// does (zh-CN has no detail or remedy for some codes).
-func (b *Bundle) serving(c *chain, row int, f field) (int, *text) {
+// serving returns the locale that serves field f of a row, the first of
+// the chain that has it, and its text when it inserts parameters or has
+// plural forms. It returns -1 when none does (zh-CN has no detail or
+// remedy for some codes).
+func (b *Bundle) serving(c *chain, row int, f field) (int, *body) {
 	for _, li := range c.ls {
-		if t := b.locales[li].rows[row].own[f]; t != nil {
-			return li, t
+		if r := &b.locales[li].rows[row]; r.has&(1<<f) != 0 {
+			return li, r.own[f]
 		}
 	}
 	return -1, nil

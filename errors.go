@@ -10,10 +10,6 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// operatorLang is the language of the operator texts in an [Error]'s
-// message and log value.
-const operatorLang = "en-US"
-
 // Error is a Huiyan error code as a Go error, for code that passes a
 // verification's failure up the stack to where it is logged or answered:
 //
@@ -49,7 +45,7 @@ func NewError(code messages.Code, err error) *Error {
 // It holds no text for the end user and nothing about them; the cause's
 // message is its own.
 func (e *Error) Error() string {
-	m := Default().Localize(e.Code, operatorLang)
+	m := Default().Localize(e.Code, Fallback)
 	s := "huiyan: " + strconv.Itoa(int(e.Code)) + " " + e.Code.String() + ": " + m.Title
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
@@ -72,7 +68,7 @@ func (e *Error) Is(target error) bool {
 // operator texts title, detail and remedy), and err, the cause's message,
 // when there is a cause.
 func (e *Error) LogValue() slog.Value {
-	attrs := Default().Localize(e.Code, operatorLang).LogValue().Group()
+	attrs := Default().Localize(e.Code, Fallback).LogValue().Group()
 	if e.Err != nil {
 		attrs = append(attrs, slog.String("err", e.Err.Error()))
 	}
@@ -80,8 +76,8 @@ func (e *Error) LogValue() slog.Value {
 }
 
 // FileError is a problem in a locale file. [NewBundle] returns one for each
-// problem it finds, joined with [errors.Join]; use [errors.As] to get the
-// first, or range over the joined errors' Unwrap() []error for all.
+// problem it finds, joined with [errors.Join]; [FileErrors] returns them
+// all, and [errors.As] the first.
 type FileError struct {
 	File string // the file's path, as given to NewBundle or as shipped
 	Line int    // 1-based; 0 for a file or directory that cannot be read or is missing
@@ -94,17 +90,39 @@ type FileError struct {
 	Advice bool
 }
 
-// Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
-func (e *FileError) Error() string {
-	pos := e.File
+// Pos returns where the problem is, "FILE:LINE", or "FILE" when Line is
+// 0: how [FileError.Error], huiyan lint and the operator page name it.
+func (e *FileError) Pos() string {
 	if e.Line > 0 {
-		pos += ":" + strconv.Itoa(e.Line)
+		return e.File + ":" + strconv.Itoa(e.Line)
 	}
-	return "huiyan: " + pos + ": " + e.Msg
+	return e.File
 }
+
+// Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
+func (e *FileError) Error() string { return "huiyan: " + e.Pos() + ": " + e.Msg }
 
 // Unwrap returns the underlying error.
 func (e *FileError) Unwrap() error { return e.Err }
+
+// FileErrors returns the problems that err holds, in order: the
+// [*FileError]s that NewBundle, Watch and [Watcher.Err] join, one per
+// problem, or err itself when it is one. It returns none for nil, and
+// leaves out errors that are no *FileError.
+func FileErrors(err error) []*FileError {
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var out []*FileError
+	for _, e := range errs {
+		var fe *FileError
+		if errors.As(e, &fe) {
+			out = append(out, fe)
+		}
+	}
+	return out
+}
 
 // problems are the findings about a set of locale files. Those that are
 // not advice make loading fail; advice is reported by Lint only.

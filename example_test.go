@@ -119,7 +119,7 @@ func ExampleNewBundle_uniformIdentity() {
 	// A service that takes ID numbers from callers it does not trust
 	// answers every failed identity check alike.
 	b := huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
-	for _, c := range []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IDNumberInvalid, messages.NameInvalid} {
+	for _, c := range []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IdentityPhotoNotFound, messages.IDNumberInvalid, messages.NameInvalid} {
 		m := b.Localize(c, "en-US")
 		fmt.Printf("%d %s\n    %s\n", c, m.Title, m.User)
 	}
@@ -127,6 +127,8 @@ func ExampleNewBundle_uniformIdentity() {
 	// 701 ID number not in the database; user asked to check it at the household registration office
 	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 	// 703 Name and ID number do not match; user asked to check and retry
+	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
+	// 704 Failed to fetch ID card photo
 	//     We could not verify your name and ID number. Check both and try again, or contact customer support.
 	// 707 Incorrect ID number
 	//     We could not verify your name and ID number. Check both and try again, or contact customer support.

@@ -25,10 +25,11 @@ func TestRendersAsGoI18n(t *testing.T) {
 // go-i18n renders every text that is a template as the bundle does, from
 // the text's own locale. Plain texts are their own rendering.
 func rendersAsGoI18n(layers []layer) error {
-	_, ps, ms := load(layers, false)
-	if ps.err() != nil {
+	l := load(layers)
+	if l.ps.err() != nil {
 		return nil // nothing loads: nothing to compare
 	}
+	ms := l.locales
 	ib := i18n.NewBundle(canonicalTag)
 	var templated [][]*text
 	for _, m := range ms {
@@ -73,7 +74,7 @@ func agree(lz *i18n.Localizer, tag language.Tag, t *text) error {
 	s, served, err := lz.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: t.id, TemplateData: data, PluralCount: count})
 	var notFound *i18n.MessageNotFoundErr
 	if err != nil && (!errors.As(err, &notFound) || s == "") {
-		return fmt.Errorf("%s:%d: %s: go-i18n: %v", t.file, t.line, t.id, err)
+		return fmt.Errorf("%s:%d: %s: go-i18n: %v", t.file, t.line(), t.id, err)
 	}
 	if served != tag || s != t.render(tag, v) {
 		return fmt.Errorf("%s of %s: go-i18n renders %q from %s, huiyan %q", t.id, tag, s, served, t.render(tag, v))

@@ -46,8 +46,15 @@ type LocaleStatus struct {
 // what loads but needs a translator's attention. What Lint reports no
 // problem for loads; every reason NewBundle fails is among its problems.
 func Lint(fsys ...fs.FS) *Report {
-	_, ps, ms := load(layersOf(fsys), true)
+	l := load(layersOf(fsys))
+	ps := l.ps
+	for _, f := range l.files {
+		for _, t := range f.texts {
+			lintText(t, f.tag, &ps)
+		}
+	}
 	r := &Report{}
+	ms := l.locales
 	var zh *mergedLocale
 	if len(ms) > 0 && ms[0].tag == canonicalTag {
 		zh = ms[0]
@@ -58,7 +65,7 @@ func Lint(fsys ...fs.FS) *Report {
 		}
 		st := LocaleStatus{Lang: m.tag.String(), Codes: len(messages.All())}
 		for _, c := range messages.All() {
-			if len(missingFields(m, zh, c)) == 0 {
+			if len(m.missingFields(zh, c)) == 0 {
 				st.Complete++
 			}
 		}
@@ -86,23 +93,6 @@ func Lint(fsys ...fs.FS) *Report {
 	return r
 }
 
-// missingFields returns the fields of code c that m lacks: those zh-CN
-// has, or for zh-CN itself those it must have.
-func missingFields(m, zh *mergedLocale, c messages.Code) []string {
-	var missing []string
-	for f := range numFields {
-		id := textID(c, f)
-		required := zh.texts[id] != nil
-		if m == zh {
-			required = f == fieldUser || f == fieldTitle
-		}
-		if required && m.texts[id] == nil {
-			missing = append(missing, fieldNames[f])
-		}
-	}
-	return missing
-}
-
 // internalTerms are words that mean nothing to the person holding the
 // phone, and must not appear in user texts.
 var internalTerms = regexp.MustCompile(`(?i)\b(signature|appid|app id|biztoken|token|cgi|sdk|api|ocr|auth|1v1|url|threshold|engine)\b|接口|引擎|内网|证照库|阈值|截帧|签名|参数`)
@@ -118,7 +108,7 @@ func compareTexts(m, zh *mergedLocale, ps *problems) {
 			continue // not a text of zh-CN: identify reported it
 		}
 		if !slices.Equal(t.params, z.params) {
-			ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses %s, but zh-CN's uses %s", t.id, fieldList(t.params), fieldList(z.params)))
+			ps.add(false, t.file, t.line(), nil, fmt.Sprintf("%s uses %s, but zh-CN's uses %s", t.id, fieldList(t.params), fieldList(z.params)))
 		}
 		if !hanScript {
 			checkTranslated(t, z, m.tag, ps)
@@ -126,7 +116,7 @@ func compareTexts(m, zh *mergedLocale, ps *problems) {
 		if p, ok := t.code.Param(); ok && !t.isCat && slices.Contains(t.params, p.Name) {
 			for _, f := range needed {
 				if t.forms[f] == "" {
-					ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s uses the count {{.%s}} and lacks the plural form %s, which %s needs", t.id, p.Name, formNames[f], m.tag))
+					ps.add(false, t.file, t.line(), nil, fmt.Sprintf("%s uses the count {{.%s}} and lacks the plural form %s, which %s needs", t.id, p.Name, formNames[f], m.tag))
 				}
 			}
 		}
@@ -138,12 +128,12 @@ func compareTexts(m, zh *mergedLocale, ps *problems) {
 func checkTranslated(t, z *text, tag language.Tag, ps *problems) {
 	for _, s := range t.forms {
 		if hasChinese(s) {
-			ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s: Chinese characters or punctuation left in %s: %q", t.id, tag, s))
+			ps.add(false, t.file, t.line(), nil, fmt.Sprintf("%s: Chinese characters or punctuation left in %s: %q", t.id, tag, s))
 			break
 		}
 	}
 	if t.forms == z.forms {
-		ps.add(false, t.file, t.line, nil, fmt.Sprintf("%s is the same as zh-CN's: not translated?", t.id))
+		ps.add(false, t.file, t.line(), nil, fmt.Sprintf("%s is the same as zh-CN's: not translated?", t.id))
 	}
 }
 
@@ -152,12 +142,12 @@ func checkTranslated(t, z *text, tag language.Tag, ps *problems) {
 // nearest code m has.
 func checkComplete(m, zh *mergedLocale, ps *problems) {
 	for _, c := range messages.All() {
-		missing := missingFields(m, zh, c)
+		missing := m.missingFields(zh, c)
 		switch {
 		case len(missing) == 0:
 		case m.anyText(c) != nil:
 			t := m.anyText(c)
-			ps.add(false, t.file, t.table, nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
+			ps.add(false, t.file, t.tableLine(), nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
 		default:
 			file, line := m.placeOfCode(c)
 			ps.add(false, file, line, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
@@ -174,7 +164,7 @@ func checkComplete(m, zh *mergedLocale, ps *problems) {
 // lintText checks one text of a locale on its own.
 func lintText(t *text, tag language.Tag, ps *problems) {
 	if t.empty() {
-		ps.add(false, t.file, t.line, nil, t.id+" is empty")
+		ps.add(false, t.file, t.line(), nil, t.id+" is empty")
 		return
 	}
 	for f, s := range t.forms {
@@ -273,91 +263,4 @@ func hasChinese(s string) bool {
 		}
 	}
 	return false
-}
-
-func baseOf(tag language.Tag) language.Base {
-	b, _, _ := tag.Raw()
-	return b
-}
-
-// ownTexts returns the locale's texts in file and line order.
-func (m *mergedLocale) ownTexts() []*text {
-	ts := make([]*text, 0, len(m.texts))
-	for _, t := range m.texts {
-		ts = append(ts, t)
-	}
-	slices.SortFunc(ts, func(a, b *text) int {
-		if c := strings.Compare(a.file, b.file); c != 0 {
-			return c
-		}
-		return a.line - b.line
-	})
-	return ts
-}
-
-// anyText returns the first text of code c the locale has, or nil.
-func (m *mergedLocale) anyText(c messages.Code) *text {
-	var first *text
-	for f := range numFields {
-		if t := m.texts[textID(c, f)]; t != nil && (first == nil || t.line < first.line) {
-			first = t
-		}
-	}
-	return first
-}
-
-// missingCategoryFields returns the fields of category c that m lacks:
-// those zh-CN has, or with zh nil, all of them.
-func (m *mergedLocale) missingCategoryFields(c messages.Category, zh *mergedLocale) []string {
-	var missing []string
-	for f := range numFields {
-		id := categoryID(c, f)
-		if m.texts[id] == nil && (zh == nil || zh.texts[id] != nil) {
-			missing = append(missing, fieldNames[f])
-		}
-	}
-	return missing
-}
-
-// placeOfCode returns where the texts of code c belong in m's files: next
-// to the nearest code that m has (the one before c on a tie), else the
-// first line of m's file.
-func (m *mergedLocale) placeOfCode(c messages.Code) (string, int) {
-	codes := messages.All()
-	i := slices.Index(codes, c)
-	for d := 1; d < len(codes); d++ {
-		for _, j := range []int{i - d, i + d} {
-			if j >= 0 && j < len(codes) {
-				if t := m.anyText(codes[j]); t != nil {
-					return t.file, t.table
-				}
-			}
-		}
-	}
-	return m.file, 1
-}
-
-// placeOfCategory returns where the texts of category c belong: with the
-// category's other texts, else after the last text of m's last file.
-func (m *mergedLocale) placeOfCategory(c messages.Category) (string, int) {
-	var last *text
-	for _, t := range m.texts {
-		if t.isCat && t.category == c {
-			if last == nil || t.line < last.line {
-				last = t
-			}
-		}
-	}
-	if last != nil {
-		return last.file, last.table
-	}
-	for _, t := range m.texts {
-		if t.file == m.file && (last == nil || t.line > last.line) {
-			last = t
-		}
-	}
-	if last != nil {
-		return last.file, last.table
-	}
-	return m.file, 1
 }

@@ -11,25 +11,6 @@ import (
 // The fallback rules of the package documentation: from a language value
 // to the chain of locales that serves it.
 
-// newLocale returns the locale of tag, with the subtags that matching
-// compares: explicit or likely script and region, and whether the region
-// is the language's main one.
-func newLocale(tag language.Tag) *locale {
-	base, _, _ := tag.Raw()
-	script, _ := tag.Script()
-	region, _ := tag.Region()
-	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
-	return &locale{
-		name:    tag.String(),
-		tag:     tag,
-		base:    base,
-		script:  script,
-		region:  region,
-		chinese: isChinese(base),
-		primary: region == likely,
-	}
-}
-
 // resolve returns the chain that serves lang.
 func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
@@ -208,6 +189,8 @@ var chineseBases = func() []language.Base {
 	return bs
 }()
 
+// isChinese reports whether b is Chinese or a language whose readers read
+// written Chinese.
 func isChinese(b language.Base) bool {
 	for _, c := range chineseBases {
 		if b == c {
@@ -215,4 +198,10 @@ func isChinese(b language.Base) bool {
 		}
 	}
 	return false
+}
+
+// baseOf returns the language of tag, as written: und when it has none.
+func baseOf(tag language.Tag) language.Base {
+	b, _, _ := tag.Raw()
+	return b
 }

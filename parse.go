@@ -4,28 +4,29 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/feature/plural"
-	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/internal/tomlpos"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
+// The second step of loading: parsing one locale file into texts, as
+// go-i18n reads it, with the checks that go-i18n does not make.
+
 // localeFile is one parsed locale file.
 type localeFile struct {
-	name   string
-	tag    language.Tag
-	texts  []*text // in the order of their lines
-	broken bool    // the file does not parse: it has no texts
+	*file
+	texts  []*text
+	broken bool // the file does not parse: it has no texts
 }
 
 // reserved lists go-i18n's reserved keys: a TOML table with one of them
@@ -45,49 +46,74 @@ func isReserved(k string, v any) bool {
 	return lk == "translation" || isString
 }
 
-// parseFile parses one locale file. It reports every problem it finds and
-// returns nil when the file name is not a locale; a file that does not
-// parse is returned broken. Finding the line of every key costs a second
-// read of the file: withLines asks for it, to report problems.
-func parseFile(name string, data []byte, ps *problems, withLines bool) *localeFile {
-	base := strings.TrimSuffix(path.Base(name), ".toml")
-	tag, err := language.Parse(base)
-	if err != nil || base == "" {
-		ps.add(true, name, 1, err, fmt.Sprintf("file name %q is not a language tag: name locale files like zh-CN.toml or en-US.toml", path.Base(name)))
-		return nil
-	}
-	var raw map[string]any
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		line, msg := 0, err.Error()
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			// The decoder's line can point past a line that lacks its
-			// closing quote; its byte offset does not. Some errors (bad
-			// UTF-8, control characters) come with no offset.
-			line, msg = pe.Position.Line, pe.Message
-			start := pe.Position.Start
-			if strings.HasPrefix(msg, "TOML files cannot contain control characters") {
-				// Reported at the newline before the character, if at all.
-				start = firstControl(data)
-			}
-			if start >= 0 && start <= len(data) {
-				line = 1 + bytes.Count(data[:start], []byte("\n"))
-			}
+// parseAll parses the files of every layer, in parallel: decoding TOML is
+// most of a load's time. It returns them in the order read.
+func parseAll(srcs []source, ps *problems) []*localeFile {
+	var files []*localeFile
+	for _, src := range srcs {
+		for _, f := range src.files {
+			files = append(files, &localeFile{file: f})
 		}
-		ps.add(true, name, line, err, "invalid TOML: "+msg)
-		return &localeFile{name: name, tag: tag, broken: true}
+	}
+	found := make([]problems, len(files))
+	var wg sync.WaitGroup
+	for i, lf := range files {
+		wg.Go(func() { parseFile(lf, &found[i]) })
+	}
+	wg.Wait()
+	for _, fps := range found {
+		*ps = append(*ps, fps...)
+	}
+	return files
+}
+
+// parseFile parses one locale file, reporting every problem it finds; a
+// file that does not decode is marked broken. The lines of its keys are
+// found only when a problem or Lint asks for one.
+func parseFile(lf *localeFile, ps *problems) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(lf.data), &raw); err != nil {
+		ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
+		lf.broken = true
+		return
 	}
 	p := &fileParser{
-		file: &localeFile{name: name, tag: tag},
-		seen: make(map[string]*text),
-		ps:   ps,
-	}
-	if withLines {
-		p.lines = tomlpos.Lines(data)
+		file:  lf,
+		lines: &lineIndex{data: lf.data},
+		seen:  make(map[string]*text),
+		ps:    ps,
 	}
 	p.walk(nil, raw)
-	slices.SortStableFunc(p.file.texts, func(a, b *text) int { return a.line - b.line })
-	return p.file
+}
+
+// decodeErrorLine returns the line of a TOML decoding error. The
+// decoder's line can point past a line that lacks its closing quote; its
+// byte offset does not. Some errors (bad UTF-8, control characters) come
+// with no offset.
+func decodeErrorLine(data []byte, err error) int {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return 0
+	}
+	line, start := pe.Position.Line, pe.Position.Start
+	if strings.HasPrefix(pe.Message, "TOML files cannot contain control characters") {
+		// Reported at the newline before the character, if at all.
+		start = firstControl(data)
+	}
+	if start >= 0 && start <= len(data) {
+		line = 1 + bytes.Count(data[:start], []byte("\n"))
+	}
+	return line
+}
+
+// decodeErrorText returns a decoding error's message without its
+// position, which the problem states.
+func decodeErrorText(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	return err.Error()
 }
 
 // firstControl returns the offset of the first control character TOML
@@ -106,31 +132,26 @@ func firstControl(data []byte) int {
 
 type fileParser struct {
 	file  *localeFile
-	lines map[string]int
+	lines *lineIndex
 	seen  map[string]*text
 	ps    *problems
-	key   []byte // scratch space for line
 }
 
-// line returns the line of path, or of its nearest parent that has one;
-// 0 when the file is parsed without lines. It is asked for every key of a
-// file, so it builds the joined key in scratch space: looking a map up by
-// string(bytes) does not allocate.
-func (p *fileParser) line(path []string) int {
-	if p.lines == nil {
-		return 0
-	}
-	ends := make([]int, 0, 8)
-	p.key = p.key[:0]
-	for i, part := range path {
-		if i > 0 {
-			p.key = append(p.key, tomlpos.Sep...)
-		}
-		p.key = append(p.key, part...)
-		ends = append(ends, len(p.key))
-	}
-	for i := len(ends) - 1; i >= 0; i-- {
-		if l, ok := p.lines[string(p.key[:ends[i]])]; ok {
+// lineIndex finds the lines of a file's keys, reading the file for them
+// the first time one is asked for: most loads report no problem and never
+// ask.
+type lineIndex struct {
+	data  []byte
+	once  sync.Once
+	lines map[string]int // tomlpos.Lines
+}
+
+// line returns the line of the key at path, or of its nearest parent that
+// has one; 0 when there is none.
+func (x *lineIndex) line(path []string) int {
+	x.once.Do(func() { x.lines = tomlpos.Lines(x.data) })
+	for n := len(path); n > 0; n-- {
+		if l, ok := x.lines[strings.Join(path[:n], tomlpos.Sep)]; ok {
 			return l
 		}
 	}
@@ -138,39 +159,12 @@ func (p *fileParser) line(path []string) int {
 }
 
 func (p *fileParser) fail(path []string, format string, args ...any) {
-	p.ps.add(true, p.file.name, p.line(path), nil, fmt.Sprintf(format, args...))
+	p.ps.add(true, p.file.name, p.lines.line(path), nil, fmt.Sprintf(format, args...))
 }
 
 // prefix returns the first n parts of path: the key of a code or category
 // table, to report a problem with the table where its header stands.
 func prefix(path []string, n int) []string { return path[:min(n, len(path))] }
-
-// inFileOrder returns the keys of the table at path in the order of the
-// file, so that "first" means first; without lines, as they are.
-func (p *fileParser) inFileOrder(path, keys []string) []string {
-	if p.lines == nil {
-		return keys
-	}
-	type keyLine struct {
-		key  string
-		line int
-	}
-	kls := make([]keyLine, len(keys))
-	for i, k := range keys {
-		kls[i] = keyLine{k, p.line(append(slices.Clip(path), k))}
-	}
-	slices.SortFunc(kls, func(a, b keyLine) int {
-		if c := a.line - b.line; c != 0 {
-			return c
-		}
-		return strings.Compare(a.key, b.key)
-	})
-	sorted := make([]string, len(kls))
-	for i, kl := range kls {
-		sorted[i] = kl.key
-	}
-	return sorted
-}
 
 // walk flattens the document into message IDs exactly as go-i18n does, so
 // that a file means the same to goi18n and to huiyan.
@@ -200,7 +194,8 @@ func (p *fileParser) walk(path []string, v any) {
 			}
 			p.add(path, m, res)
 		default:
-			for _, k := range p.inFileOrder(path, plain) {
+			slices.Sort(plain) // a map has no order; a load has one
+			for _, k := range plain {
 				p.walk(append(slices.Clip(path), k), v[k])
 			}
 		}
@@ -227,22 +222,23 @@ func tomlType(v any) string {
 func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	id := strings.Join(path, ".")
 	m.ID = id
-	t := &text{id: id, msg: m, file: p.file.name, line: p.line(path)}
+	t := &text{id: id, msg: m, file: p.file.name, path: path, lines: p.lines}
 	if !p.identify(t, path) {
 		return
 	}
-	t.table = p.line(prefix(path, len(path)-1))
 	for _, k := range keys {
 		if !slices.Contains(allowedReserved, strings.ToLower(k)) {
 			p.fail(append(slices.Clip(path), k), "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)
 			return
 		}
 		if f, ok := formIndex(k); ok {
-			t.formLines[f] = p.line(append(slices.Clip(path), k))
+			t.formKeys[f] = k
 		}
 	}
 	if first, ok := p.seen[id]; ok {
-		p.fail(path, "%s is defined twice (first on line %d)", id, first.line)
+		// Two paths for one ID: [655] user and "655.user".
+		a, b := first.line(), t.line()
+		p.ps.add(true, p.file.name, max(a, b), nil, fmt.Sprintf("%s is defined twice (first on line %d)", id, min(a, b)))
 		return
 	}
 	p.seen[id] = t
@@ -260,7 +256,7 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 			return
 		}
 	}
-	if !p.compile(t, path) {
+	if !p.compile(t) {
 		return
 	}
 	p.file.texts = append(p.file.texts, t)
@@ -305,7 +301,7 @@ func (p *fileParser) identify(t *text, path []string) bool {
 // compile parses the text's templates with text/template, as go-i18n does,
 // and checks them: a text may only insert its parameters ({{.Minutes}}), so
 // that rendering can neither fail nor come out empty.
-func (p *fileParser) compile(t *text, path []string) bool {
+func (p *fileParser) compile(t *text) bool {
 	allowed := allowedParams(t)
 	for f, src := range t.forms {
 		if !strings.Contains(src, "{{") {

@@ -73,7 +73,7 @@ func (p values) value(name string) int {
 // render returns the text rendered with p, in the plural form that tag,
 // its locale's, uses for p.count; a form the text lacks falls back to
 // other, as in go-i18n.
-func (t *text) render(tag language.Tag, p values) string {
+func (t *body) render(tag language.Tag, p values) string {
 	form := plural.Other
 	if t.plural() {
 		form = plural.Cardinal.MatchPlural(tag, abs(p.count), 0, 0, 0, 0)
@@ -85,7 +85,7 @@ func (t *text) render(tag language.Tag, p values) string {
 }
 
 // renderForm returns plural form f of the text rendered with p.
-func (t *text) renderForm(form plural.Form, p values) string {
+func (t *body) renderForm(form plural.Form, p values) string {
 	segs := t.segs[form]
 	if segs == nil {
 		return t.forms[form]

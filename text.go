@@ -45,23 +45,32 @@ const numForms = 6
 
 // text is one message of a locale file: one field of a code or category.
 type text struct {
-	id        string // the go-i18n message ID: "655.user", "category.liveness.title"
-	code      messages.Code
-	category  messages.Category
-	isCat     bool
-	field     field
-	msg       *i18n.Message
-	forms     [numForms]string    // msg's forms, by plural.Form
-	segs      [numForms][]segment // each form's template; nil for plain text
-	formLines [numForms]int       // the line of each form of a plural table
-	params    []string            // template fields used, sorted
-	file      string
-	line      int
-	table     int // the line of the code's or category's table
+	id       string // the go-i18n message ID: "655.user", "category.liveness.title"
+	code     messages.Code
+	category messages.Category
+	isCat    bool
+	field    field
+	msg      *i18n.Message
+	body
+
+	// Where the text is, for problems: its key's path in the file, and
+	// each plural form's key as the file spells it.
+	file     string
+	path     []string
+	formKeys [numForms]string
+	lines    *lineIndex
+}
+
+// body is what rendering a text needs: all that a built bundle keeps of a
+// text that inserts parameters.
+type body struct {
+	forms  [numForms]string    // the forms, by plural.Form
+	segs   [numForms][]segment // each form's template; nil for plain text
+	params []string            // template fields used, sorted
 }
 
 // plural reports whether the text has forms other than "other".
-func (t *text) plural() bool {
+func (t *body) plural() bool {
 	for f, s := range t.forms {
 		if f != int(plural.Other) && s != "" {
 			return true
@@ -70,12 +79,19 @@ func (t *text) plural() bool {
 	return false
 }
 
-// lineOf returns the line of form f.
+// line returns the line of the text's key.
+func (t *text) line() int { return t.lines.line(t.path) }
+
+// tableLine returns the line of the table of the text's code or category.
+func (t *text) tableLine() int { return t.lines.line(t.path[:len(t.path)-1]) }
+
+// lineOf returns the line of form f: of its key in a table of plural
+// forms, else of the text.
 func (t *text) lineOf(f int) int {
-	if t.formLines[f] > 0 {
-		return t.formLines[f]
+	if k := t.formKeys[f]; k != "" {
+		return t.lines.line(append(slices.Clip(t.path), k))
 	}
-	return t.line
+	return t.line()
 }
 
 // formIndex returns the plural.Form of a plural table's key.
@@ -85,7 +101,7 @@ func formIndex(key string) (int, bool) {
 }
 
 // empty reports whether the text has no form at all.
-func (t *text) empty() bool { return t.forms == [numForms]string{} }
+func (t *body) empty() bool { return t.forms == [numForms]string{} }
 
 var formNames = [numForms]string{
 	plural.Other: "other", plural.Zero: "zero", plural.One: "one",

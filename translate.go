@@ -15,10 +15,17 @@ type Localizer interface {
 	// from one Bundle come from one catalogue, whatever reloads happen
 	// meanwhile.
 	Bundle() *Bundle
+	// Err returns the fault that keeps the locale files from being
+	// served, naming the file and the line, or nil: always nil for a
+	// Bundle, the standing fault of a reload for a Watcher.
+	Err() error
 }
 
 // Bundle returns b itself: a *Bundle is a [Localizer] that never changes.
 func (b *Bundle) Bundle() *Bundle { return b }
+
+// Err returns nil: a Bundle serves what it was built from.
+func (b *Bundle) Err() error { return nil }
 
 // Localize returns the message for code in the best language for lang,
 // from the embedded locales. See [Bundle.Localize].

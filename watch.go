@@ -2,17 +2,15 @@ package huiyan
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
-	"os"
-	"path"
 	"slices"
 	"sync"
 	"sync/atomic"
-	"testing/fstest"
 	"time"
 
 	"github.com/huiyan-i18n/huiyan/locales"
@@ -52,11 +50,13 @@ type Watcher struct {
 	interval time.Duration
 	settle   time.Duration
 	onError  func(error)
+	onReload func(Reload)
 
 	current atomic.Pointer[Bundle]
 
 	mu        sync.Mutex        // serializes reloads; guards the fields below
 	attempted [sha256.Size]byte // the contents last loaded, or tried
+	last      snapshot          // what was read for them
 	fault     error             // why those did not load; nil when they serve
 	pending   [sha256.Size]byte // contents seen by the last poll, not applied
 	reported  map[string]bool   // faults reported to onError that still stand
@@ -106,15 +106,56 @@ func WithBase(fsys ...fs.FS) WatchOption {
 	return func(w *Watcher) { w.base = fsys }
 }
 
-// WithErrorHandler sets the function that receives the faults of reloads;
-// it is called from the watcher's goroutine. By default they are logged
-// with [log/slog]'s default logger.
+// WithErrorHandler sets the function that receives the problems of
+// reloads, each once, joined as [NewBundle] joins them ([FileErrors]
+// splits them): the faults that keep a change from serving, and the files
+// that a load skips, such as backup.toml, whose [FileError] is Advice. It
+// is called from the watcher's goroutine, and from [Watch] for the files
+// the first load skips. By default they are logged with [log/slog]'s
+// default logger, faults as errors and skipped files as warnings.
 func WithErrorHandler(f func(error)) WatchOption {
 	return func(w *Watcher) {
 		if f != nil {
 			w.onError = f
 		}
 	}
+}
+
+// logProblems returns the default error handler of a Watcher of dir.
+func logProblems(dir string) func(error) {
+	return func(err error) {
+		level, msg := slog.LevelWarn, "huiyan: locale files skipped"
+		for _, fe := range FileErrors(err) {
+			if !fe.Advice {
+				level, msg = slog.LevelError, "huiyan: locale reload failed; the previous catalogue keeps serving"
+			}
+		}
+		slog.Log(context.Background(), level, msg, "dir", dir, "err", err)
+	}
+}
+
+// Reload is what a [Watcher] reports of each load it applies (see
+// [WithReloadHandler]): the first one, in [Watch], and each change of the
+// directory after it, whether it loads or not.
+type Reload struct {
+	Time time.Time // when the load was applied
+	// Err is nil when the directory's files serve from now on, and the
+	// fault otherwise, naming the file and the line: the previous
+	// catalogue keeps serving.
+	Err error
+	// Cleared is true when Err is nil and a fault stood before: the
+	// directory's files serve again.
+	Cleared bool
+}
+
+// WithReloadHandler sets a function that receives a [Reload] after each
+// load the watcher applies, successful or not: what a service logs as
+// "texts reloaded" and "fault cleared", and what metrics count. It is
+// called from the goroutine that loaded (the watcher's, or the caller of
+// [Watch] and [Watcher.Reload]), never while the watcher holds a lock, so
+// it may call the watcher's methods.
+func WithReloadHandler(f func(Reload)) WatchOption {
+	return func(w *Watcher) { w.onReload = f }
 }
 
 // Watch loads the locale files of dir over the embedded ones and watches
@@ -126,9 +167,7 @@ func Watch(dir string, opts ...WatchOption) (*Watcher, error) {
 		base:     []fs.FS{locales.FS},
 		interval: DefaultInterval,
 		settle:   DefaultSettle,
-		onError: func(err error) {
-			slog.Error("huiyan: locale reload failed; the previous catalogue keeps serving", "dir", dir, "err", err)
-		},
+		onError:  logProblems(dir),
 		reported: make(map[string]bool),
 		stop:     make(chan struct{}),
 		stopped:  make(chan struct{}),
@@ -136,8 +175,12 @@ func Watch(dir string, opts ...WatchOption) (*Watcher, error) {
 	for _, o := range opts {
 		o(w)
 	}
-	if err := w.Reload(); err != nil {
-		return nil, err
+	fault, skipped := w.reload()
+	if fault != nil {
+		return nil, fault
+	}
+	if skipped != nil {
+		w.onError(skipped)
 	}
 	go w.run()
 	return w, nil
@@ -165,13 +208,29 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // stands: the previous catalogue keeps serving. It suits a SIGHUP handler.
 // Reload does not call the error handler.
 func (w *Watcher) Reload() error {
+	fault, _ := w.reload()
+	return fault
+}
+
+// reload is Reload, which also returns the problems not reported yet.
+func (w *Watcher) reload() (fault, unreported error) {
 	w.mu.Lock()
-	defer w.mu.Unlock()
 	snap := w.snapshot()
+	var ev *Reload
 	if snap.sum != w.attempted || w.current.Load() == nil {
-		w.apply(snap)
+		ev, unreported = w.apply(snap)
 	}
-	return w.fault
+	fault = w.fault
+	w.mu.Unlock()
+	w.report(ev)
+	return fault, unreported
+}
+
+// report passes a load's outcome to the reload handler, if there is one.
+func (w *Watcher) report(ev *Reload) {
+	if ev != nil && w.onReload != nil {
+		w.onReload(*ev)
+	}
 }
 
 // Err returns the fault that stands, as [Watcher.Reload] last found it or
@@ -199,140 +258,119 @@ func (w *Watcher) run() {
 		case <-w.stop:
 			return
 		case now := <-t.C:
-			if err := w.poll(now); err != nil {
+			ev, err := w.poll(now)
+			if err != nil {
 				w.onError(err)
 			}
+			w.report(ev)
 		}
 	}
 }
 
 // poll applies the directory's contents once they have settled: the
 // previous poll read the same, and the newest file was modified at least
-// the settle time before now. It returns the faults not reported yet.
-func (w *Watcher) poll(now time.Time) error {
+// the settle time before now. It returns the load it applied, if any, and
+// the problems not reported yet.
+func (w *Watcher) poll(now time.Time) (*Reload, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	snap := w.snapshot()
 	if snap.sum == w.attempted {
-		return nil
+		return nil, nil
 	}
 	if snap.sum != w.pending || now.Sub(snap.newest) < w.settle {
 		w.pending = snap.sum
-		return nil
+		return nil, nil
 	}
-	w.apply(snap)
-	return w.unreported(snap)
+	return w.apply(snap)
 }
 
-// apply builds a bundle from a snapshot and serves it, or records why it
-// cannot.
-func (w *Watcher) apply(snap snapshot) {
+// apply builds a bundle from a snapshot, over the base layers read anew,
+// and serves it, or records why it cannot. It returns what happened, and
+// the problems not reported yet: faults, and files skipped.
+func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	w.attempted = snap.sum
-	if snap.err != nil {
-		w.fault = snap.err
-		return
+	w.last = snap
+	stood := w.fault != nil
+	ps := slices.Clone(snap.ps)
+	srcs := read(layersOf(w.base), &ps)
+	l := loadSources(append(srcs, snap.src), ps)
+	b, err := l.bundle()
+	if w.fault = err; err == nil {
+		w.current.Store(b)
 	}
-	fsys := append(slices.Clip(w.base), namedFS{FS: snap.files, name: w.dir})
-	b, ps, _ := load(layersOf(fsys), false)
-	if err := ps.err(); err != nil {
-		w.fault = err
-		return
-	}
-	w.current.Store(b)
-	w.fault = nil
+	ev := &Reload{Time: time.Now(), Err: err, Cleared: stood && err == nil}
+	return ev, w.unreported(snap, l.ps)
 }
 
-// unreported returns the faults of the current state that have not been
-// reported since they arose, and marks them reported. A fault is what it
-// is, its message and the contents of its file: one that stands through
-// other changes is reported once.
-func (w *Watcher) unreported(snap snapshot) error {
+// unreported returns the problems of a load that have not been reported
+// since they arose, and marks them reported. A problem is what it is, its
+// message and the contents of its file: one that stands through other
+// changes is reported once.
+func (w *Watcher) unreported(snap snapshot, ps problems) error {
 	var errs []error
 	standing := make(map[string]bool)
-	for _, err := range joined(w.fault) {
-		key := err.Error()
-		var fe *FileError
-		if errors.As(err, &fe) {
-			if f := snap.files[path.Base(fe.File)]; f != nil && path.Dir(fe.File) == path.Clean(w.dir) {
-				key += fmt.Sprintf("\x00%x", sha256.Sum256(f.Data))
-			}
+	for i := range ps {
+		p := &ps[i]
+		key := p.Error()
+		if sum, ok := snap.sums[p.File]; ok {
+			key += "\x00" + string(sum[:])
 		}
 		standing[key] = true
 		if !w.reported[key] {
-			errs = append(errs, err)
+			errs = append(errs, p)
 		}
 	}
 	w.reported = standing
 	return errors.Join(errs...)
 }
 
-// joined returns the errors err joins, or err alone; none for nil.
-func joined(err error) []error {
-	if err == nil {
-		return nil
-	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
-
 // snapshot is the locale files of the directory, read into memory so that
 // a bundle is built from exactly the bytes that were compared.
 type snapshot struct {
-	files  fstest.MapFS
-	newest time.Time         // the latest modification time of a file
-	err    error             // the files cannot all be read; they are not served
-	sum    [sha256.Size]byte // of the names, contents and err
+	src    source
+	ps     problems                     // what reading found
+	sums   map[string][sha256.Size]byte // of each file's contents, by name
+	newest time.Time                    // the latest modification time of a file
+	sum    [sha256.Size]byte            // of the names, contents and problems
 }
 
+// snapshot reads the directory. A file whose size and modification time
+// are those of the last snapshot's is not read again, nor summed.
 func (w *Watcher) snapshot() snapshot {
-	snap := snapshot{files: fstest.MapFS{}}
-	dirFS := os.DirFS(w.dir)
-	entries, err := fs.ReadDir(dirFS, ".")
-	if err != nil {
-		snap.err = &FileError{File: w.dir, Msg: "cannot read the locale directory: " + err.Error(), Err: err}
+	snap := snapshot{sums: make(map[string][sha256.Size]byte)}
+	prev := make(map[string]*file, len(w.last.src.files))
+	for _, f := range w.last.src.files {
+		prev[f.base] = f
 	}
-	var errs []error
-	for _, e := range entries {
-		if !isLocaleFile(e) {
-			continue
+	snap.src = readLayer(len(w.base), layersOf([]fs.FS{Dir(w.dir)})[0], prev, &snap.ps)
+	for _, f := range snap.src.files {
+		if len(bytes.TrimSpace(f.data)) == 0 {
+			snap.ps.add(true, f.name, 1, nil, "the file is empty; is it being written?")
 		}
-		name := path.Join(w.dir, e.Name())
-		data, err := fs.ReadFile(dirFS, e.Name())
-		if err != nil {
-			errs = append(errs, &FileError{File: name, Msg: "cannot read: " + err.Error(), Err: err})
-			continue
+		if f.mod.After(snap.newest) {
+			snap.newest = f.mod // of the file a symbolic link names
 		}
-		if len(bytes.TrimSpace(data)) == 0 {
-			errs = append(errs, &FileError{File: name, Line: 1, Msg: "the file is empty; is it being written?"})
+		if f == prev[f.base] {
+			snap.sums[f.name] = w.last.sums[f.name]
+		} else {
+			snap.sums[f.name] = sha256.Sum256(f.data)
 		}
-		if info, err := fs.Stat(dirFS, e.Name()); err == nil && info.ModTime().After(snap.newest) {
-			snap.newest = info.ModTime() // of the file a symbolic link names
-		}
-		snap.files[e.Name()] = &fstest.MapFile{Data: data}
-	}
-	if snap.err == nil {
-		snap.err = errors.Join(errs...)
 	}
 	snap.sum = snap.digest()
 	return snap
 }
 
-// digest sums up what a snapshot read, its error included.
+// digest sums up what a snapshot read, its problems included.
 func (s *snapshot) digest() [sha256.Size]byte {
 	h := sha256.New()
-	if s.err != nil {
-		fmt.Fprintf(h, "error\x00%s\x00", s.err)
+	for _, p := range s.ps {
+		fmt.Fprintf(h, "problem\x00%s\x00", p.Error())
 	}
-	names := make([]string, 0, len(s.files))
-	for name := range s.files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(s.files[name].Data))
-		h.Write(s.files[name].Data)
+	for _, f := range s.src.files { // in the directory's order, by name
+		sum := s.sums[f.name]
+		fmt.Fprintf(h, "%s\x00", f.base)
+		h.Write(sum[:])
 	}
 	return [sha256.Size]byte(h.Sum(nil))
 }

@@ -218,7 +218,7 @@ func TestWatchSettles(t *testing.T) {
 	}
 	poll := func(now time.Time, want string) {
 		t.Helper()
-		if err := w.poll(now); err != nil {
+		if _, err := w.poll(now); err != nil {
 			t.Fatalf("poll: %v", err)
 		}
 		if got := userText(w); got != want {
@@ -244,7 +244,7 @@ func TestWatchSettles(t *testing.T) {
 	_, en2, w2 := startWatch(t, WithSettle(0))
 	writeAtomic(t, en2, full)
 	for i, want := range []string{"Deployment text one.", "Deployment text two."} {
-		if err := w2.poll(time.Now()); err != nil || userText(w2) != want {
+		if _, err := w2.poll(time.Now()); err != nil || userText(w2) != want {
 			t.Fatalf("poll %d: %v, %q; want %q", i+1, err, userText(w2), want)
 		}
 	}
@@ -335,8 +335,8 @@ func TestWatchReportsEachFaultOnce(t *testing.T) {
 	settle := func(what string) {
 		t.Helper()
 		for range 2 {
-			if err := w.poll(time.Now()); err != nil {
-				for _, e := range joined(err) {
+			if _, err := w.poll(time.Now()); err != nil {
+				for _, e := range FileErrors(err) {
 					reported = append(reported, what+": "+e.Error())
 				}
 			}
@@ -414,4 +414,139 @@ func TestDirSkipsEditorFiles(t *testing.T) {
 		t.Fatalf("Watch with an emacs lock: %v", err)
 	}
 	w.Close()
+}
+
+// TestWatchReportsReloads checks what WithReloadHandler receives: the
+// first load, a fault, nothing for a reload that finds no change, and the
+// fault clearing.
+func TestWatchReportsReloads(t *testing.T) {
+	var got []Reload
+	_, en, w := startWatch(t, WithReloadHandler(func(r Reload) { got = append(got, r) }))
+	type want struct {
+		err     bool
+		cleared bool
+	}
+	check := func(step string, wants ...want) {
+		t.Helper()
+		if len(got) != len(wants) {
+			t.Fatalf("%s: %d reloads reported, want %d: %+v", step, len(got), len(wants), got)
+		}
+		for i, r := range got {
+			if (r.Err != nil) != wants[i].err || r.Cleared != wants[i].cleared || r.Time.IsZero() {
+				t.Errorf("%s: reload %d = %+v, want %+v", step, i, r, wants[i])
+			}
+		}
+	}
+	check("Watch", want{})
+	w.Reload()
+	check("a reload with no change", want{})
+	writeAtomic(t, en, "[604]\nuser = \"unterminated\n")
+	if err := w.Reload(); err == nil {
+		t.Fatal("a bad edit reloaded")
+	}
+	check("a bad edit", want{}, want{err: true})
+	writeAtomic(t, en, deployText)
+	if err := w.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	check("the fix", want{}, want{err: true}, want{cleared: true})
+	if got[1].Err.Error() == "" || !strings.Contains(got[1].Err.Error(), "en-US.toml:2") {
+		t.Errorf("the fault %q does not name the file and line", got[1].Err)
+	}
+}
+
+// TestWatchReloadHandlerMayCallWatcher checks that the handler runs with
+// no lock held.
+func TestWatchReloadHandlerMayCallWatcher(t *testing.T) {
+	var w *Watcher
+	calls := 0
+	_, en, w := startWatch(t, WithReloadHandler(func(Reload) {
+		calls++
+		if w != nil {
+			_ = w.Err() // would deadlock under the watcher's lock
+		}
+	}))
+	writeAtomic(t, en, "[604]\nuser = \"x\"\n")
+	w.Reload()
+	if calls != 2 {
+		t.Errorf("%d calls, want 2", calls)
+	}
+}
+
+// TestWatchStrayFiles checks that backups and copies in the directory
+// are skipped, reported once as advice, and never block a load.
+func TestWatchStrayFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+	for _, name := range []string{"backup.toml", "en-US.bak.toml", "en-US (copy).toml"} {
+		writeFile(t, filepath.Join(dir, name), "this is not TOML")
+	}
+	var reports []error
+	w, err := Watch(dir, WithInterval(time.Hour), WithSettle(0), WithErrorHandler(func(err error) { reports = append(reports, err) }))
+	if err != nil {
+		t.Fatalf("Watch: %v", err)
+	}
+	defer w.Close()
+	if got := userText(w); got != "Deployment text one." {
+		t.Fatalf("User = %q, want the directory's text", got)
+	}
+	if len(reports) != 1 || len(FileErrors(reports[0])) != 3 {
+		t.Fatalf("reports %v, want one report of the three skipped files", reports)
+	}
+	for _, fe := range FileErrors(reports[0]) {
+		if !fe.Advice || !strings.Contains(fe.Msg, "skipped") {
+			t.Errorf("%v: not a skipped file's advice", fe)
+		}
+	}
+	writeAtomic(t, filepath.Join(dir, "en-US.toml"), strings.Replace(deployText, "one", "two", 1))
+	for range 2 {
+		if _, err := w.poll(time.Now()); err != nil {
+			t.Errorf("poll reported %v again", err)
+		}
+	}
+	if got := userText(w); got != "Deployment text two." {
+		t.Errorf("after an edit beside the stray files: User = %q", got)
+	}
+}
+
+// TestWatchSizeBound checks that a file over MaxFileSize is a fault that
+// keeps the previous texts serving.
+func TestWatchSizeBound(t *testing.T) {
+	_, en, w := startWatch(t)
+	writeAtomic(t, en, deployText+strings.Repeat("#", MaxFileSize))
+	err := w.Reload()
+	if err == nil || !strings.Contains(err.Error(), "en-US.toml: the file is") || !strings.Contains(err.Error(), "over the bound of 1048576 bytes") {
+		t.Errorf("Reload = %v, want the size bound, naming the file", err)
+	}
+	if got := userText(w); got != "Deployment text one." {
+		t.Errorf("User = %q, want the previous text", got)
+	}
+}
+
+// TestWatchIdlePollReadsNothing checks that a poll does not read again a
+// file whose size and modification time have not changed.
+func TestWatchIdlePollReadsNothing(t *testing.T) {
+	_, en, w := startWatch(t, WithSettle(0))
+	read := func() *file {
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		return w.last.src.files[0]
+	}
+	before := read()
+	for range 3 {
+		w.poll(time.Now())
+	}
+	w.mu.Lock()
+	snap := w.snapshot()
+	w.mu.Unlock()
+	if snap.src.files[0] != before || read() != before {
+		t.Error("an idle poll read the unchanged file again")
+	}
+	writeAtomic(t, en, strings.Replace(deployText, "one", "two", 1))
+	w.mu.Lock()
+	snap = w.snapshot()
+	w.mu.Unlock()
+	if snap.src.files[0] == before {
+		t.Error("a changed file was not read again")
+	}
 }

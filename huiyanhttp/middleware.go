@@ -74,7 +74,7 @@ func newState(loc huiyan.Localizer, opts []Option) *state {
 	if loc == nil {
 		loc = huiyan.Default()
 	}
-	s := &state{loc: loc, config: config{opLang: "en-US"}}
+	s := &state{loc: loc, config: config{opLang: huiyan.Fallback}}
 	for _, o := range opts {
 		o(&s.config)
 	}

@@ -20,18 +20,6 @@ var ErrSuccess = errors.New("huiyanhttp: code 0 is success, not a problem; nothi
 // documentation of package messages, at the code's constant.
 const defaultTypeBase = "https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#"
 
-// categoryConstants are the names of the constants of the categories,
-// the anchors of the types of codes that are not in the catalogue.
-var categoryConstants = [...]string{
-	messages.General:          "General",
-	messages.SMS:              "SMS",
-	messages.IDCardOCR:        "IDCardOCR",
-	messages.Liveness:         "Liveness",
-	messages.IdentityDatabase: "IdentityDatabase",
-	messages.ImageComparison:  "ImageComparison",
-	messages.WeChatRealName:   "WeChatRealName",
-}
-
 // The headers of every problem. Responses share these slices, which is
 // safe: net/http only reads header values, and an append to one copies
 // it, its capacity being its length.
@@ -76,7 +64,7 @@ func (c *config) typeOf(code messages.Code) string {
 	case code.Known():
 		return defaultTypeBase + code.String()
 	}
-	return defaultTypeBase + categoryConstants[code.Category()]
+	return defaultTypeBase + code.Category().Name()
 }
 
 // bodies are the problems of one bundle's known codes, rendered with the

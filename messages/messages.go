@@ -120,35 +120,52 @@ const (
 	WeChatRealName                   // 901-905
 )
 
-var categoryNames = [...]string{
-	General:          "general",
-	SMS:              "sms",
-	IDCardOCR:        "id_card_ocr",
-	Liveness:         "liveness",
-	IdentityDatabase: "identity_database",
-	ImageComparison:  "image_comparison",
-	WeChatRealName:   "wechat_real_name",
+// categoryNames are the categories' names as locale files spell them,
+// and their constants' names.
+var categoryNames = [...]struct{ key, constant string }{
+	General:          {"general", "General"},
+	SMS:              {"sms", "SMS"},
+	IDCardOCR:        {"id_card_ocr", "IDCardOCR"},
+	Liveness:         {"liveness", "Liveness"},
+	IdentityDatabase: {"identity_database", "IdentityDatabase"},
+	ImageComparison:  {"image_comparison", "ImageComparison"},
+	WeChatRealName:   {"wechat_real_name", "WeChatRealName"},
 }
 
 // String returns the category's name as locale files spell it, such as
 // "liveness" for the table [category.liveness].
 func (c Category) String() string {
-	if c < 0 || int(c) >= len(categoryNames) {
+	if !c.valid() {
 		return "Category(" + strconv.Itoa(int(c)) + ")"
 	}
-	return categoryNames[c]
+	return categoryNames[c].key
 }
+
+// Name returns the name of the category's constant, such as "IDCardOCR",
+// as [Code.String] returns a code's: the anchor of its documentation.
+func (c Category) Name() string {
+	if !c.valid() {
+		return c.String()
+	}
+	return categoryNames[c].constant
+}
+
+func (c Category) valid() bool { return c >= 0 && int(c) < len(categoryNames) }
 
 // Categories returns every category, in the order of the code ranges.
 func Categories() []Category {
-	return []Category{General, SMS, IDCardOCR, Liveness, IdentityDatabase, ImageComparison, WeChatRealName}
+	cs := make([]Category, len(categoryNames))
+	for i := range cs {
+		cs[i] = Category(i)
+	}
+	return cs
 }
 
 // ParseCategory returns the category named name, as [Category.String]
 // spells it.
 func ParseCategory(name string) (Category, bool) {
 	for i, n := range categoryNames {
-		if n == name {
+		if n.key == name {
 			return Category(i), true
 		}
 	}
@@ -296,6 +313,16 @@ func All() []Code {
 		codes[i] = e.code
 	}
 	return codes
+}
+
+// ParseCode parses a code written in decimal, as huiyan lookup and the
+// operator page take it: any integer, negative ones included. It reads
+// what strconv.Atoi reads, so "+655" and "0655" are 655; the error is
+// Atoi's *strconv.NumError, whose Err is strconv.ErrRange for an integer
+// out of range and strconv.ErrSyntax for anything else.
+func ParseCode(s string) (Code, error) {
+	n, err := strconv.Atoi(s)
+	return Code(n), err
 }
 
 // Known reports whether c is in the catalogue.

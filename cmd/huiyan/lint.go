@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"strconv"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -149,9 +148,6 @@ func writeReport(sb *strings.Builder, r *huiyan.Report, f lintFlags) bool {
 // that editors and CI annotations point at it; FILE: KIND: MSG when it has
 // no line.
 func writeProblem(sb *strings.Builder, p *huiyan.FileError, kind string) {
-	sb.WriteString(p.File)
-	if p.Line > 0 {
-		sb.WriteString(":" + strconv.Itoa(p.Line))
-	}
+	sb.WriteString(p.Pos())
 	sb.WriteString(": " + kind + ": " + p.Msg + "\n")
 }

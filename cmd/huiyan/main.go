@@ -437,14 +437,14 @@ func takesValue(fs *flag.FlagSet, arg string) bool {
 }
 
 func parseCode(s string) (messages.Code, error) {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		if errors.Is(err, strconv.ErrRange) {
-			return 0, usagef("lookup: code %s is out of range", s)
-		}
+	c, err := messages.ParseCode(s)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		return 0, usagef("lookup: code %s is out of range", s)
+	case err != nil:
 		return 0, usagef("lookup: code %q is not a number", s)
 	}
-	return messages.Code(n), nil
+	return c, nil
 }
 
 // textIndent aligns the texts after their labels.

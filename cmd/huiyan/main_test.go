@@ -406,8 +406,8 @@ var lintCases = []struct {
 		want: []string{"zh-CN.toml:3: error: invalid TOML: strings cannot contain newlines"},
 	},
 	{kind: "bad-file-name", want: []string{
-		`en-US copy.toml:1: error: file name "en-US copy.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
-		`english.toml:1: error: file name "english.toml" is not a language tag: name locale files like zh-CN.toml or en-US.toml`,
+		`en-US copy.toml: warning: skipped: "en-US copy.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml`,
+		`english.toml: warning: skipped: "english.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml`,
 	}},
 	{kind: "not-a-string", want: []string{"en-US.toml:3: error: 655.title: want a string or a table, not a TOML integer"}},
 	{kind: "category-title-without-code", want: []string{"en-US.toml:2: error: category.liveness.title: the title of a category must show the code, {{.Code}}"}},

@@ -53,8 +53,8 @@ func (h *handler) apiCode(w http.ResponseWriter, r *http.Request) {
 // parseCode parses a code as huiyan lookup does: any integer, negative
 // ones included, is a code.
 func parseCode(s string) (messages.Code, bool) {
-	n, err := strconv.Atoi(s)
-	return messages.Code(n), err == nil
+	c, err := messages.ParseCode(s)
+	return c, err == nil
 }
 
 // problem is an RFC 9457 problem detail. It says what was wrong with the

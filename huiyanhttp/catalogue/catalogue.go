@@ -31,8 +31,8 @@ func WithLogger(l *slog.Logger) Option {
 //
 //	mux.Handle("/huiyan/", http.StripPrefix("/huiyan", catalogue.New(w)))
 //
-// When l has a method Err() error, as a [*huiyan.Watcher] has, the page
-// shows the fault it returns, naming the file and the line. A nil l serves
+// When l.Err() returns a fault, as a [*huiyan.Watcher]'s does while a bad
+// edit stands, the page shows it, naming the file and the line. A nil l serves
 // the embedded catalogue, [huiyan.Default].
 func New(l huiyan.Localizer, opts ...Option) http.Handler {
 	if l == nil {
@@ -155,10 +155,7 @@ func (h *handler) snapshot() *snapshot {
 // fault returns the fault that stands in the locale files the Localizer
 // watches, or nil.
 func (h *handler) fault() error {
-	if f, ok := h.l.(interface{ Err() error }); ok {
-		return f.Err()
-	}
-	return nil
+	return h.l.Err()
 }
 
 // langValue returns the language value of a request: the lang parameter,

@@ -23,8 +23,8 @@
 // The page is rendered on the server and works without JavaScript: search
 // and filter are GET forms. It loads nothing from elsewhere (its style
 // sheet and icon are embedded) and its Content-Security-Policy allows
-// nothing else. When the Localizer has a method Err() error, as a
-// [*huiyan.Watcher] has, a fault in the watched files is shown in a banner,
+// nothing else. When the Localizer's Err returns a fault, as a
+// [*huiyan.Watcher]'s does after a bad edit, it is shown in a banner,
 // naming the file and the line, while the previous texts keep serving.
 //
 // The page is for the operators of a service: mount it where only they

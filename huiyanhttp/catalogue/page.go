@@ -391,11 +391,7 @@ func faults(err error) ([]fault, int) {
 			out = append(out, fault{Msg: strings.TrimPrefix(e.Error(), "huiyan: ")})
 			continue
 		}
-		pos := fe.File
-		if fe.Line > 0 {
-			pos += ":" + strconv.Itoa(fe.Line)
-		}
-		out = append(out, fault{Pos: pos, Msg: fe.Msg})
+		out = append(out, fault{Pos: fe.Pos(), Msg: fe.Msg})
 	}
 	return out, 0
 }

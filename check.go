@@ -1,0 +1,109 @@
+package huiyan
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// The fourth step of loading: what must hold of the merged locales, and
+// of every text, for a bundle to be built. Each failure is a problem that
+// stops the load, naming the file and the line.
+
+// check checks the parsed files and the locales merged from them. dir is
+// the first layer's prefix, where the canonical file is expected.
+func check(files []*localeFile, ms []*mergedLocale, dir string, ps *problems) {
+	for _, f := range files {
+		for _, t := range f.texts {
+			checkText(t, ps)
+		}
+	}
+	checkCanonical(ms, files, dir, ps)
+	checkCategoryTitles(ms, ps)
+	checkPluralRules(ms, ps)
+}
+
+// MaxTextSize is the size of the longest text that loads, in bytes: the
+// longest shipped text is under 400, and no message a person reads in a
+// toast or an operator page is longer than a few hundred characters.
+const MaxTextSize = 4096
+
+// checkText refuses what no text of a catalogue has and a page cannot
+// show safely: a text longer than MaxTextSize, and the Unicode controls
+// that reorder text (U+202A-U+202E, U+2066-U+2069), with which a text
+// shows "gnp.exe" as "exe.png".
+func checkText(t *text, ps *problems) {
+	for f, s := range t.forms {
+		if len(s) > MaxTextSize {
+			ps.add(true, t.file, t.lineOf(f), nil, fmt.Sprintf("%s is %d bytes long, over the bound of %d bytes for a text", t.id, len(s), MaxTextSize))
+		}
+		if i := strings.IndexFunc(s, isBidiControl); i >= 0 {
+			r := []rune(s[i:])[0]
+			ps.add(true, t.file, t.lineOf(f), nil, fmt.Sprintf("%s has the bidirectional control U+%04X, which makes text show in another order than it reads; remove it", t.id, r))
+		}
+	}
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate control.
+func isBidiControl(r rune) bool {
+	return r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069'
+}
+
+// checkCanonical reports what the canonical locale lacks: the user and
+// title texts of every code, and every category text.
+func checkCanonical(ms []*mergedLocale, files []*localeFile, dir string, ps *problems) {
+	if len(ms) == 0 || ms[0].tag != canonicalTag {
+		broken := slices.ContainsFunc(files, func(f *localeFile) bool { return f.broken && f.tag == canonicalTag })
+		if !broken {
+			ps.add(true, dir+Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+		}
+		return
+	}
+	zh := ms[0]
+	for _, c := range messages.All() {
+		for _, f := range []field{fieldUser, fieldTitle} {
+			if zh.texts[textID(c, f)] == nil {
+				file, line := zh.placeOfCode(c)
+				ps.add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, fieldNames[f]))
+			}
+		}
+	}
+	for _, c := range messages.Categories() {
+		if missing := zh.missingCategoryFields(c, nil); len(missing) > 0 {
+			file, line := zh.placeOfCategory(c)
+			ps.add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", c, strings.Join(missing, ", ")))
+		}
+	}
+}
+
+// checkCategoryTitles reports a category title without the code: the
+// title is all that tells an operator which unknown code arrived.
+func checkCategoryTitles(ms []*mergedLocale, ps *problems) {
+	for _, m := range ms {
+		for _, c := range messages.Categories() {
+			t := m.texts[categoryID(c, fieldTitle)]
+			if t != nil && !slices.Contains(t.params, codeParam) {
+				ps.add(true, t.file, t.line(), nil, t.id+": the title of a category must show the code, {{.Code}}")
+			}
+		}
+	}
+}
+
+// checkPluralRules reports the locales go-i18n refuses to load: those of
+// a language it knows no plural rules for. huiyan would serve them, but a
+// file must mean the same to go-i18n and goi18n.
+func checkPluralRules(ms []*mergedLocale, ps *problems) {
+	for _, m := range ms {
+		if err := i18n.NewBundle(canonicalTag).AddMessages(m.tag); err != nil {
+			ps.add(true, m.file, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
+		}
+	}
+}
+
+var canonicalTag = language.MustParse(Canonical)

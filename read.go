@@ -1,0 +1,207 @@
+package huiyan
+
+import (
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/locales"
+)
+
+// The first step of loading: which files of a layer are locale files, and
+// their bytes. NewBundle, Lint and Watch read through here alike; a
+// Watcher decides when to read, not how.
+
+// MaxFileSize is the size of the largest locale file that is read: the
+// shipped files are under 40 KB, and a larger file is refused, naming it
+// and this bound, so that a stray file cannot fill a service's memory.
+const MaxFileSize = 1 << 20
+
+// layer is a set of locale files; a message in a later layer replaces the
+// same message of an earlier one.
+type layer struct {
+	prefix string // prepended to file names in errors
+	fsys   fs.FS
+}
+
+// Dir returns the locale files of a directory, for [NewBundle] and
+// [Lint]: the files whose names end in .toml, except hidden ones (a name
+// that starts with "."), and names that start with "#" or "~". Unlike
+// os.DirFS, errors name the files by their path in dir:
+//
+//	b, err := huiyan.NewBundle(locales.FS, huiyan.Dir("/etc/huiyan/locales"))
+func Dir(dir string) fs.FS { return namedFS{FS: os.DirFS(dir), name: dir} }
+
+type namedFS struct {
+	fs.FS
+	name string
+}
+
+// layersOf names the file systems given to NewBundle and Lint; none means
+// the embedded locales.
+func layersOf(fsys []fs.FS) []layer {
+	if len(fsys) == 0 {
+		fsys = []fs.FS{locales.FS}
+	}
+	layers := make([]layer, len(fsys))
+	for i, f := range fsys {
+		layers[i].fsys = f
+		switch f := f.(type) {
+		case namedFS:
+			layers[i].fsys, layers[i].prefix = f.FS, path.Clean(f.name)+"/"
+		case embed.FS:
+			if f == locales.FS {
+				layers[i].prefix = "locales/"
+			}
+		}
+	}
+	return layers
+}
+
+// source is what reading one layer gave: its locale files.
+type source struct {
+	prefix string
+	files  []*file
+}
+
+// file is one locale file as read.
+type file struct {
+	layer int
+	base  string       // its name in the layer
+	name  string       // as problems name it: the layer's prefix and base
+	tag   language.Tag // the locale its name names
+	data  []byte
+	size  int64
+	mod   time.Time
+}
+
+// read reads the locale files of every layer.
+func read(layers []layer, ps *problems) []source {
+	srcs := make([]source, len(layers))
+	for i, ly := range layers {
+		srcs[i] = readLayer(i, ly, nil, ps)
+	}
+	return srcs
+}
+
+// readLayer reads the locale files of layer i. A file of prev (the files
+// of a former reading, by name in the layer) whose size and modification
+// time have not changed is not read again.
+func readLayer(i int, ly layer, prev map[string]*file, ps *problems) source {
+	src := source{prefix: ly.prefix}
+	if ly.fsys == nil {
+		ps.add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
+		return src
+	}
+	entries, err := fs.ReadDir(ly.fsys, ".")
+	if err != nil {
+		ps.add(true, dirName(ly.prefix), 0, err, "cannot read the locale directory: "+pathErrorText(err))
+		return src
+	}
+	byTag := make(map[language.Tag]*file)
+	for _, e := range entries {
+		if !isLocaleFile(e) {
+			continue
+		}
+		name := ly.prefix + e.Name()
+		tag, ok := localeTag(e.Name())
+		if !ok {
+			ps.add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml", e.Name()))
+			continue
+		}
+		if other := byTag[tag]; other != nil {
+			ps.add(true, name, 1, nil, fmt.Sprintf("locale %s is also defined by %s", tag, other.name))
+			continue
+		}
+		f, err := readFile(ly.fsys, e.Name(), prev[e.Name()])
+		if err != nil {
+			ps.add(true, name, 0, err, err.Error())
+			continue
+		}
+		f.layer, f.base, f.name, f.tag = i, e.Name(), name, tag
+		byTag[tag] = f
+		src.files = append(src.files, f)
+	}
+	return src
+}
+
+// isLocaleFile reports whether a directory entry may be a locale file: a
+// name that ends in .toml and starts with none of ".", "#" and "~", which
+// editors, backups and Kubernetes give their own files (emacs's lock
+// .#en-US.toml, a ConfigMap's ..data). Other names ending in ~ or .swp,
+// .tmp and the like do not end in .toml.
+func isLocaleFile(e fs.DirEntry) bool {
+	name := e.Name()
+	return !e.IsDir() && path.Ext(name) == ".toml" && !strings.ContainsRune(".#~", rune(name[0]))
+}
+
+// localeTag returns the locale that a file name names: en-US.toml names
+// en-US, and so do en_US.toml and en-us.toml. A name that is no tag of a
+// language (backup.toml, en-US.bak.toml, "en-US (copy).toml", und.toml)
+// names none: the file is not a locale file.
+func localeTag(name string) (language.Tag, bool) {
+	tag, err := language.Parse(strings.TrimSuffix(name, ".toml"))
+	if err != nil {
+		return language.Tag{}, false
+	}
+	base, conf := tag.Base()
+	return tag, conf == language.Exact && base.String() != "und"
+}
+
+// readFile reads the file name of fsys, unless prev, the same file read
+// before, has its size and modification time.
+func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
+	}
+	if prev != nil && prev.size == info.Size() && prev.mod.Equal(info.ModTime()) {
+		return prev, nil
+	}
+	if info.Size() > MaxFileSize {
+		return nil, tooLarge(info.Size())
+	}
+	r, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
+	}
+	defer r.Close()
+	// The file may have grown since Stat: never read more than the bound.
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(int64(len(data)))
+	}
+	return &file{data: data, size: info.Size(), mod: info.ModTime()}, nil
+}
+
+func tooLarge(size int64) error {
+	return fmt.Errorf("the file is %d bytes, over the bound of %d bytes (1 MiB) for a locale file", size, MaxFileSize)
+}
+
+// pathErrorText returns what went wrong, without the path, which the
+// problem names already.
+func pathErrorText(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// dirName returns the directory of a layer's prefix, for problems.
+func dirName(prefix string) string {
+	if dir := strings.TrimSuffix(prefix, "/"); dir != "" {
+		return dir
+	}
+	return "."
+}
