@@ -3,6 +3,7 @@ package huiyan_test
 import (
 	"fmt"
 	"io/fs"
+	"runtime"
 	"testing"
 	"testing/fstest"
 
@@ -89,6 +90,39 @@ func coldHeaders() []string {
 		hs[i] = fmt.Sprintf("zh-CN,zh;q=0.9,en;q=0.8,x-h%d", i)
 	}
 	return hs
+}
+
+// BenchmarkRetained reports the heap that a built bundle keeps, as
+// retained-B/op: live bytes after a collection with the bundle, less
+// before it. huiyan builds the default bundle; go-i18n loads the same
+// files.
+func BenchmarkRetained(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		build func() any
+	}{
+		{"huiyan", func() any { return huiyan.MustNewBundle() }},
+		{"goi18n", func() any { return goI18nBundle(b) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var retained uint64
+			for b.Loop() {
+				before := liveHeap()
+				kept := bc.build()
+				retained += liveHeap() - before
+				runtime.KeepAlive(kept)
+			}
+			b.ReportMetric(float64(retained)/float64(b.N), "retained-B/op")
+		})
+	}
+}
+
+// liveHeap returns the bytes of live heap objects after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
 
 func BenchmarkNewBundle(b *testing.B) {

@@ -99,8 +99,12 @@ func checkCategoryTitles(ms []*mergedLocale, ps *problems) {
 // a language it knows no plural rules for. huiyan would serve them, but a
 // file must mean the same to go-i18n and goi18n.
 func checkPluralRules(ms []*mergedLocale, ps *problems) {
+	// One go-i18n bundle for every locale: making one builds go-i18n's
+	// table of plural rules anew, and adding no messages to it changes
+	// nothing but what it has checked.
+	ib := i18n.NewBundle(canonicalTag)
 	for _, m := range ms {
-		if err := i18n.NewBundle(canonicalTag).AddMessages(m.tag); err != nil {
+		if err := ib.AddMessages(m.tag); err != nil {
 			ps.add(true, m.file, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
 		}
 	}

@@ -184,8 +184,8 @@ func (h *handler) newView(r *http.Request, s *snapshot, q query) *view {
 		Lang:   served,
 		Root:   root,
 		L:      labelsFor(served),
-		Style:  root + "static/style.css?v=" + assets["style.css"].version,
-		Icon:   root + "static/icon.svg?v=" + assets["icon.svg"].version,
+		Style:  root + "static/style.css?v=" + assets()["style.css"].version,
+		Icon:   root + "static/icon.svg?v=" + assets()["icon.svg"].version,
 		Query:  q.text,
 		LangIn: q.langIn,
 		Side:   q.all,
@@ -400,11 +400,11 @@ func faults(err error) ([]fault, int) {
 // it already.
 func (h *handler) render(w http.ResponseWriter, r *http.Request, v *view) {
 	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "page", v); err != nil {
+	if err := pages().ExecuteTemplate(&buf, "page", v); err != nil {
 		h.log.Error("huiyan: catalogue: cannot render the page", "path", r.URL.Path, "err", err)
 		buf.Reset()
 		v.Status, v.Error, v.Cards, v.Note = http.StatusInternalServerError, v.L.Failed, nil, ""
-		if err := pages.ExecuteTemplate(&buf, "page", v); err != nil {
+		if err := pages().ExecuteTemplate(&buf, "page", v); err != nil {
 			http.Error(w, v.L.Failed, http.StatusInternalServerError)
 			return
 		}
