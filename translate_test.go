@@ -166,6 +166,7 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		"zh-HK.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
 		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
 		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
+		"zh-MY.toml": "[655]\nuser = \"您的脸离屏幕太近\"\n",
 	})
 	tests := []struct {
 		name, lang, want string
@@ -181,6 +182,13 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Singapore", "zh-SG", "zh-CN"},
 		{"bare Chinese", "zh", "zh-CN"},
 		{"Traditional excluded falls to zh-CN", "zh-TW,zh-TW;q=0,zh-Hant;q=0", "zh-CN"},
+		{"Malaysia writes Simplified", "zh-MY", "zh-MY"},
+		{"WeChat-style Malaysia", "zh_MY", "zh-MY"},
+		{"Hokkien in Malaysia", "nan-MY", "zh-MY"},
+		{"Cantonese in Malaysia", "yue-MY", "zh-MY"},
+		{"Traditional in Malaysia", "zh-Hant-MY", "zh-TW"},
+		{"Simplified without zh-CN: Malaysia before Traditional", "zh-CN;q=0,zh", "zh-MY"},
+		{"Simplified locales excluded: Traditional", "zh-Hans;q=0,zh-SG", "zh-TW"},
 		{"British", "en-GB", "en-GB"},
 		{"bare English", "en", "en-US"},
 		{"Australian", "en-AU", "en-US"},

@@ -85,7 +85,8 @@
 // Lint prints the errors, FILE:LINE: error: MESSAGE, which stop the files
 // from loading; then the warnings, FILE:LINE: warning: MESSAGE, advice for
 // a translator (text left untranslated, missing texts, a user text too long
-// for a toast); then how complete each locale is:
+// for a toast, another region's word in a Taiwan or Hong Kong text); then
+// how complete each locale is:
 //
 //	$ huiyan lint
 //	zh-CN: 73/73 codes complete
@@ -253,7 +254,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &fe):
 		// Locale files that do not load: one line per problem, each
 		// already "huiyan: FILE:LINE: MSG".
-		for _, e := range joined(err) {
+		for _, e := range huiyan.FileErrors(err) {
 			fmt.Fprintln(stderr, e)
 		}
 		return exitFailure
@@ -274,15 +275,6 @@ func usagef(format string, a ...any) error {
 // errProblems means that lint found problems: it has printed them, and
 // the exit status alone says so.
 var errProblems = errors.New("problems found")
-
-// joined returns the errors that err joins (NewBundle joins one per
-// problem, by file and line), or err alone.
-func joined(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
 
 // bundle returns the bundle of the embedded locales, or with a dir, that
 // of dir's locale files layered over them.

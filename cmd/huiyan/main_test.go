@@ -388,6 +388,10 @@ var lintCases = []struct {
 		"en-US.toml:6: warning: 305.detail (one) has leading or trailing white space",
 	}},
 	{kind: "empty-string", want: []string{"en-US.toml:2: warning: 655.user is empty"}},
+	{kind: "regional-word", want: []string{
+		"zh-HK.toml:2: warning: 701.remedy: 身分證 is Taiwan usage; Hong Kong writes 身份證",
+		"zh-TW.toml:3: warning: 655.user: 屏幕 is mainland usage; Taiwan writes 螢幕",
+	}},
 	{kind: "missing-code", want: []string{
 		"en-US.toml:285: warning: code 655 (FaceTooClose) is missing",
 		"en-US: 72/73 codes complete",
