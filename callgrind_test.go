@@ -14,7 +14,9 @@ import (
 // TestCallgrind runs one call many times, for scripts/callgrind to count
 // its instructions under valgrind: HUIYAN_CALLGRIND names what is called
 // ("localize" or "map" for one language value, HUIYAN_CALLGRIND_LANG;
-// "cold" or "xtext" for the headers of RealisticHeaders in turn) and
+// "cold" or "xtext" for the headers of RealisticHeaders in turn; "build"
+// or "goi18nload" to build the default bundle, or load its files into
+// go-i18n, which scripts/callgrind counts in the whole process) and
 // HUIYAN_CALLGRIND_N how many calls. Without them the test does nothing.
 func TestCallgrind(t *testing.T) {
 	what := os.Getenv("HUIYAN_CALLGRIND")
@@ -30,6 +32,16 @@ func TestCallgrind(t *testing.T) {
 	switch what {
 	case "cold":
 		callgrindCold(huiyan.RealisticHeaders(10000), n)
+		return
+	case "build":
+		for range n {
+			huiyan.MustNewBundle()
+		}
+		return
+	case "goi18nload":
+		for range n {
+			goI18nBundle(t)
+		}
 		return
 	case "xtext":
 		var tags []language.Tag

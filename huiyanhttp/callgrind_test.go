@@ -1,6 +1,7 @@
 package huiyanhttp_test
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"os"
@@ -15,7 +16,8 @@ import (
 // TestCallgrind serves one request many times, for scripts/callgrind to
 // count its instructions under valgrind: HUIYAN_CALLGRIND is "problem"
 // (WriteProblem on a request that went through the Middleware) or
-// "middleware" (the Middleware and WriteProblem), HUIYAN_CALLGRIND_LANG
+// "middleware" (the Middleware and WriteProblem) or "floor" (a value
+// handed on in the context, as BenchmarkContextFloor), HUIYAN_CALLGRIND_LANG
 // the Accept-Language header and HUIYAN_CALLGRIND_N how many requests.
 // Without them the test does nothing.
 func TestCallgrind(t *testing.T) {
@@ -36,6 +38,15 @@ func TestCallgrind(t *testing.T) {
 		h := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			huiyanhttp.WriteProblem(w, r, messages.FaceTooClose)
 		}))
+		callgrindMiddleware(d, h, r, n)
+	case "floor":
+		// context.WithValue and r.WithContext, to a handler that does
+		// nothing: what any middleware that hands on a value pays.
+		h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+				w.Header()["Content-Type"] = problemType
+			}).ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), floorKey{}, r)))
+		})
 		callgrindMiddleware(d, h, r, n)
 	default:
 		t.Fatalf("HUIYAN_CALLGRIND=%q", what)
@@ -60,3 +71,5 @@ func callgrindMiddleware(d *discard, h http.Handler, r *http.Request, n int) {
 		h.ServeHTTP(d, r)
 	}
 }
+
+var problemType = []string{"application/problem+json"}
