@@ -20,6 +20,8 @@ type config struct {
 	logger   *slog.Logger   // nil for slog.Default() at the time of logging
 	opLang   string         // the operator's language
 	params   map[string]int // the deployment's parameters; nil for the defaults
+
+	observers []Observer // told of each answer
 }
 
 // WithTypeBase makes a problem's type the URI base followed by the
@@ -32,7 +34,7 @@ func WithTypeBase(base string) Option {
 	return func(c *config) { c.typeBase = base }
 }
 
-// WithLogger sets the logger that [WriteProblem] reports each problem to,
+// WithLogger sets the logger that [WriteResult] reports each problem to,
 // with the operator's texts; the default is [slog.Default]. A logger whose
 // handler discards, slog.New(slog.DiscardHandler), turns the reports off.
 func WithLogger(l *slog.Logger) Option {
@@ -128,7 +130,7 @@ func (c *carrier) Value(key any) any {
 
 // Middleware returns a middleware that resolves the language of each
 // request once (see [Language]) and keeps it, with loc and the options, in
-// the request's context, for [WriteProblem] and [Localize]:
+// the request's context, for [WriteResult], [WriteProblem] and [Localize]:
 //
 //	mux := http.NewServeMux()
 //	mux.HandleFunc("GET /api/verify/result", result)

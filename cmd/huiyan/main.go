@@ -6,8 +6,8 @@
 //
 //	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
 //	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-//	huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+//	huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 //
 // The commands are:
 //
@@ -77,10 +77,17 @@
 // # Lint
 //
 // huiyan lint checks the embedded locale files, or each DIR in turn. A DIR
-// that has a zh-CN.toml is a complete catalogue and is checked alone; any
-// other is a deployment's, checked over the embedded files as -dir reads
-// it. huiyan lint -dir DIR checks DIR over the embedded files even when it
-// has a zh-CN.toml: a deployment that changes some Chinese texts.
+// is checked as the other commands read -dir DIR: a deployment's layer
+// over the embedded files, whose missing texts come from them. So huiyan
+// lint DIR and huiyan lint -dir DIR say the same of a layer, such as the
+// shipped locales/uniform-identity, and of a deployment that changes some
+// Chinese texts in a zh-CN.toml of its own. A DIR that is a complete
+// catalogue (a zh-CN.toml, and every locale complete) is checked alone,
+// with the same findings.
+//
+// -alone checks each DIR alone, as a complete catalogue, whether it is
+// complete or not: a fork of the whole catalogue, whose missing texts are
+// problems rather than texts taken from the embedded files.
 //
 // Lint prints the errors, FILE:LINE: error: MESSAGE, which stop the files
 // from loading; then the warnings, FILE:LINE: warning: MESSAGE, advice for
@@ -107,7 +114,16 @@
 // requests in flight finish. It prints the address it listens on. With
 // -dir, it watches DIR: an edit serves on the next page load, and a bad
 // edit keeps the previous texts serving and shows the fault on the page.
-// An address that is taken is an error: exit status 1.
+// An address that is taken, and a DIR that does not exist, are errors:
+// exit status 1.
+//
+// The page has no authentication. On a loopback address, serve answers
+// only requests whose Host is a loopback name (localhost, 127.0.0.0/8,
+// [::1]) or the address it listens on, so that no web page can read it
+// through DNS rebinding; others get 421 Misdirected Request.
+// -allow-host NAME,... allows more names, such as those of a reverse
+// proxy. On any other address it prints a warning, and checks Host only
+// with -allow-host.
 //
 // # Exit status
 //
@@ -136,8 +152,8 @@ import (
 const usage = `Usage:
   huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
   huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-  huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+  huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
@@ -173,29 +189,36 @@ Print the whole catalogue, every code in ascending order.
              spreadsheets) or markdown
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"lint": `Usage: huiyan lint [-strict] [-v] [DIR... | -dir DIR]
+	"lint": `Usage: huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
 
 Check the embedded locale files, or those of each DIR, and say how complete
-each locale is. A DIR with a zh-CN.toml is a complete catalogue, checked
-alone; any other is a deployment's, checked over the embedded files.
+each locale is. A DIR is checked as -dir reads it, over the embedded files
+(a complete catalogue on its own is checked alone, with the same findings).
 Problems print as FILE:LINE: error: MSG (the files do not load) or
 FILE:LINE: warning: MSG (advice for a translator), errors first.
 
-  -dir DIR   check DIR over the embedded files, even with a zh-CN.toml
+  -alone     check each DIR alone, as a complete catalogue: what it lacks
+             is a problem, not taken from the embedded files
+  -dir DIR   check DIR over the embedded files
   -strict    exit 1 on warnings too (CI should use it)
   -v         list what a deployment's partial locale lacks
 
 Exit status: 1 when the files do not load (with -strict, also on a
 warning), 2 when a DIR cannot be read.
 `,
-	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...]
 
 Serve the operator page and the JSON API (/api/codes, /api/codes/CODE)
-until interrupted.
+until interrupted. The page has no authentication: on a loopback address
+it answers only requests for localhost, 127.0.0.0/8, [::1] and the
+address; on any other, serve warns.
 
-  -addr A    the address to listen on (default 127.0.0.1:8080, loopback)
-  -dir DIR   serve the locale files of DIR over the embedded ones, and
-             reload them when they change
+  -addr A           the address to listen on (default 127.0.0.1:8080,
+                    loopback)
+  -dir DIR          serve the locale files of DIR over the embedded ones,
+                    and reload them when they change
+  -allow-host N,... answer requests for these host names too (421
+                    Misdirected Request for others)
 `,
 }
 
@@ -228,7 +251,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "lint":
 		err = lint(rest, stdout)
 	case "serve":
-		err = serve(rest, stdout)
+		err = serve(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		err = flag.ErrHelp
 	default:

@@ -44,10 +44,10 @@ var assets = sync.OnceValue(func() map[string]asset {
 
 // serveAsset serves GET /static/{file}. A URL with the file's current
 // version may be cached for good; any other is revalidated.
-func serveAsset(w http.ResponseWriter, r *http.Request) {
+func (h *handler) serveAsset(w http.ResponseWriter, r *http.Request) {
 	a, ok := assets()[r.PathValue("file")]
 	if !ok {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	hd := w.Header()

@@ -35,3 +35,22 @@ func ExampleNew() {
 	// Output:
 	// 200 application/json en-US
 }
+
+func ExampleAllowHosts() {
+	// A server of its own on loopback answers requests for localhost
+	// and the name of the proxy in front of it, and no other: a web page
+	// cannot point a name of its own at 127.0.0.1 and read the page.
+	h := catalogue.AllowHosts(catalogue.New(nil), "ops.example.com")
+	for _, host := range []string{"localhost:8080", "127.0.0.1:8080", "ops.example.com", "rebind.attacker.example:8080"} {
+		req := httptest.NewRequest("GET", "/api/codes/655", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		fmt.Println(host, rec.Code)
+	}
+	// Output:
+	// localhost:8080 200
+	// 127.0.0.1:8080 200
+	// ops.example.com 200
+	// rebind.attacker.example:8080 421
+}
