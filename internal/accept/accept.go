@@ -212,6 +212,11 @@ func parseQ(v string) int {
 	if q, ok := gramQ(v); ok {
 		return q
 	}
+	return floatQ(v)
+}
+
+// floatQ is parseQ for any weight, through strconv.
+func floatQ(v string) int {
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
 	}
