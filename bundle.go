@@ -27,8 +27,9 @@ const Fallback = "en-US"
 // Everything that does not depend on the call is computed when the bundle
 // is built: every message rendered with its default parameters in every
 // locale. Its catalogue never changes, and a Bundle is safe for concurrent
-// use: the language values it has resolved, and the fallback chains of
-// partial locales with their messages, are kept in bounded tables.
+// use: the language values it has resolved, what each tag of them
+// resolved to, and the fallback chains (those of partial locales with
+// their messages) are kept in bounded tables.
 type Bundle struct {
 	locales []*locale                 // [0] is the canonical zh-CN
 	codes   []messages.Code           // row → code; a code's row is its Index
