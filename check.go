@@ -112,15 +112,32 @@ func checkPluralRules(ms []*mergedLocale, ps *problems) {
 // language, half of a build's work were it asked every time
 // (docs/performance.md, "Building").
 func goI18nAccepts(tag language.Tag) error {
+	if tag == canonicalTag {
+		return nil // go-i18n has zh's rules (TestGoI18nAcceptsCanonical)
+	}
 	if err, ok := goI18nVerdicts.Load(tag); ok {
 		return err.(verdict).err
 	}
-	err := i18n.NewBundle(canonicalTag).AddMessages(tag)
+	goI18nChecker.Lock()
+	defer goI18nChecker.Unlock()
+	if goI18nChecker.b == nil {
+		// One go-i18n bundle asks for every tag: making one builds the
+		// plural rules anew, and adding no messages to it changes
+		// nothing but the tags it has checked.
+		goI18nChecker.b = i18n.NewBundle(canonicalTag)
+	}
+	err := goI18nChecker.b.AddMessages(tag)
 	goI18nVerdicts.Store(tag, verdict{err})
 	return err
 }
 
-var goI18nVerdicts sync.Map // language.Tag → verdict
+var (
+	goI18nVerdicts sync.Map // language.Tag → verdict
+	goI18nChecker  struct {
+		sync.Mutex
+		b *i18n.Bundle
+	}
+)
 
 type verdict struct{ err error }
 

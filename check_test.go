@@ -3,6 +3,7 @@ package huiyan
 import (
 	"testing"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
@@ -22,6 +23,9 @@ func BenchmarkGoI18nVerdicts(b *testing.B) {
 		for b.Loop() {
 			for _, tag := range tags {
 				goI18nVerdicts.Clear()
+				goI18nChecker.Lock()
+				goI18nChecker.b = nil // a new go-i18n bundle for each
+				goI18nChecker.Unlock()
 				goI18nAccepts(tag)
 			}
 		}
@@ -38,5 +42,13 @@ func TestGoI18nVerdicts(t *testing.T) {
 				t.Errorf("goI18nAccepts(%s) = %v, want ok %v", tt.tag, err, tt.ok)
 			}
 		}
+	}
+}
+
+// TestGoI18nAcceptsCanonical checks what goI18nAccepts takes for granted
+// without asking: go-i18n loads messages of the canonical locale.
+func TestGoI18nAcceptsCanonical(t *testing.T) {
+	if err := i18n.NewBundle(canonicalTag).AddMessages(canonicalTag); err != nil {
+		t.Fatalf("go-i18n refuses %s: %v", Canonical, err)
 	}
 }

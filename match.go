@@ -16,8 +16,15 @@ func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
-	prefs := accept.Parse(lang)
-	c := b.chainOf(b.chainFor(&prefs))
+	return b.resolveNew(lang)
+}
+
+// resolveNew resolves a value the cache does not hold, and keeps it.
+func (b *Bundle) resolveNew(lang string) *chain {
+	var prefs accept.Prefs
+	prefs.Read(lang)
+	var buf [8]int
+	c := b.chainOf(b.chainFor(&prefs, buf[:]))
 	b.cache.Put(lang, c)
 	return c
 }
@@ -25,20 +32,20 @@ func (b *Bundle) resolve(lang string) *chain {
 // chainFor applies the fallback rules to the preferences, and returns the
 // locales of the chain. The tags are parsed lazily: when the first locale
 // found is complete, the rest of a header is never read.
-func (b *Bundle) chainFor(prefs *accept.Prefs) []int {
-	var ls []int
+func (b *Bundle) chainFor(prefs *accept.Prefs, buf []int) []int {
+	ls := buf[:0]
 	named, chinese := false, false
 	for i := range prefs.Len() {
 		if prefs.Q(i) == 0 {
 			break // sorted: the rest are exclusions too
 		}
-		tag, ok := prefs.Tag(i)
+		t, ok := b.servesTag(prefs, i)
 		if !ok {
 			continue
 		}
 		named = true
-		chinese = chinese || isChinese(baseOf(tag))
-		if li := b.sameLanguage(tag, prefs); li >= 0 && !slices.Contains(ls, li) {
+		chinese = chinese || t.chinese
+		if li := t.li; li >= 0 && !slices.Contains(ls, li) {
 			ls = append(ls, li)
 			if b.locales[ls[0]].complete {
 				break // nothing to fall back for

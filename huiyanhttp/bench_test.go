@@ -1,6 +1,7 @@
 package huiyanhttp_test
 
 import (
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -222,5 +223,25 @@ func BenchmarkMiddleware(b *testing.B) {
 				h.ServeHTTP(d, bm.r)
 			}
 		})
+	}
+}
+
+type floorKey struct{}
+
+// BenchmarkContextFloor is what any middleware pays to hand a value to
+// the handler in the request's context: context.WithValue and
+// r.WithContext, which copies the request. The Middleware pays this, less
+// one allocation, plus the choice of the language.
+func BenchmarkContextFloor(b *testing.B) {
+	h := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), floorKey{}, r)))
+		})
+	}(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := newRequest("/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+	d := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		h.ServeHTTP(d, r)
 	}
 }

@@ -352,7 +352,7 @@ func lookup(args []string, stdout io.Writer) error {
 	default:
 		return usagef("lookup: unsupported format %q (want text or json)", *format)
 	}
-	b, err := bundle(*dir)
+	b, err := lookupBundle(*dir, *lang)
 	if err != nil {
 		return err
 	}

@@ -238,8 +238,8 @@ func newView(s *snapshot, q query, path string) *view {
 // it.
 func (v *view) setRoot(root string) {
 	v.Root = root
-	v.Style = root + "static/style.css?v=" + assets["style.css"].version
-	v.Icon = root + "static/icon.svg?v=" + assets["icon.svg"].version
+	v.Style = root + "static/style.css?v=" + assets()["style.css"].version
+	v.Icon = root + "static/icon.svg?v=" + assets()["icon.svg"].version
 	v.Action = root
 	v.Home = v.listHref("")
 }

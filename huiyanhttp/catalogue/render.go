@@ -57,7 +57,7 @@ func (h *handler) serveStatus(w http.ResponseWriter, r *http.Request, s *snapsho
 func execute(v *view) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
-	if err := pages.ExecuteTemplate(&buf, "page", v); err != nil {
+	if err := pages().ExecuteTemplate(&buf, "page", v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
