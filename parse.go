@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"regexp"
 	"slices"
 	"strconv"
@@ -71,11 +72,13 @@ func parseAll(srcs []source, ps *problems) []*localeFile {
 // file that does not decode is marked broken. The lines of its keys are
 // found only when a problem or Lint asks for one.
 func parseFile(lf *localeFile, ps *problems) {
-	var raw map[string]any
-	if _, err := toml.Decode(string(lf.data), &raw); err != nil {
-		ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
-		lf.broken = true
-		return
+	raw, ok := decoded(lf)
+	if !ok {
+		if _, err := toml.Decode(string(lf.data), &raw); err != nil {
+			ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
+			lf.broken = true
+			return
+		}
 	}
 	p := &fileParser{
 		file:  lf,
@@ -84,6 +87,29 @@ func parseFile(lf *localeFile, ps *problems) {
 		ps:    ps,
 	}
 	p.walk(nil, raw)
+}
+
+//go:generate go run gen_decoded.go
+
+// decodedFile is a shipped locale file, decoded by go generate: its size
+// and CRC-32 (IEEE), and a function that returns what decoding it gives.
+type decodedFile struct {
+	size   int
+	crc    uint32
+	decode func() map[string]any
+}
+
+// decoded returns what decoding lf gives, without decoding it when it is
+// a shipped file as it was when decoded.go was generated: most programs
+// load the shipped files, and decoding TOML is most of their start-up.
+// A file edited since is decoded (TestDecodedCurrent fails until
+// go generate is run again).
+func decoded(lf *localeFile) (map[string]any, bool) {
+	d, ok := decodedFiles[lf.base]
+	if !ok || d.size != len(lf.data) || d.crc != crc32.ChecksumIEEE(lf.data) {
+		return nil, false
+	}
+	return d.decode(), true
 }
 
 // decodeErrorLine returns the line of a TOML decoding error. The
