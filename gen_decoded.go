@@ -59,7 +59,6 @@ func main() {
 	}
 }
 
-
 // writeValue writes v as a Go literal: the shipped files hold tables and
 // strings only.
 func writeValue(b *bytes.Buffer, v any, where string) {
