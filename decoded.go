@@ -2,1581 +2,928 @@
 
 package huiyan
 
-// decodedFiles are the shipped locale files, decoded, by name: see decoded.
+// decodedFiles are the shipped locale files, decoded and encoded as
+// a treeReader reads them, by name: see decoded.
 var decodedFiles = map[string]decodedFile{
-	"en-US.toml": {size: 22701, crc: 0xde8737f7, decode: decoded0},
-	"zh-CN.toml": {size: 18196, crc: 0x8d44b3cd, decode: decoded1},
-	"zh-HK.toml": {size: 19663, crc: 0x51153930, decode: decoded2},
-	"zh-TW.toml": {size: 19595, crc: 0xc17757be, decode: decoded3},
-}
-
-func decoded0() map[string]any {
-	return map[string]any{
-		"0": map[string]any{
-			"detail": "The request completed normally.",
-			"title":  "Success",
-			"user":   "Verification successful",
-		},
-		"1": map[string]any{
-			"detail": "A parameter required by this API is missing.",
-			"title":  "Invalid request: missing parameter",
-			"user":   "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"10": map[string]any{
-			"detail": "Check whether the API has exceeded its usage limit.",
-			"remedy": map[string]any{
-				"one":   "The total allowance is {{.Quota}} call. If you have used it up, contact pre-sales or your business contact.",
-				"other": "The total allowance is {{.Quota}} calls. If you have used it up, contact pre-sales or your business contact.",
-			},
-			"title": "Call limit exceeded",
-			"user":  "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"11": map[string]any{
-			"detail": map[string]any{
-				"one":   "The token data is no longer valid. A token is normally valid for {{.Days}} day.",
-				"other": "The token data is no longer valid. A token is normally valid for {{.Days}} days.",
-			},
-			"title": "Invalid request",
-			"user":  "This verification link has expired. Please go back and start the verification again.",
-		},
-		"12": map[string]any{
-			"detail": map[string]any{
-				"one":   "The verification flow has passed its time limit of {{.Hours}} hour, counted from when the token was created.",
-				"other": "The verification flow has passed its time limit of {{.Hours}} hours, counted from when the token was created.",
-			},
-			"title": "Token expired",
-			"user": map[string]any{
-				"one":   "Verification must be done within {{.Hours}} hour. Time is up, so please go back and start again.",
-				"other": "Verification must be done within {{.Hours}} hours. Time is up, so please go back and start again.",
-			},
-		},
-		"13": map[string]any{
-			"detail": "The redirect URL does not match the origin of the request.",
-			"remedy": "Make sure the requested address is the same as the one bound to the project.",
-			"title":  "Invalid redirect URL",
-			"user":   "The page failed to load. Please go back and reopen it. If that fails, contact customer support.",
-		},
-		"2": map[string]any{
-			"detail": "A parameter value is invalid, or a conditionally required parameter is missing.",
-			"title":  "Invalid request: malformed parameter",
-			"user":   "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"3": map[string]any{
-			"detail": "The signature failed validation or is missing.",
-			"remedy": "Check the API documentation or the sample files, or test the request with the developer tools.",
-			"title":  "Permission check failed",
-			"user":   "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"302": map[string]any{
-			"detail": map[string]any{
-				"one":   "Only one SMS can be sent within {{.Seconds}} second.",
-				"other": "Only one SMS can be sent within {{.Seconds}} seconds.",
-			},
-			"remedy": "You need to intercept this in your integration, so that users cannot go back into a flow they have already completed.",
-			"title":  "SMS sending rate limit exceeded",
-			"user": map[string]any{
-				"one":   "Codes were requested too often. Please wait {{.Seconds}} second before requesting a new code.",
-				"other": "Codes were requested too often. Please wait {{.Seconds}} seconds before requesting a new code.",
-			},
-		},
-		"303": map[string]any{
-			"detail": map[string]any{
-				"one":   "One mobile number can receive at most {{.DailyLimit}} SMS verification code per day.",
-				"other": "One mobile number can receive at most {{.DailyLimit}} SMS verification codes per day.",
-			},
-			"title": "Daily SMS sending limit reached",
-			"user":  "You have reached today's limit for verification codes. Please try again tomorrow.",
-		},
-		"304": map[string]any{
-			"title": "SMS verification code check failed",
-			"user":  "The verification code is incorrect. Please check it and enter it again.",
-		},
-		"305": map[string]any{
-			"detail": map[string]any{
-				"one":   "The SMS verification code is valid for {{.Minutes}} minute.",
-				"other": "The SMS verification code is valid for {{.Minutes}} minutes.",
-			},
-			"title": "SMS verification code expired",
-			"user": map[string]any{
-				"one":   "The verification code has expired (it is valid for {{.Minutes}} minute). Please request a new code.",
-				"other": "The verification code has expired (it is valid for {{.Minutes}} minutes). Please request a new code.",
-			},
-		},
-		"4": map[string]any{
-			"detail": "The request carries no signature.",
-			"title":  "Invalid request: missing signature",
-			"user":   "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"5": map[string]any{
-			"detail": "The appid or token failed validation.",
-			"remedy": "Check that the appid or token is sent wherever it is required. Tokens are not shared across appids or environments.",
-			"title":  "Invalid business request",
-			"user":   "This verification link is not valid. Please contact customer support.",
-		},
-		"501": map[string]any{
-			"detail": "The ID number passed in auth differs from the number read by OCR. This check can be configured per project.",
-			"title":  "ID number of the person being verified does not match the uploaded ID card; user asked to upload again",
-			"user":   "The ID number on the card you uploaded does not match yours. Please upload your own ID card.",
-		},
-		"502": map[string]any{
-			"detail": "The ID card is past its validity period.",
-			"title":  "ID card expired",
-			"user":   "Your ID card has expired. Please upload an ID card that is still valid.",
-		},
-		"503": map[string]any{
-			"detail": "Image recognition hit some other error or exception.",
-			"title":  "OCR failed",
-			"user":   "We could not read your ID card. Please take a clear photo of it and try again.",
-		},
-		"504": map[string]any{
-			"title": "Input image dimensions too large",
-			"user":  "The image is too large. Please upload a smaller image.",
-		},
-		"505": map[string]any{
-			"title": "Input image format incorrect",
-			"user":  "This image format is not supported. Please upload a different photo.",
-		},
-		"507": map[string]any{
-			"title": "ID number is malformed (invalid encoding)",
-			"user":  "Your ID number may have been misread. Please check the number and upload your ID card again.",
-		},
-		"508": map[string]any{
-			"title": "ID card information only partly recognized",
-			"user":  "We could not read your whole ID card. Please fit all of it in the frame and retake the photo.",
-		},
-		"509": map[string]any{
-			"title": "Input image too small",
-			"user":  "The image is too small. Please upload a larger, clearer photo of your ID card.",
-		},
-		"510": map[string]any{
-			"title": "Name not recognized",
-			"user":  "We could not read the name on your ID card. Please retake a clear photo without glare.",
-		},
-		"511": map[string]any{
-			"title": "ID number not recognized",
-			"user":  "We could not read the ID number on your card. Please retake a clear photo without glare.",
-		},
-		"512": map[string]any{
-			"title": "No ID card detected in the input image",
-			"user":  "No ID card was found in the photo. Please place your ID card in the frame and retake the photo.",
-		},
-		"601": map[string]any{
-			"detail": "The call to the video liveness detection engine failed, or frames could not be extracted from the video.",
-			"title":  "Error calling the liveness engine",
-			"user":   "Face verification ran into a problem. Please try again. If that fails, contact customer support.",
-		},
-		"602": map[string]any{
-			"title": "Video real-person detection did not pass",
-			"user":  "We could not verify your face. Make sure you are in front of the camera in person, then try again.",
-		},
-		"603": map[string]any{
-			"detail": "Video liveness detection returned an unspecified error, that is, the video did not pass liveness detection.",
-			"title":  "Video real-person comparison did not pass",
-			"user":   "We could not verify your face. Please follow the on-screen instructions and try again.",
-		},
-		"604": map[string]any{
-			"detail": "The similarity between the frame captured during liveness detection and the ID photo did not reach the configured threshold.",
-			"title":  "Similarity did not reach the passing standard",
-			"user":   "We could not match your face to your ID photo. Please face the camera in good light and try again.",
-		},
-		"605": map[string]any{
-			"title": "Photo for secondary verification came back empty",
-			"user":  "Verification cannot be completed right now. Please contact customer support.",
-		},
-		"606": map[string]any{
-			"detail": "The liveness + 1v1 comparison API could not fetch the ID photo that belongs to the name on the ID card.",
-			"title":  "Failed to fetch ID card photo",
-			"user":   "We could not retrieve your ID photo. Please verify another way, or contact customer support.",
-		},
-		"607": map[string]any{
-			"title": "Video definition (resolution) too low",
-			"user":  "The picture is not clear enough. Please wipe the camera lens and try again in good light.",
-		},
-		"608": map[string]any{
-			"title": "Video volume too low",
-			"user":  "Your voice was too quiet. Please read the on-screen text aloud in a quiet place and try again.",
-		},
-		"609": map[string]any{
-			"title": "Lip movement range too small",
-			"user":  "Your lip movements were too small. Please read the on-screen text clearly and try again.",
-		},
-		"610": map[string]any{
-			"title": "Face not fully visible",
-			"user":  "Your face is not fully visible. Please remove any hat, mask or other covering and try again.",
-		},
-		"611": map[string]any{
-			"title": "Speech recognition failed",
-			"user":  "We could not hear you well. Please read the on-screen text clearly in a quiet place and try again.",
-		},
-		"612": map[string]any{
-			"title": "No sound detected",
-			"user":  "No sound was detected. Please allow microphone access, read the on-screen text aloud and try again.",
-		},
-		"650": map[string]any{
-			"title": "Real-person detection call failed",
-			"user":  "Face verification ran into a problem. Please try again. If that fails, contact customer support.",
-		},
-		"651": map[string]any{
-			"title": "Suspected spoofed recording",
-			"user":  "We could not verify this recording. Please look straight at your phone camera and record again.",
-		},
-		"652": map[string]any{
-			"title": "First motion not detected",
-			"user":  "No movement was detected. Please follow the on-screen instructions and try again.",
-		},
-		"653": map[string]any{
-			"title": "No eye-closing motion detected",
-			"user":  "We did not see you close your eyes. Please close your eyes when prompted and try again.",
-		},
-		"654": map[string]any{
-			"title": "No mouth-opening motion detected",
-			"user":  "We did not see you open your mouth. Please open your mouth when prompted and try again.",
-		},
-		"655": map[string]any{
-			"title": "Face too close to the screen",
-			"user":  "Your face is too close. Please hold the phone a little farther away and try again.",
-		},
-		"656": map[string]any{
-			"title": "Face too far from the screen",
-			"user":  "Your face is too far away. Please bring the phone a little closer and try again.",
-		},
-		"657": map[string]any{
-			"title": "Face too far left of the screen",
-			"user":  "Your face is too far to the left. Please move it to the middle of the frame and try again.",
-		},
-		"658": map[string]any{
-			"title": "Face too far right of the screen",
-			"user":  "Your face is too far to the right. Please move it to the middle of the frame and try again.",
-		},
-		"659": map[string]any{
-			"title": "Lighting too dim",
-			"user":  "It is too dark. Please move somewhere with better light and try again.",
-		},
-		"660": map[string]any{
-			"title": "Lighting too strong",
-			"user":  "The light is too strong. Please avoid bright light or light behind you, then try again.",
-		},
-		"661": map[string]any{
-			"title": "Unknown liveness detection error",
-			"user":  "Face verification was not completed. Please try again. If that fails, contact customer support.",
-		},
-		"662": map[string]any{
-			"title": "Face detection failed; no photo could be extracted for comparison",
-			"user":  "No face was detected. Please face the camera in good light and try again.",
-		},
-		"663": map[string]any{
-			"title": "No full face detected",
-			"user":  "We could not see your whole face. Please keep your entire face inside the frame and try again.",
-		},
-		"7": map[string]any{
-			"detail": "The WeChat login state check failed, or a prerequisite API was not called first.",
-			"title":  "Not logged in",
-			"user":   "Your session has expired. Please go back and start again. If that fails, contact customer support.",
-		},
-		"701": map[string]any{
-			"detail": "The authoritative identity database has no record of this identity.",
-			"title":  "ID number not in the database; user asked to check it at the household registration office",
-			"user":   "This ID number was not found. Check it and try again. If it is correct, contact customer support.",
-		},
-		"702": map[string]any{
-			"detail": "The call to the identity database (ID photo) API failed.",
-			"title":  "Identity database API call failed; user asked to retry",
-			"user":   "Identity check is unavailable. Please try again later. If that fails, contact customer support.",
-		},
-		"703": map[string]any{
-			"detail": "The ID number and the name passed in do not match.",
-			"title":  "Name and ID number do not match; user asked to check and retry",
-			"user":   "The name and ID number do not match. Please check them and try again.",
-		},
-		"704": map[string]any{
-			"detail": "No ID photo of this person was found in the authoritative identity database.",
-			"title":  "Failed to fetch ID card photo",
-			"user":   "We found no ID photo on file for you. Please verify another way, or contact customer support.",
-		},
-		"705": map[string]any{
-			"detail": "The name entered for the ID card differs from the ID card name passed in auth.",
-			"title":  "Submitted ID information does not match the user's registration details; user asked to check and try again",
-			"user":   "The ID details you submitted do not match the ones you registered with. Please check and try again.",
-		},
-		"706": map[string]any{
-			"detail": "The authoritative identity database API returned an error.",
-			"title":  "Identity database API call failed; user asked to retry",
-			"user":   "Identity check ran into a problem. Please try again. If that fails, contact customer support.",
-		},
-		"707": map[string]any{
-			"detail": "The ID number entered is wrong.",
-			"title":  "Incorrect ID number",
-			"user":   "The ID number is incorrect. Please check it and enter it again.",
-		},
-		"708": map[string]any{
-			"detail": "The name entered is wrong.",
-			"title":  "Incorrect name",
-			"user":   "The name is incorrect. Please check it and enter it again.",
-		},
-		"8": map[string]any{
-			"detail": "An unrecognized error was caught during processing.",
-			"remedy": "Contact the Tencent technical staff who support your project.",
-			"title":  "System error",
-			"user":   "Something went wrong. Please try again later. If that fails, contact customer support.",
-		},
-		"821": map[string]any{
-			"detail": "The call to the hybrid-image 1v1 comparison API failed.",
-			"title":  "Error calling the comparison engine",
-			"user":   "Face comparison ran into a problem. Please try again. If that fails, contact customer support.",
-		},
-		"822": map[string]any{
-			"detail": "The call to the hybrid-image 1v1 comparison API timed out.",
-			"title":  "Image comparison timed out",
-			"user":   "Face comparison timed out. Please try again. If that fails, contact customer support.",
-		},
-		"823": map[string]any{
-			"detail": "The hybrid-image 1v1 comparison failed for an unknown reason.",
-			"title":  "Image comparison did not pass",
-			"user":   "We could not match your face. Make sure you are in front of the camera in person, then try again.",
-		},
-		"824": map[string]any{
-			"detail": "The similarity score of the hybrid-image 1v1 comparison did not reach the threshold.",
-			"title":  "Similarity did not reach the passing standard",
-			"user":   "We could not match your face to your ID photo. Please face the camera in good light and try again.",
-		},
-		"825": map[string]any{
-			"detail": "Fetching the ID photo from the internal authoritative identity database failed.",
-			"title":  "Failed to fetch ID photo",
-			"user":   "We could not retrieve your ID photo. Please verify another way, or contact customer support.",
-		},
-		"826": map[string]any{
-			"detail": "The identity information passed in is invalid.",
-			"title":  "Identity verification did not pass",
-			"user":   "We could not verify your identity. Please check your name and ID number and try again.",
-		},
-		"827": map[string]any{
-			"detail": "The identity information or the photo is not in the internal authoritative identity database.",
-			"title":  "No photo matches the identity information, or the photo match failed; user asked to use another method of real-name verification",
-			"user":   "We found no photo matching your details. Please verify another way, or contact customer support.",
-		},
-		"9": map[string]any{
-			"detail": "The project has no authorized CGI API configured (or the package name or app name is not authorized for the SDK).",
-			"remedy": "The API you called is not authorized. Check whether the requirements you submitted include this API; if they do, contact Tencent technical staff.",
-			"title":  "API not authorized",
-			"user":   "The verification service is temporarily unavailable. Please contact customer support.",
-		},
-		"901": map[string]any{
-			"title": "Real-name verification failed",
-			"user":  "Real-name verification failed. Please verify another way, or contact customer support.",
-		},
-		"902": map[string]any{
-			"title": "User has not completed real-name verification",
-			"user":  "Your WeChat account is not real-name verified yet. Please verify it in WeChat, then try again.",
-		},
-		"903": map[string]any{
-			"title": "Real-name information does not match WeChat Pay",
-			"user":  "Your details do not match the real-name details in WeChat Pay. Please check and re-enter them.",
-		},
-		"905": map[string]any{
-			"title": "Unknown WeChat real-name verification error",
-			"user":  "WeChat real-name verification had a problem. Please try again later, or contact customer support.",
-		},
-		"category": map[string]any{
-			"general": map[string]any{
-				"detail": "This error code is not in this library's error code table and falls in no known code range, so it is treated as general.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "General: unknown error code {{.Code}}",
-				"user":   "Verification was not completed. Please try again later. If that fails, contact customer support.",
-			},
-			"id_card_ocr": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in ID card OCR.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "ID card OCR: unknown error code {{.Code}}",
-				"user":   "We could not read your ID. Please retake a clear photo. If that fails, contact customer support.",
-			},
-			"identity_database": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in the authoritative identity database check.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "Identity database check: unknown error code {{.Code}}",
-				"user":   "Identity verification failed. Please check your name and ID number, or contact customer support.",
-			},
-			"image_comparison": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in image comparison.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "Image comparison: unknown error code {{.Code}}",
-				"user":   "Face comparison was not completed. Please try again later. If that fails, contact customer support.",
-			},
-			"liveness": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in liveness detection.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "Liveness detection: unknown error code {{.Code}}",
-				"user":   "Face verification was not completed. Please try again. If that fails, contact customer support.",
-			},
-			"sms": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in SMS verification.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "SMS: unknown error code {{.Code}}",
-				"user":   "SMS verification did not work. Please request a new code. If that fails, contact customer support.",
-			},
-			"wechat_real_name": map[string]any{
-				"detail": "This error code is not in this library's error code table; its hundreds digit places it in WeChat real-name verification.",
-				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",
-				"title":  "WeChat real-name verification: unknown error code {{.Code}}",
-				"user":   "WeChat real-name verification failed. Please verify another way, or contact customer support.",
-			},
-		},
-	}
-}
-
-func decoded1() map[string]any {
-	return map[string]any{
-		"0": map[string]any{
-			"detail": "正确返回",
-			"title":  "成功",
-			"user":   "验证成功",
-		},
-		"1": map[string]any{
-			"detail": "缺少当前接口所需必要参数",
-			"title":  "请求不合法，缺少参数",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"10": map[string]any{
-			"detail": "检查接口是否超过使用限制",
-			"remedy": "使用次数总共有{{.Quota}}次，如果超出限制请联系售前或者商务",
-			"title":  "超过调用限制",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"11": map[string]any{
-			"detail": "token数据已失效，一般有效期为{{.Days}}天",
-			"title":  "无效请求",
-			"user":   "验证链接已失效，请返回重新发起验证",
-		},
-		"12": map[string]any{
-			"detail": "此刻已超过验证流程有效期{{.Hours}}个小时限制，token创建开始计算",
-			"title":  "token超过有效期",
-			"user":   "验证需在{{.Hours}}小时内完成，现已超时，请返回重新发起验证",
-		},
-		"13": map[string]any{
-			"detail": "转跳URL和请求来源不符",
-			"remedy": "确定请求的地址与绑定的是否相同",
-			"title":  "非法转跳URL",
-			"user":   "验证页面打开异常，请返回原页面重新进入；如仍失败，请联系客服",
-		},
-		"2": map[string]any{
-			"detail": "传入参数值不合法，或条件必选参数缺失",
-			"title":  "请求不合法，参数格式错误",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"3": map[string]any{
-			"detail": "signature校验失败或缺失",
-			"remedy": "查看接口文档或者示例文件，或者使用开发者工具进行数据实测",
-			"title":  "权限验证失败",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"302": map[string]any{
-			"detail": "{{.Seconds}}s内只能发送一次",
-			"remedy": "需要客户拦截，防止用户返回到已经完成的流程",
-			"title":  "超过发送频率限制",
-			"user":   "验证码发送太频繁，请{{.Seconds}}秒后再获取",
-		},
-		"303": map[string]any{
-			"detail": "同一个手机号码一天内最多接收{{.DailyLimit}}次短信验证码",
-			"title":  "超过当日发送最大次数",
-			"user":   "今天获取验证码的次数已达上限，请明天再试",
-		},
-		"304": map[string]any{
-			"title": "验证码验证失败",
-			"user":  "验证码错误，请核对后重新输入",
-		},
-		"305": map[string]any{
-			"detail": "短信验证码有效期为{{.Minutes}}分钟",
-			"title":  "验证码过期",
-			"user":   "验证码已过期（有效期{{.Minutes}}分钟），请重新获取验证码",
-		},
-		"4": map[string]any{
-			"detail": "缺少signature",
-			"title":  "请求不合法，缺少签名",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"5": map[string]any{
-			"detail": "appid、token校验不合法",
-			"remedy": "检查需要appid或token时是否请求，token在不同的appid和环境下不互通",
-			"title":  "业务请求不合法",
-			"user":   "验证链接无效，请联系客服",
-		},
-		"501": map[string]any{
-			"detail": "auth传入的身份证号码和OCR识别结果中号码不一致；此功能可按项目配置",
-			"title":  "当前认证人身份证号码与上传证件号码不符，请重新上传",
-			"user":   "上传的证件号码与您的身份证号码不符，请重新上传本人身份证",
-		},
-		"502": map[string]any{
-			"detail": "证件已过有效期",
-			"title":  "您的证件已过期",
-			"user":   "您的证件已过期，请上传有效期内的证件",
-		},
-		"503": map[string]any{
-			"detail": "图像识别其他错误或异常",
-			"title":  "OCR识别失败",
-			"user":   "未能识别身份证，请重新拍摄清晰的身份证照片",
-		},
-		"504": map[string]any{
-			"title": "输入图片尺寸过大",
-			"user":  "图片太大，请换一张较小的图片上传",
-		},
-		"505": map[string]any{
-			"title": "传入图片格式不准确",
-			"user":  "图片格式不支持，请换一张照片上传",
-		},
-		"507": map[string]any{
-			"title": "身份证号编码有误",
-			"user":  "身份证号码可能识别有误，请核对号码后重新上传",
-		},
-		"508": map[string]any{
-			"title": "身份证信息识别不全",
-			"user":  "未能完整识别身份证信息，请将身份证完整放入框内重新拍摄",
-		},
-		"509": map[string]any{
-			"title": "传入图片大小过小",
-			"user":  "图片太小，请上传一张更大、更清晰的身份证照片",
-		},
-		"510": map[string]any{
-			"title": "未识别出姓名",
-			"user":  "未能识别出姓名，请确保身份证清晰、无反光后重新拍摄",
-		},
-		"511": map[string]any{
-			"title": "未识别出身份证号",
-			"user":  "未能识别出身份证号码，请确保身份证清晰、无反光后重新拍摄",
-		},
-		"512": map[string]any{
-			"title": "所传入的图片未检测到身份证",
-			"user":  "未检测到身份证，请将身份证放入框内重新拍摄",
-		},
-		"601": map[string]any{
-			"detail": "视频活体检测引擎接口调用出错，或视频截帧失败",
-			"title":  "调用引擎接口出错",
-			"user":   "人脸验证出了点问题，请重试；如仍失败，请联系客服",
-		},
-		"602": map[string]any{
-			"title": "视频实人检测没通过",
-			"user":  "人脸验证未通过，请本人正对摄像头重试",
-		},
-		"603": map[string]any{
-			"detail": "视频活体检测时返回未细化的错误，即视频活体检测未通过",
-			"title":  "视频实人比对没通过",
-			"user":   "人脸验证未通过，请按屏幕提示重新操作",
-		},
-		"604": map[string]any{
-			"detail": "活体截帧和证件照比对的相似度未到达设定的阈值",
-			"title":  "比对相似度未达到通过标准",
-			"user":   "人脸与证件照片比对未通过，请在光线充足处正对摄像头重试",
-		},
-		"605": map[string]any{
-			"title": "二次验证照片信息拉取为空",
-			"user":  "暂时无法完成验证，请联系客服",
-		},
-		"606": map[string]any{
-			"detail": "活体+1v1接口中无法拉取到身份证姓名对应的证件照片",
-			"title":  "身份证照片信息拉取失败",
-			"user":   "无法获取您的证件照片，请通过其他方式完成实名认证，或联系客服",
-		},
-		"607": map[string]any{
-			"title": "视频像素太低",
-			"user":  "画面不够清晰，请擦拭摄像头后在光线充足处重试",
-		},
-		"608": map[string]any{
-			"title": "视频声音太小",
-			"user":  "声音太小，请在安静的环境中大声读出屏幕上的内容后重试",
-		},
-		"609": map[string]any{
-			"title": "嘴唇动作幅度过小",
-			"user":  "嘴唇动作太小，请清晰地读出屏幕上的内容后重试",
-		},
-		"610": map[string]any{
-			"title": "脸部未完整露出",
-			"user":  "脸部未完整露出，请摘下帽子、口罩等遮挡物后重试",
-		},
-		"611": map[string]any{
-			"title": "声音识别失败",
-			"user":  "未能听清您的声音，请在安静的环境中清晰地读出屏幕上的内容后重试",
-		},
-		"612": map[string]any{
-			"title": "未检测到声音",
-			"user":  "未检测到声音，请允许使用麦克风，并大声读出屏幕上的内容后重试",
-		},
-		"650": map[string]any{
-			"title": "实人检测调用失败",
-			"user":  "人脸验证出了点问题，请重试；如仍失败，请联系客服",
-		},
-		"651": map[string]any{
-			"title": "疑似非真人录制",
-			"user":  "本次录制未能完成验证，请正对手机摄像头重新录制",
-		},
-		"652": map[string]any{
-			"title": "未检测到第一个动作",
-			"user":  "未检测到动作，请按屏幕提示完成动作后重试",
-		},
-		"653": map[string]any{
-			"title": "未检测到闭眼动作",
-			"user":  "未检测到闭眼动作，请按提示闭眼后重试",
-		},
-		"654": map[string]any{
-			"title": "未检测到张嘴动作",
-			"user":  "未检测到张嘴动作，请按提示张嘴后重试",
-		},
-		"655": map[string]any{
-			"title": "脸离屏幕太近",
-			"user":  "脸离屏幕太近，请把手机拿远一些后重试",
-		},
-		"656": map[string]any{
-			"title": "脸离屏幕太远",
-			"user":  "脸离屏幕太远，请把手机靠近一些后重试",
-		},
-		"657": map[string]any{
-			"title": "脸离屏幕太左",
-			"user":  "脸太靠左了，请把脸移到框的中间后重试",
-		},
-		"658": map[string]any{
-			"title": "脸离屏幕太右",
-			"user":  "脸太靠右了，请把脸移到框的中间后重试",
-		},
-		"659": map[string]any{
-			"title": "光线太暗",
-			"user":  "光线太暗，请到光线充足的地方重试",
-		},
-		"660": map[string]any{
-			"title": "光线太强",
-			"user":  "光线太强，请避开强光或逆光后重试",
-		},
-		"661": map[string]any{
-			"title": "活体检测未知错误",
-			"user":  "人脸验证未完成，请重试；如仍失败，请联系客服",
-		},
-		"662": map[string]any{
-			"title": "人脸检测失败，无法提取比对照",
-			"user":  "未检测到人脸，请在光线充足处正对摄像头重试",
-		},
-		"663": map[string]any{
-			"title": "未能检测到完整人脸",
-			"user":  "未能看到完整的脸，请将整张脸放入框内后重试",
-		},
-		"7": map[string]any{
-			"detail": "微信登录态检测失败，或未调用前置依赖接口",
-			"title":  "未登录",
-			"user":   "登录状态已失效，请返回重新发起验证；如仍失败，请联系客服",
-		},
-		"701": map[string]any{
-			"detail": "库中没有此身份信息",
-			"title":  "库中无此号，请到户籍所在地进行核实",
-			"user":   "未查到该身份证号码，请核对号码后重试；如号码无误，请联系客服",
-		},
-		"702": map[string]any{
-			"detail": "证照接口调用失败",
-			"title":  "接口调用失败，请重试",
-			"user":   "暂时无法核验身份信息，请稍后重试；如仍失败，请联系客服",
-		},
-		"703": map[string]any{
-			"detail": "传入的证件号和姓名不吻合",
-			"title":  "姓名和身份证号不一致，请核实后重试",
-			"user":   "姓名和身份证号不一致，请核实后重试",
-		},
-		"704": map[string]any{
-			"detail": "库中未获取到此人证件照",
-			"title":  "身份证照片信息拉取失败",
-			"user":   "未查到您的证件照片，请通过其他方式完成实名认证，或联系客服",
-		},
-		"705": map[string]any{
-			"detail": "输入的身份证姓名和auth传入身份证姓名不一致",
-			"title":  "很抱歉，您提交的身份证信息与用户注册信息不一致，请您核对后再重新操作",
-			"user":   "您提交的身份证信息与注册时填写的不一致，请核对后重试",
-		},
-		"706": map[string]any{
-			"detail": "证照库接口返回错误",
-			"title":  "接口调用失败，请重试",
-			"user":   "身份信息核验出错，请重试；如仍失败，请联系客服",
-		},
-		"707": map[string]any{
-			"detail": "输入的身份证号有误",
-			"title":  "身份证号错误",
-			"user":   "身份证号码有误，请核对后重新填写",
-		},
-		"708": map[string]any{
-			"detail": "输入的姓名有误",
-			"title":  "姓名错误",
-			"user":   "姓名有误，请核对后重新填写",
-		},
-		"8": map[string]any{
-			"detail": "处理过程中捕获的未识别错误",
-			"remedy": "可以与腾讯侧项目相关技术同学沟通",
-			"title":  "系统错误",
-			"user":   "系统出了点问题，请稍后重试；如仍失败，请联系客服",
-		},
-		"821": map[string]any{
-			"detail": "混合图像1v1比对接口调用失败",
-			"title":  "调用引擎接口出错",
-			"user":   "人脸比对出了点问题，请重试；如仍失败，请联系客服",
-		},
-		"822": map[string]any{
-			"detail": "混合图像1v1比对接口调用超时",
-			"title":  "图像比对超时",
-			"user":   "人脸比对超时，请重试；如仍失败，请联系客服",
-		},
-		"823": map[string]any{
-			"detail": "混合图像1v1比对失败，未知原因",
-			"title":  "图像比对没有通过",
-			"user":   "人脸比对未通过，请本人正对摄像头重试",
-		},
-		"824": map[string]any{
-			"detail": "混合图像1v1比对相似度未达到阈值",
-			"title":  "比对相似度未达到通过标准",
-			"user":   "人脸比对未通过，请在光线充足处正对摄像头重试",
-		},
-		"825": map[string]any{
-			"detail": "内网证照库拉取证照失败",
-			"title":  "证件照片信息拉取失败",
-			"user":   "无法获取您的证件照片，请通过其他方式完成实名认证，或联系客服",
-		},
-		"826": map[string]any{
-			"detail": "传入的身份信息不合法",
-			"title":  "身份验证没有通过",
-			"user":   "身份信息核验未通过，请核对姓名和身份证号码后重试",
-		},
-		"827": map[string]any{
-			"detail": "身份信息或照片不在内网证照库里",
-			"title":  "未找到与身份信息匹配的照片或照片匹配错误，请通过其他方式进行实名认证",
-			"user":   "未找到与您身份信息相符的照片，请通过其他方式完成实名认证，或联系客服",
-		},
-		"9": map[string]any{
-			"detail": "项目未配置授权CGI接口（或SDK未授权包名/应用名）",
-			"remedy": "使用接口没有授权，请确认提交的需求是否有对应的接口，如果有请联系腾讯侧技术同学",
-			"title":  "未授权接口",
-			"user":   "验证服务暂时不可用，请联系客服",
-		},
-		"901": map[string]any{
-			"title": "实名认证失败",
-			"user":  "实名认证未通过，请通过其他方式完成实名认证，或联系客服",
-		},
-		"902": map[string]any{
-			"title": "用户暂未实名认证",
-			"user":  "您的微信尚未完成实名认证，请先在微信中完成实名认证后再发起验证",
-		},
-		"903": map[string]any{
-			"title": "实名信息和微信支付不一致",
-			"user":  "您填写的身份信息与微信支付中的实名信息不一致，请核对后重新填写",
-		},
-		"905": map[string]any{
-			"title": "微信实名认证未知错误",
-			"user":  "微信实名认证出了点问题，请稍后重试；如仍失败，请联系客服",
-		},
-		"category": map[string]any{
-			"general": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，且不属于任何已知的错误码区段，按通用类处理",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "通用：未知错误码 {{.Code}}",
-				"user":   "验证暂时无法完成，请稍后重试；如仍失败，请联系客服",
-			},
-			"id_card_ocr": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入身份证识别类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "身份证识别：未知错误码 {{.Code}}",
-				"user":   "未能识别身份证，请重新拍摄清晰的身份证照片；如仍失败，请联系客服",
-			},
-			"identity_database": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入证照库核验类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "证照库核验：未知错误码 {{.Code}}",
-				"user":   "身份信息核验未通过，请核对姓名和身份证号码，或联系客服",
-			},
-			"image_comparison": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入图像比对类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "图像比对：未知错误码 {{.Code}}",
-				"user":   "人脸比对未完成，请稍后重试；如仍失败，请联系客服",
-			},
-			"liveness": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入活体检测类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "活体检测：未知错误码 {{.Code}}",
-				"user":   "人脸验证未完成，请重试；如仍失败，请联系客服",
-			},
-			"sms": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入短信验证类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "短信验证：未知错误码 {{.Code}}",
-				"user":   "短信验证未成功，请重新获取验证码；如仍失败，请联系客服",
-			},
-			"wechat_real_name": map[string]any{
-				"detail": "该错误码不在本库的错误码表中，按百位数归入微信实名类",
-				"remedy": "查阅腾讯慧眼最新的错误码文档，或联系腾讯侧技术同学确认该错误码的含义",
-				"title":  "微信实名：未知错误码 {{.Code}}",
-				"user":   "微信实名认证未通过，请通过其他方式完成实名认证，或联系客服",
-			},
-		},
-	}
-}
-
-func decoded2() map[string]any {
-	return map[string]any{
-		"0": map[string]any{
-			"detail": "正確返回",
-			"title":  "成功",
-			"user":   "驗證成功",
-		},
-		"1": map[string]any{
-			"detail": "缺少當前接口所需必要參數",
-			"title":  "請求不合法，缺少參數",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"10": map[string]any{
-			"detail": "檢查接口是否超過使用限制",
-			"remedy": "使用次數總共有{{.Quota}}次，如果超出限制請聯絡售前或者商務",
-			"title":  "超過調用限制",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"11": map[string]any{
-			"detail": "token數據已失效，一般有效期為{{.Days}}天",
-			"title":  "無效請求",
-			"user":   "驗證連結已失效，請返回並重新開始驗證",
-		},
-		"12": map[string]any{
-			"detail": "此刻已超過驗證流程有效期{{.Hours}}個小時限制，由token創建時開始計算",
-			"title":  "token超過有效期",
-			"user":   "驗證須於{{.Hours}}小時內完成，現已超時，請返回並重新開始驗證",
-		},
-		"13": map[string]any{
-			"detail": "轉跳URL和請求來源不符",
-			"remedy": "確定請求的地址與綁定的是否相同",
-			"title":  "非法轉跳URL",
-			"user":   "驗證頁面未能正常打開，請返回原頁面重新進入；如仍失敗，請聯絡客戶服務",
-		},
-		"2": map[string]any{
-			"detail": "傳入參數值不合法，或條件必選參數缺失",
-			"title":  "請求不合法，參數格式錯誤",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"3": map[string]any{
-			"detail": "signature校驗失敗或缺失",
-			"remedy": "查看接口文件或者示例檔案，或者使用開發者工具進行數據實測",
-			"title":  "權限驗證失敗",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"302": map[string]any{
-			"detail": "{{.Seconds}}s內只能發送一次",
-			"remedy": "需要客戶攔截，防止用戶返回到已經完成的流程",
-			"title":  "超過發送頻率限制",
-			"user":   "驗證碼發送過於頻繁，請於{{.Seconds}}秒後再索取",
-		},
-		"303": map[string]any{
-			"detail": "同一個手機號碼一天內最多接收{{.DailyLimit}}次短訊驗證碼",
-			"title":  "超過當日發送最大次數",
-			"user":   "今日索取驗證碼的次數已達上限，請明天再試",
-		},
-		"304": map[string]any{
-			"title": "驗證碼驗證失敗",
-			"user":  "驗證碼錯誤，請核對後重新輸入",
-		},
-		"305": map[string]any{
-			"detail": "短訊驗證碼有效期為{{.Minutes}}分鐘",
-			"title":  "驗證碼過期",
-			"user":   "驗證碼已過期（有效時間為{{.Minutes}}分鐘），請重新索取驗證碼",
-		},
-		"4": map[string]any{
-			"detail": "缺少signature",
-			"title":  "請求不合法，缺少簽名",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"5": map[string]any{
-			"detail": "appid、token校驗不合法",
-			"remedy": "檢查需要appid或token時是否請求，token在不同的appid和環境下不互通",
-			"title":  "業務請求不合法",
-			"user":   "驗證連結無效，請聯絡客戶服務",
-		},
-		"501": map[string]any{
-			"detail": "auth傳入的身份證號碼和OCR識別結果中號碼不一致；此功能可按項目配置",
-			"title":  "當前認證人身份證號碼與上傳證件號碼不符，請重新上傳",
-			"user":   "上載的證件號碼與您的身份證號碼不符，請重新上載本人身份證",
-		},
-		"502": map[string]any{
-			"detail": "證件已過有效期",
-			"title":  "您的證件已過期",
-			"user":   "您的證件已過期，請上載仍在有效期內的證件",
-		},
-		"503": map[string]any{
-			"detail": "圖像識別其他錯誤或異常",
-			"title":  "OCR識別失敗",
-			"user":   "未能識別身份證，請重新拍攝清晰的身份證相片",
-		},
-		"504": map[string]any{
-			"title": "輸入圖片尺寸過大",
-			"user":  "圖片太大，請改為上載較小的圖片",
-		},
-		"505": map[string]any{
-			"title": "傳入圖片格式不準確",
-			"user":  "不支援此圖片格式，請改為上載另一張相片",
-		},
-		"507": map[string]any{
-			"title": "身份證號編碼有誤",
-			"user":  "身份證號碼可能識別有誤，請核對號碼後重新上載",
-		},
-		"508": map[string]any{
-			"title": "身份證資料識別不全",
-			"user":  "未能完整識別身份證資料，請將整張身份證放入框內重新拍攝",
-		},
-		"509": map[string]any{
-			"title": "傳入圖片大小過小",
-			"user":  "圖片太小，請上載一張更大、更清晰的身份證相片",
-		},
-		"510": map[string]any{
-			"title": "未識別出姓名",
-			"user":  "未能識別姓名，請確保身份證清晰、沒有反光後重新拍攝",
-		},
-		"511": map[string]any{
-			"title": "未識別出身份證號",
-			"user":  "未能識別身份證號碼，請確保身份證清晰、沒有反光後重新拍攝",
-		},
-		"512": map[string]any{
-			"title": "所傳入的圖片未檢測到身份證",
-			"user":  "未檢測到身份證，請將身份證放入框內重新拍攝",
-		},
-		"601": map[string]any{
-			"detail": "影片活體檢測引擎接口調用出錯，或影片截幀失敗",
-			"title":  "調用引擎接口出錯",
-			"user":   "人臉驗證出現問題，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"602": map[string]any{
-			"title": "影片實人檢測沒通過",
-			"user":  "人臉驗證未能通過，請由本人正對鏡頭重試",
-		},
-		"603": map[string]any{
-			"detail": "影片活體檢測時返回未細化的錯誤，即影片活體檢測未通過",
-			"title":  "影片實人比對沒通過",
-			"user":   "人臉驗證未能通過，請按屏幕提示重新操作",
-		},
-		"604": map[string]any{
-			"detail": "活體截幀和證件照比對的相似度未到達設定的閾值",
-			"title":  "比對相似度未達到通過標準",
-			"user":   "人臉與證件相片比對未能通過，請在光線充足的地方正對鏡頭重試",
-		},
-		"605": map[string]any{
-			"title": "二次驗證照片資料拉取為空",
-			"user":  "暫時未能完成驗證，請聯絡客戶服務",
-		},
-		"606": map[string]any{
-			"detail": "活體+1v1接口中無法拉取到身份證姓名對應的證件照片",
-			"title":  "身份證照片資料拉取失敗",
-			"user":   "未能取得您的證件相片，請以其他方式完成實名認證，或聯絡客戶服務",
-		},
-		"607": map[string]any{
-			"title": "影片像素太低",
-			"user":  "畫面不夠清晰，請清潔鏡頭後在光線充足的地方重試",
-		},
-		"608": map[string]any{
-			"title": "影片聲音太小",
-			"user":  "聲音太小，請在安靜的環境中大聲讀出屏幕上的內容後重試",
-		},
-		"609": map[string]any{
-			"title": "嘴唇動作幅度過小",
-			"user":  "嘴唇動作太小，請清楚讀出屏幕上的內容後重試",
-		},
-		"610": map[string]any{
-			"title": "臉部未完整露出",
-			"user":  "面部未完整露出，請除下帽子、口罩等遮擋物後重試",
-		},
-		"611": map[string]any{
-			"title": "聲音識別失敗",
-			"user":  "未能聽清楚您的聲音，請在安靜的環境中清楚讀出屏幕上的內容後重試",
-		},
-		"612": map[string]any{
-			"title": "未檢測到聲音",
-			"user":  "未檢測到聲音，請允許使用麥克風，並大聲讀出屏幕上的內容後重試",
-		},
-		"650": map[string]any{
-			"title": "實人檢測調用失敗",
-			"user":  "人臉驗證出現問題，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"651": map[string]any{
-			"title": "疑似非真人錄製",
-			"user":  "今次錄影未能完成驗證，請正對手機鏡頭重新錄影",
-		},
-		"652": map[string]any{
-			"title": "未檢測到第一個動作",
-			"user":  "未檢測到動作，請按屏幕提示完成動作後重試",
-		},
-		"653": map[string]any{
-			"title": "未檢測到閉眼動作",
-			"user":  "未檢測到閉眼動作，請按提示閉眼後重試",
-		},
-		"654": map[string]any{
-			"title": "未檢測到張嘴動作",
-			"user":  "未檢測到張嘴動作，請按提示張嘴後重試",
-		},
-		"655": map[string]any{
-			"title": "臉離屏幕太近",
-			"user":  "面部離屏幕太近，請將手機移遠一點後重試",
-		},
-		"656": map[string]any{
-			"title": "臉離屏幕太遠",
-			"user":  "面部離屏幕太遠，請將手機移近一點後重試",
-		},
-		"657": map[string]any{
-			"title": "臉離屏幕太左",
-			"user":  "面部太靠左，請將面部移到框的中間後重試",
-		},
-		"658": map[string]any{
-			"title": "臉離屏幕太右",
-			"user":  "面部太靠右，請將面部移到框的中間後重試",
-		},
-		"659": map[string]any{
-			"title": "光線太暗",
-			"user":  "光線太暗，請到光線充足的地方重試",
-		},
-		"660": map[string]any{
-			"title": "光線太強",
-			"user":  "光線太強，請避開強光或逆光後重試",
-		},
-		"661": map[string]any{
-			"title": "活體檢測未知錯誤",
-			"user":  "人臉驗證未完成，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"662": map[string]any{
-			"title": "人臉檢測失敗，無法提取比對照",
-			"user":  "未檢測到人臉，請在光線充足的地方正對鏡頭重試",
-		},
-		"663": map[string]any{
-			"title": "未能檢測到完整人臉",
-			"user":  "未能看到完整面部，請將整個面部放入框內後重試",
-		},
-		"7": map[string]any{
-			"detail": "微信登入態檢測失敗，或未調用前置依賴接口",
-			"title":  "未登入",
-			"user":   "登入狀態已失效，請返回並重新開始驗證；如仍失敗，請聯絡客戶服務",
-		},
-		"701": map[string]any{
-			"detail": "庫中沒有此身份資料",
-			"title":  "庫中無此號，請到戶籍所在地進行核實",
-			"user":   "未能找到此身份證號碼，請核對號碼後重試；如號碼無誤，請聯絡客戶服務",
-		},
-		"702": map[string]any{
-			"detail": "證照接口調用失敗",
-			"title":  "接口調用失敗，請重試",
-			"user":   "暫時未能核實身份資料，請稍後再試；如仍失敗，請聯絡客戶服務",
-		},
-		"703": map[string]any{
-			"detail": "傳入的證件號和姓名不吻合",
-			"title":  "姓名和身份證號不一致，請核實後重試",
-			"user":   "姓名與身份證號碼不符，請核實後重試",
-		},
-		"704": map[string]any{
-			"detail": "庫中未獲取到此人證件照",
-			"title":  "身份證照片資料拉取失敗",
-			"user":   "未能找到您的證件相片，請以其他方式完成實名認證，或聯絡客戶服務",
-		},
-		"705": map[string]any{
-			"detail": "輸入的身份證姓名和auth傳入身份證姓名不一致",
-			"title":  "很抱歉，您提交的身份證資料與用戶註冊資料不一致，請您核對後再重新操作",
-			"user":   "您提交的身份證資料與註冊時填寫的不一致，請核對後重試",
-		},
-		"706": map[string]any{
-			"detail": "證照庫接口返回錯誤",
-			"title":  "接口調用失敗，請重試",
-			"user":   "身份資料核實出錯，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"707": map[string]any{
-			"detail": "輸入的身份證號有誤",
-			"title":  "身份證號錯誤",
-			"user":   "身份證號碼有誤，請核對後重新填寫",
-		},
-		"708": map[string]any{
-			"detail": "輸入的姓名有誤",
-			"title":  "姓名錯誤",
-			"user":   "姓名有誤，請核對後重新填寫",
-		},
-		"8": map[string]any{
-			"detail": "處理過程中捕獲的未識別錯誤",
-			"remedy": "可以與騰訊方項目相關技術人員溝通",
-			"title":  "系統錯誤",
-			"user":   "系統出現問題，請稍後再試；如仍失敗，請聯絡客戶服務",
-		},
-		"821": map[string]any{
-			"detail": "混合圖像1v1比對接口調用失敗",
-			"title":  "調用引擎接口出錯",
-			"user":   "人臉比對出現問題，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"822": map[string]any{
-			"detail": "混合圖像1v1比對接口調用超時",
-			"title":  "圖像比對超時",
-			"user":   "人臉比對超時，請重試；如仍失敗，請聯絡客戶服務",
-		},
-		"823": map[string]any{
-			"detail": "混合圖像1v1比對失敗，未知原因",
-			"title":  "圖像比對沒有通過",
-			"user":   "人臉比對未能通過，請由本人正對鏡頭重試",
-		},
-		"824": map[string]any{
-			"detail": "混合圖像1v1比對相似度未達到閾值",
-			"title":  "比對相似度未達到通過標準",
-			"user":   "人臉比對未能通過，請在光線充足的地方正對鏡頭重試",
-		},
-		"825": map[string]any{
-			"detail": "內網證照庫拉取證照失敗",
-			"title":  "證件照片資料拉取失敗",
-			"user":   "未能取得您的證件相片，請以其他方式完成實名認證，或聯絡客戶服務",
-		},
-		"826": map[string]any{
-			"detail": "傳入的身份資料不合法",
-			"title":  "身份驗證沒有通過",
-			"user":   "身份資料核實未能通過，請核對姓名及身份證號碼後重試",
-		},
-		"827": map[string]any{
-			"detail": "身份資料或照片不在內網證照庫裏",
-			"title":  "未找到與身份資料匹配的照片或照片匹配錯誤，請通過其他方式進行實名認證",
-			"user":   "找不到與您身份資料相符的相片，請以其他方式完成實名認證，或聯絡客戶服務",
-		},
-		"9": map[string]any{
-			"detail": "項目未配置授權CGI接口（或SDK未授權包名/應用程式名稱）",
-			"remedy": "使用接口沒有授權，請確認提交的需求是否有對應的接口，如果有請聯絡騰訊方技術人員",
-			"title":  "未授權接口",
-			"user":   "驗證服務暫時未能使用，請聯絡客戶服務",
-		},
-		"901": map[string]any{
-			"title": "實名認證失敗",
-			"user":  "實名認證未能通過，請以其他方式完成實名認證，或聯絡客戶服務",
-		},
-		"902": map[string]any{
-			"title": "用戶暫未實名認證",
-			"user":  "您的WeChat尚未完成實名認證，請先在WeChat內完成實名認證，再開始驗證",
-		},
-		"903": map[string]any{
-			"title": "實名資料和微信支付不一致",
-			"user":  "您填寫的身份資料與WeChat Pay中的實名資料不一致，請核對後重新填寫",
-		},
-		"905": map[string]any{
-			"title": "微信實名認證未知錯誤",
-			"user":  "WeChat實名認證出現問題，請稍後再試；如仍失敗，請聯絡客戶服務",
-		},
-		"category": map[string]any{
-			"general": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，且不屬於任何已知的錯誤碼區段，按通用類處理",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "通用：未知錯誤碼 {{.Code}}",
-				"user":   "暫時未能完成驗證，請稍後再試；如仍失敗，請聯絡客戶服務",
-			},
-			"id_card_ocr": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入身份證識別類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "身份證識別：未知錯誤碼 {{.Code}}",
-				"user":   "未能識別身份證，請重新拍攝清晰的身份證相片；如仍失敗，請聯絡客戶服務",
-			},
-			"identity_database": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入證照庫核驗類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "證照庫核驗：未知錯誤碼 {{.Code}}",
-				"user":   "身份資料核實未能通過，請核對姓名及身份證號碼，或聯絡客戶服務",
-			},
-			"image_comparison": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入圖像比對類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "圖像比對：未知錯誤碼 {{.Code}}",
-				"user":   "人臉比對未完成，請稍後再試；如仍失敗，請聯絡客戶服務",
-			},
-			"liveness": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入活體檢測類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "活體檢測：未知錯誤碼 {{.Code}}",
-				"user":   "人臉驗證未完成，請重試；如仍失敗，請聯絡客戶服務",
-			},
-			"sms": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入短訊驗證類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "短訊驗證：未知錯誤碼 {{.Code}}",
-				"user":   "短訊驗證未成功，請重新索取驗證碼；如仍失敗，請聯絡客戶服務",
-			},
-			"wechat_real_name": map[string]any{
-				"detail": "該錯誤碼不在本程式庫的錯誤碼表中，按百位數歸入微信實名類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "微信實名：未知錯誤碼 {{.Code}}",
-				"user":   "WeChat實名認證未能通過，請以其他方式完成實名認證，或聯絡客戶服務",
-			},
-		},
-	}
-}
-
-func decoded3() map[string]any {
-	return map[string]any{
-		"0": map[string]any{
-			"detail": "正確回傳",
-			"title":  "成功",
-			"user":   "驗證成功",
-		},
-		"1": map[string]any{
-			"detail": "缺少目前介面所需的必要參數",
-			"title":  "請求不合法，缺少參數",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"10": map[string]any{
-			"detail": "檢查介面是否超過使用限制",
-			"remedy": "使用次數總共有{{.Quota}}次，如果超出限制，請聯絡售前或業務窗口",
-			"title":  "超過呼叫限制",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"11": map[string]any{
-			"detail": "token資料已失效，一般有效期為{{.Days}}天",
-			"title":  "無效請求",
-			"user":   "驗證連結已失效，請返回後重新開始驗證",
-		},
-		"12": map[string]any{
-			"detail": "此刻已超過驗證流程有效期{{.Hours}}個小時限制，從token建立時開始計算",
-			"title":  "token超過有效期",
-			"user":   "驗證須在{{.Hours}}小時內完成，目前已逾時，請返回後重新開始驗證",
-		},
-		"13": map[string]any{
-			"detail": "轉跳URL和請求來源不符",
-			"remedy": "確定請求的位址與綁定的是否相同",
-			"title":  "非法轉跳URL",
-			"user":   "驗證頁面開啟異常，請返回原頁面重新進入；如仍失敗，請聯絡客服",
-		},
-		"2": map[string]any{
-			"detail": "傳入參數值不合法，或條件必選參數缺失",
-			"title":  "請求不合法，參數格式錯誤",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"3": map[string]any{
-			"detail": "signature驗證失敗或缺失",
-			"remedy": "查看介面文件或範例檔案，或使用開發者工具以實際資料測試",
-			"title":  "權限驗證失敗",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"302": map[string]any{
-			"detail": "{{.Seconds}}s內只能傳送一次",
-			"remedy": "需要客戶攔截，防止使用者返回到已經完成的流程",
-			"title":  "超過傳送頻率限制",
-			"user":   "驗證碼傳送過於頻繁，請於{{.Seconds}}秒後再取得",
-		},
-		"303": map[string]any{
-			"detail": "同一個手機號碼一天內最多接收{{.DailyLimit}}次簡訊驗證碼",
-			"title":  "超過當日傳送最大次數",
-			"user":   "今天取得驗證碼的次數已達上限，請明天再試",
-		},
-		"304": map[string]any{
-			"title": "驗證碼驗證失敗",
-			"user":  "驗證碼錯誤，請確認後重新輸入",
-		},
-		"305": map[string]any{
-			"detail": "簡訊驗證碼有效期為{{.Minutes}}分鐘",
-			"title":  "驗證碼過期",
-			"user":   "驗證碼已過期（有效期限{{.Minutes}}分鐘），請重新取得驗證碼",
-		},
-		"4": map[string]any{
-			"detail": "缺少signature",
-			"title":  "請求不合法，缺少簽名",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"5": map[string]any{
-			"detail": "appid、token驗證不合法",
-			"remedy": "檢查需要appid或token時是否請求，token在不同的appid和環境下不互通",
-			"title":  "業務請求不合法",
-			"user":   "驗證連結無效，請聯絡客服",
-		},
-		"501": map[string]any{
-			"detail": "auth傳入的身分證號碼和OCR辨識結果中號碼不一致；此功能可依專案設定",
-			"title":  "目前認證人身分證號碼與上傳證件號碼不符，請重新上傳",
-			"user":   "上傳的證件號碼與您的身分證號碼不符，請重新上傳本人身分證",
-		},
-		"502": map[string]any{
-			"detail": "證件已過有效期",
-			"title":  "您的證件已過期",
-			"user":   "您的證件已過期，請上傳仍在有效期限內的證件",
-		},
-		"503": map[string]any{
-			"detail": "影像辨識其他錯誤或異常",
-			"title":  "OCR辨識失敗",
-			"user":   "無法辨識身分證，請重新拍攝清晰的身分證照片",
-		},
-		"504": map[string]any{
-			"title": "輸入圖片尺寸過大",
-			"user":  "圖片太大，請改用較小的圖片上傳",
-		},
-		"505": map[string]any{
-			"title": "傳入圖片格式不準確",
-			"user":  "不支援此圖片格式，請換一張照片上傳",
-		},
-		"507": map[string]any{
-			"title": "身分證號編碼有誤",
-			"user":  "身分證號碼可能辨識有誤，請核對號碼後重新上傳",
-		},
-		"508": map[string]any{
-			"title": "身分證資訊辨識不全",
-			"user":  "無法完整辨識身分證資料，請將身分證完整放入框內重新拍攝",
-		},
-		"509": map[string]any{
-			"title": "傳入圖片大小過小",
-			"user":  "圖片太小，請上傳一張更大、更清晰的身分證照片",
-		},
-		"510": map[string]any{
-			"title": "未辨識出姓名",
-			"user":  "無法辨識姓名，請確認身分證清晰、無反光後重新拍攝",
-		},
-		"511": map[string]any{
-			"title": "未辨識出身分證號",
-			"user":  "無法辨識身分證號碼，請確認身分證清晰、無反光後重新拍攝",
-		},
-		"512": map[string]any{
-			"title": "所傳入的圖片未偵測到身分證",
-			"user":  "未偵測到身分證，請將身分證放入框內重新拍攝",
-		},
-		"601": map[string]any{
-			"detail": "影片活體檢測引擎介面呼叫出錯，或影片擷取影格失敗",
-			"title":  "呼叫引擎介面出錯",
-			"user":   "人臉驗證發生問題，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"602": map[string]any{
-			"title": "影片實人檢測沒通過",
-			"user":  "人臉驗證未通過，請由本人正對鏡頭再試一次",
-		},
-		"603": map[string]any{
-			"detail": "影片活體檢測時回傳未細化的錯誤，即影片活體檢測未通過",
-			"title":  "影片實人比對沒通過",
-			"user":   "人臉驗證未通過，請依照螢幕提示重新操作",
-		},
-		"604": map[string]any{
-			"detail": "活體擷取影格和證件照比對的相似度未到達設定的閾值",
-			"title":  "比對相似度未達到通過標準",
-			"user":   "人臉與證件照片比對未通過，請在光線充足處正對鏡頭再試一次",
-		},
-		"605": map[string]any{
-			"title": "二次驗證照片資訊取得結果為空",
-			"user":  "暫時無法完成驗證，請聯絡客服",
-		},
-		"606": map[string]any{
-			"detail": "活體+1v1介面中無法取得身分證姓名對應的證件照片",
-			"title":  "身分證照片資訊取得失敗",
-			"user":   "無法取得您的證件照片，請改用其他方式完成實名認證，或聯絡客服",
-		},
-		"607": map[string]any{
-			"title": "影片像素太低",
-			"user":  "畫面不夠清晰，請擦拭鏡頭後在光線充足處再試一次",
-		},
-		"608": map[string]any{
-			"title": "影片聲音太小",
-			"user":  "聲音太小，請在安靜的環境中大聲唸出螢幕上的內容後再試一次",
-		},
-		"609": map[string]any{
-			"title": "嘴唇動作幅度過小",
-			"user":  "嘴唇動作太小，請清楚唸出螢幕上的內容後再試一次",
-		},
-		"610": map[string]any{
-			"title": "臉部未完整露出",
-			"user":  "臉部未完整露出，請取下帽子、口罩等遮擋物後再試一次",
-		},
-		"611": map[string]any{
-			"title": "聲音辨識失敗",
-			"user":  "聽不清楚您的聲音，請在安靜的環境中清楚唸出螢幕上的內容後再試一次",
-		},
-		"612": map[string]any{
-			"title": "未偵測到聲音",
-			"user":  "未偵測到聲音，請允許使用麥克風，並大聲唸出螢幕上的內容後再試一次",
-		},
-		"650": map[string]any{
-			"title": "實人檢測呼叫失敗",
-			"user":  "人臉驗證發生問題，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"651": map[string]any{
-			"title": "疑似非真人錄製",
-			"user":  "本次錄影未能完成驗證，請正對手機鏡頭重新錄製",
-		},
-		"652": map[string]any{
-			"title": "未偵測到第一個動作",
-			"user":  "未偵測到動作，請依照螢幕提示完成動作後再試一次",
-		},
-		"653": map[string]any{
-			"title": "未偵測到閉眼動作",
-			"user":  "未偵測到閉眼動作，請依照提示閉上眼睛後再試一次",
-		},
-		"654": map[string]any{
-			"title": "未偵測到張嘴動作",
-			"user":  "未偵測到張嘴動作，請依照提示張開嘴巴後再試一次",
-		},
-		"655": map[string]any{
-			"title": "臉離螢幕太近",
-			"user":  "臉離螢幕太近，請將手機拿遠一點後再試一次",
-		},
-		"656": map[string]any{
-			"title": "臉離螢幕太遠",
-			"user":  "臉離螢幕太遠，請將手機拿近一點後再試一次",
-		},
-		"657": map[string]any{
-			"title": "臉離螢幕太左",
-			"user":  "臉太靠左了，請將臉移到框的中間後再試一次",
-		},
-		"658": map[string]any{
-			"title": "臉離螢幕太右",
-			"user":  "臉太靠右了，請將臉移到框的中間後再試一次",
-		},
-		"659": map[string]any{
-			"title": "光線太暗",
-			"user":  "光線太暗，請到光線充足的地方再試一次",
-		},
-		"660": map[string]any{
-			"title": "光線太強",
-			"user":  "光線太強，請避開強光或逆光後再試一次",
-		},
-		"661": map[string]any{
-			"title": "活體檢測未知錯誤",
-			"user":  "人臉驗證未完成，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"662": map[string]any{
-			"title": "人臉偵測失敗，無法擷取比對照",
-			"user":  "未偵測到人臉，請在光線充足處正對鏡頭再試一次",
-		},
-		"663": map[string]any{
-			"title": "未能偵測到完整人臉",
-			"user":  "看不到完整的臉，請將整張臉放入框內後再試一次",
-		},
-		"7": map[string]any{
-			"detail": "微信登入狀態檢查失敗，或未呼叫前置依賴介面",
-			"title":  "未登入",
-			"user":   "登入狀態已失效，請返回後重新開始驗證；如仍失敗，請聯絡客服",
-		},
-		"701": map[string]any{
-			"detail": "庫中沒有此身分資訊",
-			"title":  "庫中無此號，請到戶籍所在地進行核實",
-			"user":   "查無此身分證號碼，請核對號碼後再試一次；如號碼無誤，請聯絡客服",
-		},
-		"702": map[string]any{
-			"detail": "證照介面呼叫失敗",
-			"title":  "介面呼叫失敗，請重試",
-			"user":   "暫時無法核驗身分資料，請稍後再試；如仍失敗，請聯絡客服",
-		},
-		"703": map[string]any{
-			"detail": "傳入的證件號和姓名不吻合",
-			"title":  "姓名和身分證號不一致，請核實後重試",
-			"user":   "姓名與身分證號碼不符，請確認後再試一次",
-		},
-		"704": map[string]any{
-			"detail": "庫中未取得此人證件照",
-			"title":  "身分證照片資訊取得失敗",
-			"user":   "查無您的證件照片，請改用其他方式完成實名認證，或聯絡客服",
-		},
-		"705": map[string]any{
-			"detail": "輸入的身分證姓名和auth傳入身分證姓名不一致",
-			"title":  "很抱歉，您提交的身分證資訊與使用者註冊資訊不一致，請您核對後再重新操作",
-			"user":   "您提交的身分證資料與註冊時填寫的不一致，請確認後再試一次",
-		},
-		"706": map[string]any{
-			"detail": "證照庫介面回傳錯誤",
-			"title":  "介面呼叫失敗，請重試",
-			"user":   "身分資料核驗發生錯誤，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"707": map[string]any{
-			"detail": "輸入的身分證號有誤",
-			"title":  "身分證號錯誤",
-			"user":   "身分證號碼有誤，請確認後重新填寫",
-		},
-		"708": map[string]any{
-			"detail": "輸入的姓名有誤",
-			"title":  "姓名錯誤",
-			"user":   "姓名有誤，請確認後重新填寫",
-		},
-		"8": map[string]any{
-			"detail": "處理過程中捕捉到無法辨識的錯誤",
-			"remedy": "可以與騰訊方專案相關技術人員溝通",
-			"title":  "系統錯誤",
-			"user":   "系統發生問題，請稍後再試；如仍失敗，請聯絡客服",
-		},
-		"821": map[string]any{
-			"detail": "混合影像1v1比對介面呼叫失敗",
-			"title":  "呼叫引擎介面出錯",
-			"user":   "人臉比對發生問題，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"822": map[string]any{
-			"detail": "混合影像1v1比對介面呼叫逾時",
-			"title":  "影像比對逾時",
-			"user":   "人臉比對逾時，請再試一次；如仍失敗，請聯絡客服",
-		},
-		"823": map[string]any{
-			"detail": "混合影像1v1比對失敗，未知原因",
-			"title":  "影像比對沒有通過",
-			"user":   "人臉比對未通過，請由本人正對鏡頭再試一次",
-		},
-		"824": map[string]any{
-			"detail": "混合影像1v1比對相似度未達到閾值",
-			"title":  "比對相似度未達到通過標準",
-			"user":   "人臉比對未通過，請在光線充足處正對鏡頭再試一次",
-		},
-		"825": map[string]any{
-			"detail": "從內網證照庫取得證照失敗",
-			"title":  "證件照片資訊取得失敗",
-			"user":   "無法取得您的證件照片，請改用其他方式完成實名認證，或聯絡客服",
-		},
-		"826": map[string]any{
-			"detail": "傳入的身分資訊不合法",
-			"title":  "身分驗證沒有通過",
-			"user":   "身分資料核驗未通過，請核對姓名與身分證號碼後再試一次",
-		},
-		"827": map[string]any{
-			"detail": "身分資訊或照片不在內網證照庫裡",
-			"title":  "未找到與身分資訊匹配的照片或照片匹配錯誤，請透過其他方式進行實名認證",
-			"user":   "找不到與您身分資料相符的照片，請改用其他方式完成實名認證，或聯絡客服",
-		},
-		"9": map[string]any{
-			"detail": "專案未設定授權CGI介面（或SDK未授權套件名稱/應用程式名稱）",
-			"remedy": "使用的介面沒有授權，請確認提交的需求是否有對應的介面，如果有請聯絡騰訊方技術人員",
-			"title":  "未授權介面",
-			"user":   "驗證服務暫時無法使用，請聯絡客服",
-		},
-		"901": map[string]any{
-			"title": "實名認證失敗",
-			"user":  "實名認證未通過，請改用其他方式完成實名認證，或聯絡客服",
-		},
-		"902": map[string]any{
-			"title": "使用者暫未實名認證",
-			"user":  "您的WeChat尚未完成實名認證，請先在WeChat中完成實名認證後再開始驗證",
-		},
-		"903": map[string]any{
-			"title": "實名資訊和微信支付不一致",
-			"user":  "您填寫的身分資料與WeChat Pay中的實名資料不一致，請確認後重新填寫",
-		},
-		"905": map[string]any{
-			"title": "微信實名認證未知錯誤",
-			"user":  "WeChat實名認證發生問題，請稍後再試；如仍失敗，請聯絡客服",
-		},
-		"category": map[string]any{
-			"general": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，且不屬於任何已知的錯誤碼區段，依通用類處理",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "通用：未知錯誤碼 {{.Code}}",
-				"user":   "暫時無法完成驗證，請稍後再試；如仍失敗，請聯絡客服",
-			},
-			"id_card_ocr": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入身分證辨識類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "身分證辨識：未知錯誤碼 {{.Code}}",
-				"user":   "無法辨識身分證，請重新拍攝清晰的身分證照片；如仍失敗，請聯絡客服",
-			},
-			"identity_database": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入證照庫核驗類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "證照庫核驗：未知錯誤碼 {{.Code}}",
-				"user":   "身分資料核驗未通過，請確認姓名與身分證號碼，或聯絡客服",
-			},
-			"image_comparison": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入影像比對類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "影像比對：未知錯誤碼 {{.Code}}",
-				"user":   "人臉比對未完成，請稍後再試；如仍失敗，請聯絡客服",
-			},
-			"liveness": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入活體檢測類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "活體檢測：未知錯誤碼 {{.Code}}",
-				"user":   "人臉驗證未完成，請再試一次；如仍失敗，請聯絡客服",
-			},
-			"sms": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入簡訊驗證類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "簡訊驗證：未知錯誤碼 {{.Code}}",
-				"user":   "簡訊驗證未成功，請重新取得驗證碼；如仍失敗，請聯絡客服",
-			},
-			"wechat_real_name": map[string]any{
-				"detail": "該錯誤碼不在本函式庫的錯誤碼表中，依百位數歸入微信實名類",
-				"remedy": "查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤碼的含義",
-				"title":  "微信實名：未知錯誤碼 {{.Code}}",
-				"user":   "WeChat實名認證未通過，請改用其他方式完成實名認證，或聯絡客服",
-			},
-		},
-	}
+	"en-US.toml": {size: 22701, crc: 0xde8737f7, tree: "" +
+		"tJ\x010t\x03\x06details\x1fThe request completed normally.\x05titles\aSuccess\x04us" +
+		"ers\x17Verification successful\x011t\x03\x06details,A parameter required by " +
+		"this API is missing.\x05titles\"Invalid request: missing parameter\x04u" +
+		"sersUThe verification service is temporarily unavailable. Please" +
+		" contact customer support.\x0210t\x04\x06details3Check whether the API ha" +
+		"s exceeded its usage limit.\x06remedyt\x02\x03oneskThe total allowance is" +
+		" {{.Quota}} call. If you have used it up, contact pre-sales or y" +
+		"our business contact.\x05otherslThe total allowance is {{.Quota}} c" +
+		"alls. If you have used it up, contact pre-sales or your business" +
+		" contact.\x05titles\x13Call limit exceeded\x04usersUThe verification serv" +
+		"ice is temporarily unavailable. Please contact customer support." +
+		"\x0211t\x03\x06detailt\x02\x03onesOThe token data is no longer valid. A token i" +
+		"s normally valid for {{.Days}} day.\x05othersPThe token data is no " +
+		"longer valid. A token is normally valid for {{.Days}} days.\x05titl" +
+		"es\x0fInvalid request\x04usersTThis verification link has expired. Ple" +
+		"ase go back and start the verification again.\x0212t\x03\x06detailt\x02\x03ones" +
+		"lThe verification flow has passed its time limit of {{.Hours}} h" +
+		"our, counted from when the token was created.\x05othersmThe verific" +
+		"ation flow has passed its time limit of {{.Hours}} hours, counte" +
+		"d from when the token was created.\x05titles\rToken expired\x04usert\x02\x03o" +
+		"nes`Verification must be done within {{.Hours}} hour. Time is up" +
+		", so please go back and start again.\x05othersaVerification must be" +
+		" done within {{.Hours}} hours. Time is up, so please go back and" +
+		" start again.\x0213t\x04\x06details:The redirect URL does not match the o" +
+		"rigin of the request.\x06remedysLMake sure the requested address is" +
+		" the same as the one bound to the project.\x05titles\x14Invalid redire" +
+		"ct URL\x04users_The page failed to load. Please go back and reopen " +
+		"it. If that fails, contact customer support.\x012t\x03\x06detailsOA param" +
+		"eter value is invalid, or a conditionally required parameter is " +
+		"missing.\x05titles$Invalid request: malformed parameter\x04usersUThe v" +
+		"erification service is temporarily unavailable. Please contact c" +
+		"ustomer support.\x013t\x04\x06details.The signature failed validation or " +
+		"is missing.\x06remedys^Check the API documentation or the sample fi" +
+		"les, or test the request with the developer tools.\x05titles\x17Permis" +
+		"sion check failed\x04usersUThe verification service is temporarily " +
+		"unavailable. Please contact customer support.\x03302t\x04\x06detailt\x02\x03one" +
+		"s4Only one SMS can be sent within {{.Seconds}} second.\x05others5On" +
+		"ly one SMS can be sent within {{.Seconds}} seconds.\x06remedysuYou " +
+		"need to intercept this in your integration, so that users cannot" +
+		" go back into a flow they have already completed.\x05titles\x1fSMS sen" +
+		"ding rate limit exceeded\x04usert\x02\x03ones]Codes were requested too of" +
+		"ten. Please wait {{.Seconds}} second before requesting a new cod" +
+		"e.\x05others^Codes were requested too often. Please wait {{.Seconds" +
+		"}} seconds before requesting a new code.\x03303t\x03\x06detailt\x02\x03onesTOne" +
+		" mobile number can receive at most {{.DailyLimit}} SMS verificat" +
+		"ion code per day.\x05othersUOne mobile number can receive at most {" +
+		"{.DailyLimit}} SMS verification codes per day.\x05titles\x1fDaily SMS " +
+		"sending limit reached\x04usersQYou have reached today's limit for v" +
+		"erification codes. Please try again tomorrow.\x03304t\x02\x05titles\"SMS v" +
+		"erification code check failed\x04usersGThe verification code is inc" +
+		"orrect. Please check it and enter it again.\x03305t\x03\x06detailt\x02\x03ones;" +
+		"The SMS verification code is valid for {{.Minutes}} minute.\x05othe" +
+		"rs<The SMS verification code is valid for {{.Minutes}} minutes.\x05" +
+		"titles\x1dSMS verification code expired\x04usert\x02\x03onescThe verificatio" +
+		"n code has expired (it is valid for {{.Minutes}} minute). Please" +
+		" request a new code.\x05othersdThe verification code has expired (i" +
+		"t is valid for {{.Minutes}} minutes). Please request a new code." +
+		"\x014t\x03\x06details!The request carries no signature.\x05titles\"Invalid re" +
+		"quest: missing signature\x04usersUThe verification service is tempo" +
+		"rarily unavailable. Please contact customer support.\x015t\x04\x06details" +
+		"%The appid or token failed validation.\x06remedyssCheck that the ap" +
+		"pid or token is sent wherever it is required. Tokens are not sha" +
+		"red across appids or environments.\x05titles\x18Invalid business reque" +
+		"st\x04usersEThis verification link is not valid. Please contact cus" +
+		"tomer support.\x03501t\x03\x06detailskThe ID number passed in auth differ" +
+		"s from the number read by OCR. This check can be configured per " +
+		"project.\x05titlesfID number of the person being verified does not " +
+		"match the uploaded ID card; user asked to upload again\x04users\\The" +
+		" ID number on the card you uploaded does not match yours. Please" +
+		" upload your own ID card.\x03502t\x03\x06details(The ID card is past its " +
+		"validity period.\x05titles\x0fID card expired\x04usersGYour ID card has e" +
+		"xpired. Please upload an ID card that is still valid.\x03503t\x03\x06deta" +
+		"ils4Image recognition hit some other error or exception.\x05titles\n" +
+		"OCR failed\x04usersNWe could not read your ID card. Please take a c" +
+		"lear photo of it and try again.\x03504t\x02\x05titles Input image dimensi" +
+		"ons too large\x04users6The image is too large. Please upload a smal" +
+		"ler image.\x03505t\x02\x05titles\x1cInput image format incorrect\x04usersDThis " +
+		"image format is not supported. Please upload a different photo.\x03" +
+		"507t\x02\x05titles)ID number is malformed (invalid encoding)\x04users\\You" +
+		"r ID number may have been misread. Please check the number and u" +
+		"pload your ID card again.\x03508t\x02\x05titles*ID card information only " +
+		"partly recognized\x04users]We could not read your whole ID card. Pl" +
+		"ease fit all of it in the frame and retake the photo.\x03509t\x02\x05titl" +
+		"es\x15Input image too small\x04usersNThe image is too small. Please up" +
+		"load a larger, clearer photo of your ID card.\x03510t\x02\x05titles\x13Name " +
+		"not recognized\x04usersVWe could not read the name on your ID card." +
+		" Please retake a clear photo without glare.\x03511t\x02\x05titles\x18ID numb" +
+		"er not recognized\x04usersXWe could not read the ID number on your " +
+		"card. Please retake a clear photo without glare.\x03512t\x02\x05titles&No" +
+		" ID card detected in the input image\x04users_No ID card was found " +
+		"in the photo. Please place your ID card in the frame and retake " +
+		"the photo.\x03601t\x03\x06detailshThe call to the video liveness detectio" +
+		"n engine failed, or frames could not be extracted from the video" +
+		".\x05titles!Error calling the liveness engine\x04users`Face verificati" +
+		"on ran into a problem. Please try again. If that fails, contact " +
+		"customer support.\x03602t\x02\x05titles(Video real-person detection did n" +
+		"ot pass\x04usersbWe could not verify your face. Make sure you are i" +
+		"n front of the camera in person, then try again.\x03603t\x03\x06detailskV" +
+		"ideo liveness detection returned an unspecified error, that is, " +
+		"the video did not pass liveness detection.\x05titles)Video real-per" +
+		"son comparison did not pass\x04usersVWe could not verify your face." +
+		" Please follow the on-screen instructions and try again.\x03604t\x03\x06d" +
+		"etails|The similarity between the frame captured during liveness" +
+		" detection and the ID photo did not reach the configured thresho" +
+		"ld.\x05titles-Similarity did not reach the passing standard\x04usersbW" +
+		"e could not match your face to your ID photo. Please face the ca" +
+		"mera in good light and try again.\x03605t\x02\x05titles0Photo for seconda" +
+		"ry verification came back empty\x04usersLVerification cannot be com" +
+		"pleted right now. Please contact customer support.\x03606t\x03\x06details" +
+		"gThe liveness + 1v1 comparison API could not fetch the ID photo " +
+		"that belongs to the name on the ID card.\x05titles\x1dFailed to fetch " +
+		"ID card photo\x04users\\We could not retrieve your ID photo. Please " +
+		"verify another way, or contact customer support.\x03607t\x02\x05titles%Vi" +
+		"deo definition (resolution) too low\x04usersYThe picture is not cle" +
+		"ar enough. Please wipe the camera lens and try again in good lig" +
+		"ht.\x03608t\x02\x05titles\x14Video volume too low\x04users^Your voice was too q" +
+		"uiet. Please read the on-screen text aloud in a quiet place and " +
+		"try again.\x03609t\x02\x05titles\x1cLip movement range too small\x04usersXYour " +
+		"lip movements were too small. Please read the on-screen text cle" +
+		"arly and try again.\x03610t\x02\x05titles\x16Face not fully visible\x04users\\Yo" +
+		"ur face is not fully visible. Please remove any hat, mask or oth" +
+		"er covering and try again.\x03611t\x02\x05titles\x19Speech recognition faile" +
+		"d\x04usersbWe could not hear you well. Please read the on-screen te" +
+		"xt clearly in a quiet place and try again.\x03612t\x02\x05titles\x11No sound" +
+		" detected\x04userscNo sound was detected. Please allow microphone a" +
+		"ccess, read the on-screen text aloud and try again.\x03650t\x02\x05titles" +
+		"!Real-person detection call failed\x04users`Face verification ran i" +
+		"nto a problem. Please try again. If that fails, contact customer" +
+		" support.\x03651t\x02\x05titles\x1bSuspected spoofed recording\x04users_We coul" +
+		"d not verify this recording. Please look straight at your phone " +
+		"camera and record again.\x03652t\x02\x05titles\x19First motion not detected\x04" +
+		"usersQNo movement was detected. Please follow the on-screen inst" +
+		"ructions and try again.\x03653t\x02\x05titles\x1eNo eye-closing motion detec" +
+		"ted\x04usersWWe did not see you close your eyes. Please close your " +
+		"eyes when prompted and try again.\x03654t\x02\x05titles No mouth-opening " +
+		"motion detected\x04usersWWe did not see you open your mouth. Please" +
+		" open your mouth when prompted and try again.\x03655t\x02\x05titles\x1cFace " +
+		"too close to the screen\x04usersRYour face is too close. Please hol" +
+		"d the phone a little farther away and try again.\x03656t\x02\x05titles\x1cFa" +
+		"ce too far from the screen\x04usersPYour face is too far away. Plea" +
+		"se bring the phone a little closer and try again.\x03657t\x02\x05titles\x1fF" +
+		"ace too far left of the screen\x04usersZYour face is too far to the" +
+		" left. Please move it to the middle of the frame and try again.\x03" +
+		"658t\x02\x05titles Face too far right of the screen\x04users[Your face is" +
+		" too far to the right. Please move it to the middle of the frame" +
+		" and try again.\x03659t\x02\x05titles\x10Lighting too dim\x04usersFIt is too da" +
+		"rk. Please move somewhere with better light and try again.\x03660t\x02" +
+		"\x05titles\x13Lighting too strong\x04usersWThe light is too strong. Pleas" +
+		"e avoid bright light or light behind you, then try again.\x03661t\x02\x05" +
+		"titles Unknown liveness detection error\x04users_Face verification " +
+		"was not completed. Please try again. If that fails, contact cust" +
+		"omer support.\x03662t\x02\x05titlesAFace detection failed; no photo could" +
+		" be extracted for comparison\x04usersINo face was detected. Please " +
+		"face the camera in good light and try again.\x03663t\x02\x05titles\x15No ful" +
+		"l face detected\x04users^We could not see your whole face. Please k" +
+		"eep your entire face inside the frame and try again.\x017t\x03\x06details" +
+		"PThe WeChat login state check failed, or a prerequisite API was " +
+		"not called first.\x05titles\rNot logged in\x04usersbYour session has ex" +
+		"pired. Please go back and start again. If that fails, contact cu" +
+		"stomer support.\x03701t\x03\x06detailsCThe authoritative identity databas" +
+		"e has no record of this identity.\x05titlesZID number not in the da" +
+		"tabase; user asked to check it at the household registration off" +
+		"ice\x04usersaThis ID number was not found. Check it and try again. " +
+		"If it is correct, contact customer support.\x03702t\x03\x06details8The ca" +
+		"ll to the identity database (ID photo) API failed.\x05titles6Identi" +
+		"ty database API call failed; user asked to retry\x04users_Identity " +
+		"check is unavailable. Please try again later. If that fails, con" +
+		"tact customer support.\x03703t\x03\x06details2The ID number and the name " +
+		"passed in do not match.\x05titles>Name and ID number do not match; " +
+		"user asked to check and retry\x04usersEThe name and ID number do no" +
+		"t match. Please check them and try again.\x03704t\x03\x06detailsLNo ID ph" +
+		"oto of this person was found in the authoritative identity datab" +
+		"ase.\x05titles\x1dFailed to fetch ID card photo\x04users]We found no ID p" +
+		"hoto on file for you. Please verify another way, or contact cust" +
+		"omer support.\x03705t\x03\x06detailsNThe name entered for the ID card dif" +
+		"fers from the ID card name passed in auth.\x05titlesjSubmitted ID i" +
+		"nformation does not match the user's registration details; user " +
+		"asked to check and try again\x04userscThe ID details you submitted " +
+		"do not match the ones you registered with. Please check and try " +
+		"again.\x03706t\x03\x06details:The authoritative identity database API ret" +
+		"urned an error.\x05titles6Identity database API call failed; user a" +
+		"sked to retry\x04users]Identity check ran into a problem. Please tr" +
+		"y again. If that fails, contact customer support.\x03707t\x03\x06details\x1f" +
+		"The ID number entered is wrong.\x05titles\x13Incorrect ID number\x04users" +
+		"?The ID number is incorrect. Please check it and enter it again." +
+		"\x03708t\x03\x06details\x1aThe name entered is wrong.\x05titles\x0eIncorrect name\x04" +
+		"users:The name is incorrect. Please check it and enter it again." +
+		"\x018t\x04\x06details3An unrecognized error was caught during processing." +
+		"\x06remedys=Contact the Tencent technical staff who support your pr" +
+		"oject.\x05titles\fSystem error\x04usersVSomething went wrong. Please tr" +
+		"y again later. If that fails, contact customer support.\x03821t\x03\x06de" +
+		"tails7The call to the hybrid-image 1v1 comparison API failed.\x05ti" +
+		"tles#Error calling the comparison engine\x04users^Face comparison r" +
+		"an into a problem. Please try again. If that fails, contact cust" +
+		"omer support.\x03822t\x03\x06details:The call to the hybrid-image 1v1 com" +
+		"parison API timed out.\x05titles\x1aImage comparison timed out\x04usersUF" +
+		"ace comparison timed out. Please try again. If that fails, conta" +
+		"ct customer support.\x03823t\x03\x06details=The hybrid-image 1v1 comparis" +
+		"on failed for an unknown reason.\x05titles\x1dImage comparison did not" +
+		" pass\x04usersaWe could not match your face. Make sure you are in f" +
+		"ront of the camera in person, then try again.\x03824t\x03\x06detailsTThe " +
+		"similarity score of the hybrid-image 1v1 comparison did not reac" +
+		"h the threshold.\x05titles-Similarity did not reach the passing sta" +
+		"ndard\x04usersbWe could not match your face to your ID photo. Pleas" +
+		"e face the camera in good light and try again.\x03825t\x03\x06detailsOFet" +
+		"ching the ID photo from the internal authoritative identity data" +
+		"base failed.\x05titles\x18Failed to fetch ID photo\x04users\\We could not " +
+		"retrieve your ID photo. Please verify another way, or contact cu" +
+		"stomer support.\x03826t\x03\x06details.The identity information passed in" +
+		" is invalid.\x05titles\"Identity verification did not pass\x04usersVWe " +
+		"could not verify your identity. Please check your name and ID nu" +
+		"mber and try again.\x03827t\x03\x06details]The identity information or th" +
+		"e photo is not in the internal authoritative identity database.\x05" +
+		"titles\x80\x01No photo matches the identity information, or the photo " +
+		"match failed; user asked to use another method of real-name veri" +
+		"fication\x04users`We found no photo matching your details. Please v" +
+		"erify another way, or contact customer support.\x019t\x04\x06detailsqThe " +
+		"project has no authorized CGI API configured (or the package nam" +
+		"e or app name is not authorized for the SDK).\x06remedys\x91\x01The API y" +
+		"ou called is not authorized. Check whether the requirements you " +
+		"submitted include this API; if they do, contact Tencent technica" +
+		"l staff.\x05titles\x12API not authorized\x04usersUThe verification servic" +
+		"e is temporarily unavailable. Please contact customer support.\x039" +
+		"01t\x02\x05titles\x1dReal-name verification failed\x04usersVReal-name verifi" +
+		"cation failed. Please verify another way, or contact customer su" +
+		"pport.\x03902t\x02\x05titles-User has not completed real-name verificatio" +
+		"n\x04users^Your WeChat account is not real-name verified yet. Pleas" +
+		"e verify it in WeChat, then try again.\x03903t\x02\x05titles/Real-name in" +
+		"formation does not match WeChat Pay\x04users^Your details do not ma" +
+		"tch the real-name details in WeChat Pay. Please check and re-ent" +
+		"er them.\x03905t\x02\x05titles+Unknown WeChat real-name verification erro" +
+		"r\x04usersaWeChat real-name verification had a problem. Please try " +
+		"again later, or contact customer support.\bcategoryt\a\ageneralt\x04\x06d" +
+		"etailsxThis error code is not in this library's error code table" +
+		" and falls in no known code range, so it is treated as general.\x06" +
+		"remedysnCheck the latest Tencent Huiyan error code documentation" +
+		", or ask Tencent technical staff what this code means.\x05titles%Ge" +
+		"neral: unknown error code {{.Code}}\x04users`Verification was not c" +
+		"ompleted. Please try again later. If that fails, contact custome" +
+		"r support.\vid_card_ocrt\x04\x06detailsgThis error code is not in this " +
+		"library's error code table; its hundreds digit places it in ID c" +
+		"ard OCR.\x06remedysnCheck the latest Tencent Huiyan error code docu" +
+		"mentation, or ask Tencent technical staff what this code means.\x05" +
+		"titles)ID card OCR: unknown error code {{.Code}}\x04users`We could " +
+		"not read your ID. Please retake a clear photo. If that fails, co" +
+		"ntact customer support.\x11identity_databaset\x04\x06details\x85\x01This error " +
+		"code is not in this library's error code table; its hundreds dig" +
+		"it places it in the authoritative identity database check.\x06remed" +
+		"ysnCheck the latest Tencent Huiyan error code documentation, or " +
+		"ask Tencent technical staff what this code means.\x05titles5Identit" +
+		"y database check: unknown error code {{.Code}}\x04users`Identity ve" +
+		"rification failed. Please check your name and ID number, or cont" +
+		"act customer support.\x10image_comparisont\x04\x06detailslThis error code" +
+		" is not in this library's error code table; its hundreds digit p" +
+		"laces it in image comparison.\x06remedysnCheck the latest Tencent H" +
+		"uiyan error code documentation, or ask Tencent technical staff w" +
+		"hat this code means.\x05titles.Image comparison: unknown error code" +
+		" {{.Code}}\x04userscFace comparison was not completed. Please try a" +
+		"gain later. If that fails, contact customer support.\blivenesst\x04\x06" +
+		"detailsnThis error code is not in this library's error code tabl" +
+		"e; its hundreds digit places it in liveness detection.\x06remedysnC" +
+		"heck the latest Tencent Huiyan error code documentation, or ask " +
+		"Tencent technical staff what this code means.\x05titles0Liveness de" +
+		"tection: unknown error code {{.Code}}\x04users_Face verification wa" +
+		"s not completed. Please try again. If that fails, contact custom" +
+		"er support.\x03smst\x04\x06detailslThis error code is not in this library" +
+		"'s error code table; its hundreds digit places it in SMS verific" +
+		"ation.\x06remedysnCheck the latest Tencent Huiyan error code docume" +
+		"ntation, or ask Tencent technical staff what this code means.\x05ti" +
+		"tles!SMS: unknown error code {{.Code}}\x04usersbSMS verification di" +
+		"d not work. Please request a new code. If that fails, contact cu" +
+		"stomer support.\x10wechat_real_namet\x04\x06detailsyThis error code is no" +
+		"t in this library's error code table; its hundreds digit places " +
+		"it in WeChat real-name verification.\x06remedysnCheck the latest Te" +
+		"ncent Huiyan error code documentation, or ask Tencent technical " +
+		"staff what this code means.\x05titles;WeChat real-name verification" +
+		": unknown error code {{.Code}}\x04users]WeChat real-name verificati" +
+		"on failed. Please verify another way, or contact customer suppor" +
+		"t." +
+		""},
+	"zh-CN.toml": {size: 18196, crc: 0x8d44b3cd, tree: "" +
+		"tJ\x010t\x03\x06details\f正确返回\x05titles\x06成功\x04users\f验证成功\x011t\x03" +
+		"\x06details$缺少当前接口所需必要参数\x05titles\x1e请求不\xe5\x90" +
+		"\x88法，缺少参数\x04users-验证服务暂时不可用，请联\xe7\xb3" +
+		"\xbb客服\x0210t\x04\x06details$检查接口是否超过使用限制\x06remedy" +
+		"sR使用次数总共有{{.Quota}}次，如果超出限制请联\xe7" +
+		"\xb3\xbb售前或者商务\x05titles\x12超过调用限制\x04users-验证服\xe5\x8a" +
+		"\xa1暂时不可用，请联系客服\x0211t\x03\x06details5token数据已\xe5\xa4" +
+		"\xb1效，一般有效期为{{.Days}}天\x05titles\f无效请求\x04users3" +
+		"验证链接已失效，请返回重新发起验证\x0212t\x03\x06details" +
+		"W此刻已超过验证流程有效期{{.Hours}}个小时限制\xef\xbc" +
+		"\x8ctoken创建开始计算\x05titles\x14token超过有效期\x04usersR验\xe8\xaf" +
+		"\x81需在{{.Hours}}小时内完成，现已超时，请返回重\xe6\x96" +
+		"\xb0发起验证\x0213t\x04\x06details\x1e转跳URL和请求来源不符\x06remedy" +
+		"s-确定请求的地址与绑定的是否相同\x05titles\x0f非法转" +
+		"跳URL\x04usersZ验证页面打开异常，请返回原页面重新" +
+		"进入；如仍失败，请联系客服\x012t\x03\x06details6传入参数" +
+		"值不合法，或条件必选参数缺失\x05titles$请求不合\xe6\xb3" +
+		"\x95，参数格式错误\x04users-验证服务暂时不可用，请\xe8\x81" +
+		"\x94系客服\x013t\x04\x06details\x1esignature校验失败或缺失\x06remedysT\xe6\x9f" +
+		"\xa5看接口文档或者示例文件，或者使用开发者工具" +
+		"进行数据实测\x05titles\x12权限验证失败\x04users-验证服务\xe6" +
+		"\x9a\x82时不可用，请联系客服\x03302t\x04\x06details\"{{.Seconds}}s内\xe5" +
+		"\x8f\xaa能发送一次\x06remedys?需要客户拦截，防止用户返\xe5\x9b" +
+		"\x9e到已经完成的流程\x05titles\x18超过发送频率限制\x04users9" +
+		"验证码发送太频繁，请{{.Seconds}}秒后再获取\x03303t\x03\x06" +
+		"detailsK同一个手机号码一天内最多接收{{.DailyLimit}" +
+		"}次短信验证码\x05titles\x1e超过当日发送最大次数\x04users<" +
+		"今天获取验证码的次数已达上限，请明天再试\x03304" +
+		"t\x02\x05titles\x15验证码验证失败\x04users*验证码错误，请核\xe5\xaf" +
+		"\xb9后重新输入\x03305t\x03\x06details-短信验证码有效期为{{.Min" +
+		"utes}}分钟\x05titles\x0f验证码过期\x04usersN验证码已过期（\xe6" +
+		"\x9c\x89效期{{.Minutes}}分钟），请重新获取验证码\x014t\x03\x06det" +
+		"ails\x0f缺少signature\x05titles\x1e请求不合法，缺少签名\x04users" +
+		"-验证服务暂时不可用，请联系客服\x015t\x04\x06details\x1cappid" +
+		"、token校验不合法\x06remedysV检查需要appid或token时是\xe5" +
+		"\x90\xa6请求，token在不同的appid和环境下不互通\x05titles\x15\xe4\xb8" +
+		"\x9a务请求不合法\x04users$验证链接无效，请联系客服\x035" +
+		"01t\x03\x06details^auth传入的身份证号码和OCR识别结果中\xe5\x8f" +
+		"\xb7码不一致；此功能可按项目配置\x05titlesK当前认证\xe4" +
+		"\xba\xba身份证号码与上传证件号码不符，请重新上传\x04u" +
+		"sersT上传的证件号码与您的身份证号码不符，请\xe9\x87" +
+		"\x8d新上传本人身份证\x03502t\x03\x06details\x15证件已过有效期\x05ti" +
+		"tles\x15您的证件已过期\x04users6您的证件已过期，请上\xe4" +
+		"\xbc\xa0有效期内的证件\x03503t\x03\x06details!图像识别其他错误\xe6\x88" +
+		"\x96异常\x05titles\x0fOCR识别失败\x04users?未能识别身份证，请" +
+		"重新拍摄清晰的身份证照片\x03504t\x02\x05titles\x18输入图片\xe5\xb0" +
+		"\xba寸过大\x04users0图片太大，请换一张较小的图片上\xe4\xbc" +
+		"\xa0\x03505t\x02\x05titles\x1b传入图片格式不准确\x04users0图片格式不" +
+		"支持，请换一张照片上传\x03507t\x02\x05titles\x18身份证号编\xe7\xa0" +
+		"\x81有误\x04usersB身份证号码可能识别有误，请核对号\xe7\xa0" +
+		"\x81后重新上传\x03508t\x02\x05titles\x1b身份证信息识别不全\x04usersQ" +
+		"未能完整识别身份证信息，请将身份证完整放入\xe6" +
+		"\xa1\x86内重新拍摄\x03509t\x02\x05titles\x18传入图片大小过小\x04usersB\xe5\x9b" +
+		"\xbe片太小，请上传一张更大、更清晰的身份证照片" +
+		"\x03510t\x02\x05titles\x12未识别出姓名\x04usersK未能识别出姓名，\xe8" +
+		"\xaf\xb7确保身份证清晰、无反光后重新拍摄\x03511t\x02\x05titles\x18" +
+		"未识别出身份证号\x04usersT未能识别出身份证号码，" +
+		"请确保身份证清晰、无反光后重新拍摄\x03512t\x02\x05titles" +
+		"'所传入的图片未检测到身份证\x04users?未检测到身\xe4\xbb" +
+		"\xbd证，请将身份证放入框内重新拍摄\x03601t\x03\x06detailsB视" +
+		"频活体检测引擎接口调用出错，或视频截帧失败\x05" +
+		"titles\x18调用引擎接口出错\x04usersH人脸验证出了点问\xe9\xa2" +
+		"\x98，请重试；如仍失败，请联系客服\x03602t\x02\x05titles\x1b视\xe9" +
+		"\xa2\x91实人检测没通过\x04users6人脸验证未通过，请本人\xe6" +
+		"\xad\xa3对摄像头重试\x03603t\x03\x06detailsN视频活体检测时返回\xe6\x9c" +
+		"\xaa细化的错误，即视频活体检测未通过\x05titles\x1b视频\xe5" +
+		"\xae\x9e人比对没通过\x04users6人脸验证未通过，请按屏幕\xe6" +
+		"\x8f\x90示重新操作\x03604t\x03\x06detailsB活体截帧和证件照比对\xe7\x9a" +
+		"\x84相似度未到达设定的阈值\x05titles$比对相似度未达\xe5" +
+		"\x88\xb0通过标准\x04usersQ人脸与证件照片比对未通过，请\xe5" +
+		"\x9c\xa8光线充足处正对摄像头重试\x03605t\x02\x05titles$二次验证" +
+		"照片信息拉取为空\x04users*暂时无法完成验证，请联" +
+		"系客服\x03606t\x03\x06detailsF活体+1v1接口中无法拉取到身份" +
+		"证姓名对应的证件照片\x05titles!身份证照片信息拉\xe5\x8f" +
+		"\x96失败\x04usersZ无法获取您的证件照片，请通过其他\xe6\x96" +
+		"\xb9式完成实名认证，或联系客服\x03607t\x02\x05titles\x12视频像\xe7" +
+		"\xb4\xa0太低\x04usersB画面不够清晰，请擦拭摄像头后在光\xe7" +
+		"\xba\xbf充足处重试\x03608t\x02\x05titles\x12视频声音太小\x04usersN声音\xe5\xa4" +
+		"\xaa小，请在安静的环境中大声读出屏幕上的内容后" +
+		"重试\x03609t\x02\x05titles\x18嘴唇动作幅度过小\x04usersB嘴唇动作\xe5" +
+		"\xa4\xaa小，请清晰地读出屏幕上的内容后重试\x03610t\x02\x05titl" +
+		"es\x15脸部未完整露出\x04usersE脸部未完整露出，请摘下" +
+		"帽子、口罩等遮挡物后重试\x03611t\x02\x05titles\x12声音识别\xe5\xa4" +
+		"\xb1败\x04users]未能听清您的声音，请在安静的环境中\xe6\xb8" +
+		"\x85晰地读出屏幕上的内容后重试\x03612t\x02\x05titles\x12未检测\xe5" +
+		"\x88\xb0声音\x04usersZ未检测到声音，请允许使用麦克风，\xe5" +
+		"\xb9\xb6大声读出屏幕上的内容后重试\x03650t\x02\x05titles\x18实人检" +
+		"测调用失败\x04usersH人脸验证出了点问题，请重试；" +
+		"如仍失败，请联系客服\x03651t\x02\x05titles\x15疑似非真人录\xe5\x88" +
+		"\xb6\x04usersE本次录制未能完成验证，请正对手机摄像\xe5\xa4" +
+		"\xb4重新录制\x03652t\x02\x05titles\x1b未检测到第一个动作\x04users<未" +
+		"检测到动作，请按屏幕提示完成动作后重试\x03653t\x02\x05" +
+		"titles\x18未检测到闭眼动作\x04users6未检测到闭眼动作\xef\xbc" +
+		"\x8c请按提示闭眼后重试\x03654t\x02\x05titles\x18未检测到张嘴动\xe4" +
+		"\xbd\x9c\x04users6未检测到张嘴动作，请按提示张嘴后重试\x03" +
+		"655t\x02\x05titles\x12脸离屏幕太近\x04users6脸离屏幕太近，请\xe6\x8a" +
+		"\x8a手机拿远一些后重试\x03656t\x02\x05titles\x12脸离屏幕太远\x04use" +
+		"rs6脸离屏幕太远，请把手机靠近一些后重试\x03657t\x02\x05" +
+		"titles\x12脸离屏幕太左\x04users6脸太靠左了，请把脸移\xe5\x88" +
+		"\xb0框的中间后重试\x03658t\x02\x05titles\x12脸离屏幕太右\x04users6脸" +
+		"太靠右了，请把脸移到框的中间后重试\x03659t\x02\x05titles" +
+		"\f光线太暗\x04users0光线太暗，请到光线充足的地方\xe9\x87" +
+		"\x8d试\x03660t\x02\x05titles\f光线太强\x04users0光线太强，请避开强" +
+		"光或逆光后重试\x03661t\x02\x05titles\x18活体检测未知错误\x04user" +
+		"sB人脸验证未完成，请重试；如仍失败，请联系\xe5\xae" +
+		"\xa2服\x03662t\x02\x05titles*人脸检测失败，无法提取比对照\x04use" +
+		"rs?未检测到人脸，请在光线充足处正对摄像头重\xe8" +
+		"\xaf\x95\x03663t\x02\x05titles\x1b未能检测到完整人脸\x04users?未能看到\xe5\xae" +
+		"\x8c整的脸，请将整张脸放入框内后重试\x017t\x03\x06details<\xe5\xbe" +
+		"\xae信登录态检测失败，或未调用前置依赖接口\x05title" +
+		"s\t未登录\x04usersT登录状态已失效，请返回重新发起\xe9" +
+		"\xaa\x8c证；如仍失败，请联系客服\x03701t\x03\x06details\x1b库中没\xe6\x9c" +
+		"\x89此身份信息\x05titles3库中无此号，请到户籍所在地\xe8" +
+		"\xbf\x9b行核实\x04usersZ未查到该身份证号码，请核对号码\xe5" +
+		"\x90\x8e重试；如号码无误，请联系客服\x03702t\x03\x06details\x18证\xe7\x85" +
+		"\xa7接口调用失败\x05titles\x1e接口调用失败，请重试\x04usersQ" +
+		"暂时无法核验身份信息，请稍后重试；如仍失败\xef" +
+		"\xbc\x8c请联系客服\x03703t\x03\x06details$传入的证件号和姓名不\xe5\x90" +
+		"\xbb合\x05titles3姓名和身份证号不一致，请核实后重试\x04" +
+		"users3姓名和身份证号不一致，请核实后重试\x03704t\x03\x06" +
+		"details!库中未获取到此人证件照\x05titles!身份证照片" +
+		"信息拉取失败\x04usersW未查到您的证件照片，请通过" +
+		"其他方式完成实名认证，或联系客服\x03705t\x03\x06details=\xe8" +
+		"\xbe\x93入的身份证姓名和auth传入身份证姓名不一致\x05tit" +
+		"lesf很抱歉，您提交的身份证信息与用户注册信息" +
+		"不一致，请您核对后再重新操作\x04usersN您提交的身" +
+		"份证信息与注册时填写的不一致，请核对后重试\x03" +
+		"706t\x03\x06details\x1b证照库接口返回错误\x05titles\x1e接口调用失" +
+		"败，请重试\x04usersE身份信息核验出错，请重试；如" +
+		"仍失败，请联系客服\x03707t\x03\x06details\x1b输入的身份证号\xe6" +
+		"\x9c\x89误\x05titles\x12身份证号错误\x04users0身份证号码有误，\xe8\xaf" +
+		"\xb7核对后重新填写\x03708t\x03\x06details\x15输入的姓名有误\x05title" +
+		"s\f姓名错误\x04users'姓名有误，请核对后重新填写\x018t\x04" +
+		"\x06details'处理过程中捕获的未识别错误\x06remedys0可以\xe4" +
+		"\xb8\x8e腾讯侧项目相关技术同学沟通\x05titles\f系统错误\x04us" +
+		"ersH系统出了点问题，请稍后重试；如仍失败，请" +
+		"联系客服\x03821t\x03\x06details'混合图像1v1比对接口调用失\xe8" +
+		"\xb4\xa5\x05titles\x18调用引擎接口出错\x04usersH人脸比对出了点\xe9\x97" +
+		"\xae题，请重试；如仍失败，请联系客服\x03822t\x03\x06details'" +
+		"混合图像1v1比对接口调用超时\x05titles\x12图像比对超\xe6\x97" +
+		"\xb6\x04users?人脸比对超时，请重试；如仍失败，请联\xe7\xb3" +
+		"\xbb客服\x03823t\x03\x06details*混合图像1v1比对失败，未知原因" +
+		"\x05titles\x18图像比对没有通过\x04users6人脸比对未通过，\xe8" +
+		"\xaf\xb7本人正对摄像头重试\x03824t\x03\x06details-混合图像1v1比\xe5\xaf" +
+		"\xb9相似度未达到阈值\x05titles$比对相似度未达到通过\xe6" +
+		"\xa0\x87准\x04usersB人脸比对未通过，请在光线充足处正对\xe6" +
+		"\x91\x84像头重试\x03825t\x03\x06details!内网证照库拉取证照失败\x05t" +
+		"itles\x1e证件照片信息拉取失败\x04usersZ无法获取您的证" +
+		"件照片，请通过其他方式完成实名认证，或联系\xe5" +
+		"\xae\xa2服\x03826t\x03\x06details\x1e传入的身份信息不合法\x05titles\x18身份" +
+		"验证没有通过\x04usersH身份信息核验未通过，请核对" +
+		"姓名和身份证号码后重试\x03827t\x03\x06details-身份信息或\xe7" +
+		"\x85\xa7片不在内网证照库里\x05titlesf未找到与身份信息匹" +
+		"配的照片或照片匹配错误，请通过其他方式进行\xe5" +
+		"\xae\x9e名认证\x04usersf未找到与您身份信息相符的照片，\xe8" +
+		"\xaf\xb7通过其他方式完成实名认证，或联系客服\x019t\x04\x06det" +
+		"ailsC项目未配置授权CGI接口（或SDK未授权包名/应\xe7" +
+		"\x94\xa8名）\x06remedysu使用接口没有授权，请确认提交的\xe9\x9c" +
+		"\x80求是否有对应的接口，如果有请联系腾讯侧技术" +
+		"同学\x05titles\x0f未授权接口\x04users-验证服务暂时不可用\xef" +
+		"\xbc\x8c请联系客服\x03901t\x02\x05titles\x12实名认证失败\x04usersQ实名\xe8\xae" +
+		"\xa4证未通过，请通过其他方式完成实名认证，或联" +
+		"系客服\x03902t\x02\x05titles\x18用户暂未实名认证\x04users]您的微\xe4" +
+		"\xbf\xa1尚未完成实名认证，请先在微信中完成实名认\xe8\xaf" +
+		"\x81后再发起验证\x03903t\x02\x05titles$实名信息和微信支付不\xe4" +
+		"\xb8\x80致\x04users]您填写的身份信息与微信支付中的实名\xe4" +
+		"\xbf\xa1息不一致，请核对后重新填写\x03905t\x02\x05titles\x1e微信实" +
+		"名认证未知错误\x04usersT微信实名认证出了点问题，" +
+		"请稍后重试；如仍失败，请联系客服\bcategoryt\a\agene" +
+		"ralt\x04\x06detailsl该错误码不在本库的错误码表中，且\xe4\xb8" +
+		"\x8d属于任何已知的错误码区段，按通用类处理\x06remed" +
+		"ysf查阅腾讯慧眼最新的错误码文档，或联系腾讯\xe4" +
+		"\xbe\xa7技术同学确认该错误码的含义\x05titles\"通用：未知" +
+		"错误码 {{.Code}}\x04usersK验证暂时无法完成，请稍后\xe9\x87" +
+		"\x8d试；如仍失败，请联系客服\vid_card_ocrt\x04\x06detailsQ该\xe9" +
+		"\x94\x99误码不在本库的错误码表中，按百位数归入身\xe4\xbb" +
+		"\xbd证识别类\x06remedysf查阅腾讯慧眼最新的错误码文档" +
+		"，或联系腾讯侧技术同学确认该错误码的含义\x05tit" +
+		"les+身份证识别：未知错误码 {{.Code}}\x04users`未能识\xe5" +
+		"\x88\xab身份证，请重新拍摄清晰的身份证照片；如仍\xe5\xa4" +
+		"\xb1败，请联系客服\x11identity_databaset\x04\x06detailsQ该错误码\xe4" +
+		"\xb8\x8d在本库的错误码表中，按百位数归入证照库核\xe9\xaa" +
+		"\x8c类\x06remedysf查阅腾讯慧眼最新的错误码文档，或联" +
+		"系腾讯侧技术同学确认该错误码的含义\x05titles+证\xe7\x85" +
+		"\xa7库核验：未知错误码 {{.Code}}\x04usersQ身份信息核验\xe6" +
+		"\x9c\xaa通过，请核对姓名和身份证号码，或联系客服\x10i" +
+		"mage_comparisont\x04\x06detailsN该错误码不在本库的错误码\xe8\xa1" +
+		"\xa8中，按百位数归入图像比对类\x06remedysf查阅腾讯慧" +
+		"眼最新的错误码文档，或联系腾讯侧技术同学确\xe8" +
+		"\xae\xa4该错误码的含义\x05titles(图像比对：未知错误码 {{" +
+		".Code}}\x04usersH人脸比对未完成，请稍后重试；如仍\xe5\xa4" +
+		"\xb1败，请联系客服\blivenesst\x04\x06detailsN该错误码不在本\xe5" +
+		"\xba\x93的错误码表中，按百位数归入活体检测类\x06remedys" +
+		"f查阅腾讯慧眼最新的错误码文档，或联系腾讯侧" +
+		"技术同学确认该错误码的含义\x05titles(活体检测：\xe6\x9c" +
+		"\xaa知错误码 {{.Code}}\x04usersB人脸验证未完成，请重试\xef" +
+		"\xbc\x9b如仍失败，请联系客服\x03smst\x04\x06detailsN该错误码不\xe5\x9c" +
+		"\xa8本库的错误码表中，按百位数归入短信验证类\x06re" +
+		"medysf查阅腾讯慧眼最新的错误码文档，或联系腾\xe8" +
+		"\xae\xaf侧技术同学确认该错误码的含义\x05titles(短信验证" +
+		"：未知错误码 {{.Code}}\x04usersQ短信验证未成功，请\xe9\x87" +
+		"\x8d新获取验证码；如仍失败，请联系客服\x10wechat_real" +
+		"_namet\x04\x06detailsN该错误码不在本库的错误码表中，按" +
+		"百位数归入微信实名类\x06remedysf查阅腾讯慧眼最新\xe7" +
+		"\x9a\x84错误码文档，或联系腾讯侧技术同学确认该错\xe8\xaf" +
+		"\xaf码的含义\x05titles(微信实名：未知错误码 {{.Code}}\x04us" +
+		"ersW微信实名认证未通过，请通过其他方式完成实" +
+		"名认证，或联系客服" +
+		""},
+	"zh-HK.toml": {size: 19663, crc: 0x51153930, tree: "" +
+		"tJ\x010t\x03\x06details\f正確返回\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
+		"\x06details$缺少當前接口所需必要參數\x05titles\x1e請求不\xe5\x90" +
+		"\x88法，缺少參數\x04users6驗證服務暫時未能使用，請\xe8\x81" +
+		"\xaf絡客戶服務\x0210t\x04\x06details$檢查接口是否超過使用限\xe5" +
+		"\x88\xb6\x06remedysR使用次數總共有{{.Quota}}次，如果超出限\xe5" +
+		"\x88\xb6請聯絡售前或者商務\x05titles\x12超過調用限制\x04users6\xe9\xa9" +
+		"\x97證服務暫時未能使用，請聯絡客戶服務\x0211t\x03\x06detail" +
+		"s5token數據已失效，一般有效期為{{.Days}}天\x05titles\f\xe7" +
+		"\x84\xa1效請求\x04users6驗證連結已失效，請返回並重新開\xe5" +
+		"\xa7\x8b驗證\x0212t\x03\x06details]此刻已超過驗證流程有效期{{.Hou" +
+		"rs}}個小時限制，由token創建時開始計算\x05titles\x14token" +
+		"超過有效期\x04usersU驗證須於{{.Hours}}小時內完成，\xe7\x8f" +
+		"\xbe已超時，請返回並重新開始驗證\x0213t\x04\x06details\x1e轉跳U" +
+		"RL和請求來源不符\x06remedys-確定請求的地址與綁定\xe7\x9a" +
+		"\x84是否相同\x05titles\x0f非法轉跳URL\x04usersf驗證頁面未能正" +
+		"常打開，請返回原頁面重新進入；如仍失敗，請\xe8" +
+		"\x81\xaf絡客戶服務\x012t\x03\x06details6傳入參數值不合法，或條\xe4" +
+		"\xbb\xb6必選參數缺失\x05titles$請求不合法，參數格式錯誤" +
+		"\x04users6驗證服務暫時未能使用，請聯絡客戶服務\x013t" +
+		"\x04\x06details\x1esignature校驗失敗或缺失\x06remedysT查看接口文" +
+		"件或者示例檔案，或者使用開發者工具進行數據\xe5" +
+		"\xaf\xa6測\x05titles\x12權限驗證失敗\x04users6驗證服務暫時未能\xe4\xbd" +
+		"\xbf用，請聯絡客戶服務\x03302t\x04\x06details\"{{.Seconds}}s內只\xe8\x83" +
+		"\xbd發送一次\x06remedys?需要客戶攔截，防止用戶返回到" +
+		"已經完成的流程\x05titles\x18超過發送頻率限制\x04users?驗\xe8" +
+		"\xad\x89碼發送過於頻繁，請於{{.Seconds}}秒後再索取\x03303t" +
+		"\x03\x06detailsK同一個手機號碼一天內最多接收{{.DailyLimi" +
+		"t}}次短訊驗證碼\x05titles\x1e超過當日發送最大次數\x04user" +
+		"s<今日索取驗證碼的次數已達上限，請明天再試\x033" +
+		"04t\x02\x05titles\x15驗證碼驗證失敗\x04users*驗證碼錯誤，請核" +
+		"對後重新輸入\x03305t\x03\x06details-短訊驗證碼有效期為{{.M" +
+		"inutes}}分鐘\x05titles\x0f驗證碼過期\x04usersT驗證碼已過期\xef\xbc" +
+		"\x88有效時間為{{.Minutes}}分鐘），請重新索取驗證碼" +
+		"\x014t\x03\x06details\x0f缺少signature\x05titles\x1e請求不合法，缺少簽\xe5" +
+		"\x90\x8d\x04users6驗證服務暫時未能使用，請聯絡客戶服務\x01" +
+		"5t\x04\x06details\x1cappid、token校驗不合法\x06remedysV檢查需要app" +
+		"id或token時是否請求，token在不同的appid和環境下\xe4\xb8" +
+		"\x8d互通\x05titles\x15業務請求不合法\x04users*驗證連結無效，" +
+		"請聯絡客戶服務\x03501t\x03\x06details^auth傳入的身份證號碼" +
+		"和OCR識別結果中號碼不一致；此功能可按項目配\xe7" +
+		"\xbd\xae\x05titlesK當前認證人身份證號碼與上傳證件號碼不" +
+		"符，請重新上傳\x04usersT上載的證件號碼與您的身份" +
+		"證號碼不符，請重新上載本人身份證\x03502t\x03\x06details\x15\xe8" +
+		"\xad\x89件已過有效期\x05titles\x15您的證件已過期\x04users<您的\xe8\xad" +
+		"\x89件已過期，請上載仍在有效期內的證件\x03503t\x03\x06detai" +
+		"ls!圖像識別其他錯誤或異常\x05titles\x0fOCR識別失敗\x04user" +
+		"s?未能識別身份證，請重新拍攝清晰的身份證相\xe7\x89" +
+		"\x87\x03504t\x02\x05titles\x18輸入圖片尺寸過大\x04users-圖片太大，請" +
+		"改為上載較小的圖片\x03505t\x02\x05titles\x1b傳入圖片格式不\xe6\xba" +
+		"\x96確\x04users9不支援此圖片格式，請改為上載另一張\xe7\x9b" +
+		"\xb8片\x03507t\x02\x05titles\x18身份證號編碼有誤\x04usersB身份證號碼" +
+		"可能識別有誤，請核對號碼後重新上載\x03508t\x02\x05titles" +
+		"\x1b身份證資料識別不全\x04usersQ未能完整識別身份證\xe8\xb3" +
+		"\x87料，請將整張身份證放入框內重新拍攝\x03509t\x02\x05title" +
+		"s\x18傳入圖片大小過小\x04usersB圖片太小，請上載一張\xe6" +
+		"\x9b\xb4大、更清晰的身份證相片\x03510t\x02\x05titles\x12未識別出姓" +
+		"名\x04usersK未能識別姓名，請確保身份證清晰、沒有" +
+		"反光後重新拍攝\x03511t\x02\x05titles\x18未識別出身份證號\x04user" +
+		"sT未能識別身份證號碼，請確保身份證清晰、沒\xe6\x9c" +
+		"\x89反光後重新拍攝\x03512t\x02\x05titles'所傳入的圖片未檢測\xe5" +
+		"\x88\xb0身份證\x04users?未檢測到身份證，請將身份證放入\xe6" +
+		"\xa1\x86內重新拍攝\x03601t\x03\x06detailsB影片活體檢測引擎接口\xe8\xaa" +
+		"\xbf用出錯，或影片截幀失敗\x05titles\x18調用引擎接口出\xe9" +
+		"\x8c\xaf\x04usersK人臉驗證出現問題，請重試；如仍失敗，\xe8" +
+		"\xab\x8b聯絡客戶服務\x03602t\x02\x05titles\x1b影片實人檢測沒通過\x04us" +
+		"ers9人臉驗證未能通過，請由本人正對鏡頭重試\x0360" +
+		"3t\x03\x06detailsN影片活體檢測時返回未細化的錯誤，即\xe5" +
+		"\xbd\xb1片活體檢測未通過\x05titles\x1b影片實人比對沒通過\x04us" +
+		"ers9人臉驗證未能通過，請按屏幕提示重新操作\x0360" +
+		"4t\x03\x06detailsB活體截幀和證件照比對的相似度未到達\xe8" +
+		"\xa8\xad定的閾值\x05titles$比對相似度未達到通過標準\x04users" +
+		"W人臉與證件相片比對未能通過，請在光線充足的" +
+		"地方正對鏡頭重試\x03605t\x02\x05titles$二次驗證照片資料\xe6\x8b" +
+		"\x89取為空\x04users0暫時未能完成驗證，請聯絡客戶服\xe5\x8b" +
+		"\x99\x03606t\x03\x06detailsF活體+1v1接口中無法拉取到身份證姓\xe5\x90" +
+		"\x8d對應的證件照片\x05titles!身份證照片資料拉取失敗\x04" +
+		"users]未能取得您的證件相片，請以其他方式完成\xe5" +
+		"\xaf\xa6名認證，或聯絡客戶服務\x03607t\x02\x05titles\x12影片像素太" +
+		"低\x04usersE畫面不夠清晰，請清潔鏡頭後在光線充足" +
+		"的地方重試\x03608t\x02\x05titles\x12影片聲音太小\x04usersN聲音太\xe5" +
+		"\xb0\x8f，請在安靜的環境中大聲讀出屏幕上的內容後\xe9\x87" +
+		"\x8d試\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04users?嘴唇動作太" +
+		"小，請清楚讀出屏幕上的內容後重試\x03610t\x02\x05titles\x15\xe8\x87" +
+		"\x89部未完整露出\x04usersE面部未完整露出，請除下帽\xe5\xad" +
+		"\x90、口罩等遮擋物後重試\x03611t\x02\x05titles\x12聲音識別失敗\x04" +
+		"users]未能聽清楚您的聲音，請在安靜的環境中清\xe6" +
+		"\xa5\x9a讀出屏幕上的內容後重試\x03612t\x02\x05titles\x12未檢測到聲" +
+		"音\x04usersZ未檢測到聲音，請允許使用麥克風，並大" +
+		"聲讀出屏幕上的內容後重試\x03650t\x02\x05titles\x18實人檢測\xe8\xaa" +
+		"\xbf用失敗\x04usersK人臉驗證出現問題，請重試；如仍\xe5\xa4" +
+		"\xb1敗，請聯絡客戶服務\x03651t\x02\x05titles\x15疑似非真人錄製\x04" +
+		"usersB今次錄影未能完成驗證，請正對手機鏡頭重\xe6" +
+		"\x96\xb0錄影\x03652t\x02\x05titles\x1b未檢測到第一個動作\x04users<未檢\xe6\xb8" +
+		"\xac到動作，請按屏幕提示完成動作後重試\x03653t\x02\x05title" +
+		"s\x18未檢測到閉眼動作\x04users6未檢測到閉眼動作，請\xe6" +
+		"\x8c\x89提示閉眼後重試\x03654t\x02\x05titles\x18未檢測到張嘴動作\x04us" +
+		"ers6未檢測到張嘴動作，請按提示張嘴後重試\x03655t\x02" +
+		"\x05titles\x12臉離屏幕太近\x04users9面部離屏幕太近，請將\xe6" +
+		"\x89\x8b機移遠一點後重試\x03656t\x02\x05titles\x12臉離屏幕太遠\x04users" +
+		"9面部離屏幕太遠，請將手機移近一點後重試\x03657t\x02" +
+		"\x05titles\x12臉離屏幕太左\x04users9面部太靠左，請將面部\xe7" +
+		"\xa7\xbb到框的中間後重試\x03658t\x02\x05titles\x12臉離屏幕太右\x04users" +
+		"9面部太靠右，請將面部移到框的中間後重試\x03659t\x02" +
+		"\x05titles\f光線太暗\x04users0光線太暗，請到光線充足的\xe5" +
+		"\x9c\xb0方重試\x03660t\x02\x05titles\f光線太強\x04users0光線太強，請\xe9\x81" +
+		"\xbf開強光或逆光後重試\x03661t\x02\x05titles\x18活體檢測未知錯\xe8" +
+		"\xaa\xa4\x04usersH人臉驗證未完成，請重試；如仍失敗，請\xe8" +
+		"\x81\xaf絡客戶服務\x03662t\x02\x05titles*人臉檢測失敗，無法提取" +
+		"比對照\x04usersB未檢測到人臉，請在光線充足的地方" +
+		"正對鏡頭重試\x03663t\x02\x05titles\x1b未能檢測到完整人臉\x04user" +
+		"sB未能看到完整面部，請將整個面部放入框內後\xe9\x87" +
+		"\x8d試\x017t\x03\x06details<微信登入態檢測失敗，或未調用前\xe7\xbd" +
+		"\xae依賴接口\x05titles\t未登入\x04users]登入狀態已失效，請" +
+		"返回並重新開始驗證；如仍失敗，請聯絡客戶服\xe5" +
+		"\x8b\x99\x03701t\x03\x06details\x1b庫中沒有此身份資料\x05titles3庫中無此" +
+		"號，請到戶籍所在地進行核實\x04usersc未能找到此身" +
+		"份證號碼，請核對號碼後重試；如號碼無誤，請\xe8" +
+		"\x81\xaf絡客戶服務\x03702t\x03\x06details\x18證照接口調用失敗\x05titles\x1e" +
+		"接口調用失敗，請重試\x04usersW暫時未能核實身份資" +
+		"料，請稍後再試；如仍失敗，請聯絡客戶服務\x03703" +
+		"t\x03\x06details$傳入的證件號和姓名不吻合\x05titles3姓名和" +
+		"身份證號不一致，請核實後重試\x04users3姓名與身份" +
+		"證號碼不符，請核實後重試\x03704t\x03\x06details!庫中未獲\xe5" +
+		"\x8f\x96到此人證件照\x05titles!身份證照片資料拉取失敗\x04us" +
+		"ers]未能找到您的證件相片，請以其他方式完成實" +
+		"名認證，或聯絡客戶服務\x03705t\x03\x06details=輸入的身份\xe8" +
+		"\xad\x89姓名和auth傳入身份證姓名不一致\x05titlesf很抱歉\xef\xbc" +
+		"\x8c您提交的身份證資料與用戶註冊資料不一致，請" +
+		"您核對後再重新操作\x04usersN您提交的身份證資料與" +
+		"註冊時填寫的不一致，請核對後重試\x03706t\x03\x06details\x1b\xe8" +
+		"\xad\x89照庫接口返回錯誤\x05titles\x1e接口調用失敗，請重試" +
+		"\x04usersK身份資料核實出錯，請重試；如仍失敗，請" +
+		"聯絡客戶服務\x03707t\x03\x06details\x1b輸入的身份證號有誤\x05tit" +
+		"les\x12身份證號錯誤\x04users0身份證號碼有誤，請核對\xe5\xbe" +
+		"\x8c重新填寫\x03708t\x03\x06details\x15輸入的姓名有誤\x05titles\f姓名\xe9" +
+		"\x8c\xaf誤\x04users'姓名有誤，請核對後重新填寫\x018t\x04\x06details'" +
+		"處理過程中捕獲的未識別錯誤\x06remedys0可以與騰訊\xe6" +
+		"\x96\xb9項目相關技術人員溝通\x05titles\f系統錯誤\x04usersK系\xe7\xb5" +
+		"\xb1出現問題，請稍後再試；如仍失敗，請聯絡客戶" +
+		"服務\x03821t\x03\x06details'混合圖像1v1比對接口調用失敗\x05tit" +
+		"les\x18調用引擎接口出錯\x04usersK人臉比對出現問題，\xe8\xab" +
+		"\x8b重試；如仍失敗，請聯絡客戶服務\x03822t\x03\x06details'混" +
+		"合圖像1v1比對接口調用超時\x05titles\x12圖像比對超時\x04u" +
+		"sersE人臉比對超時，請重試；如仍失敗，請聯絡\xe5\xae" +
+		"\xa2戶服務\x03823t\x03\x06details*混合圖像1v1比對失敗，未知原" +
+		"因\x05titles\x18圖像比對沒有通過\x04users9人臉比對未能通\xe9" +
+		"\x81\x8e，請由本人正對鏡頭重試\x03824t\x03\x06details-混合圖像1v" +
+		"1比對相似度未達到閾值\x05titles$比對相似度未達到\xe9" +
+		"\x80\x9a過標準\x04usersH人臉比對未能通過，請在光線充足\xe7" +
+		"\x9a\x84地方正對鏡頭重試\x03825t\x03\x06details!內網證照庫拉取\xe8\xad" +
+		"\x89照失敗\x05titles\x1e證件照片資料拉取失敗\x04users]未能取" +
+		"得您的證件相片，請以其他方式完成實名認證，\xe6" +
+		"\x88\x96聯絡客戶服務\x03826t\x03\x06details\x1e傳入的身份資料不合\xe6\xb3" +
+		"\x95\x05titles\x18身份驗證沒有通過\x04usersK身份資料核實未能" +
+		"通過，請核對姓名及身份證號碼後重試\x03827t\x03\x06detail" +
+		"s-身份資料或照片不在內網證照庫裏\x05titlesf未找到" +
+		"與身份資料匹配的照片或照片匹配錯誤，請通過\xe5" +
+		"\x85\xb6他方式進行實名認證\x04usersi找不到與您身份資料\xe7" +
+		"\x9b\xb8符的相片，請以其他方式完成實名認證，或聯\xe7\xb5" +
+		"\xa1客戶服務\x019t\x04\x06detailsL項目未配置授權CGI接口（或SD" +
+		"K未授權包名/應用程式名稱）\x06remedysu使用接口沒\xe6\x9c" +
+		"\x89授權，請確認提交的需求是否有對應的接口，如" +
+		"果有請聯絡騰訊方技術人員\x05titles\x0f未授權接口\x04user" +
+		"s6驗證服務暫時未能使用，請聯絡客戶服務\x03901t\x02\x05t" +
+		"itles\x12實名認證失敗\x04usersW實名認證未能通過，請以" +
+		"其他方式完成實名認證，或聯絡客戶服務\x03902t\x02\x05tit" +
+		"les\x18用戶暫未實名認證\x04users]您的WeChat尚未完成實\xe5\x90" +
+		"\x8d認證，請先在WeChat內完成實名認證，再開始驗證" +
+		"\x03903t\x02\x05titles$實名資料和微信支付不一致\x04users[您填\xe5" +
+		"\xaf\xab的身份資料與WeChat Pay中的實名資料不一致，請\xe6" +
+		"\xa0\xb8對後重新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤" +
+		"\x04usersWWeChat實名認證出現問題，請稍後再試；如仍" +
+		"失敗，請聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該\xe9" +
+		"\x8c\xaf誤碼不在本程式庫的錯誤碼表中，且不屬於任\xe4\xbd" +
+		"\x95已知的錯誤碼區段，按通用類處理\x06remedysf查閱騰" +
+		"訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人\xe5" +
+		"\x93\xa1確認該錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{" +
+		".Code}}\x04usersQ暫時未能完成驗證，請稍後再試；如\xe4\xbb" +
+		"\x8d失敗，請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤\xe7" +
+		"\xa2\xbc不在本程式庫的錯誤碼表中，按百位數歸入身\xe4\xbb" +
+		"\xbd證識別類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件" +
+		"，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05tit" +
+		"les+身份證識別：未知錯誤碼 {{.Code}}\x04usersf未能識\xe5" +
+		"\x88\xa5身份證，請重新拍攝清晰的身份證相片；如仍\xe5\xa4" +
+		"\xb1敗，請聯絡客戶服務\x11identity_databaset\x04\x06detailsW該錯\xe8" +
+		"\xaa\xa4碼不在本程式庫的錯誤碼表中，按百位數歸入\xe8\xad" +
+		"\x89照庫核驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文" +
+		"件，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05" +
+		"titles+證照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身份\xe8" +
+		"\xb3\x87料核實未能通過，請核對姓名及身份證號碼，\xe6\x88" +
+		"\x96聯絡客戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不\xe5\x9c" +
+		"\xa8本程式庫的錯誤碼表中，按百位數歸入圖像比對" +
+		"類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7" +
+		"\xb5\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles(圖像" +
+		"比對：未知錯誤碼 {{.Code}}\x04usersN人臉比對未完成\xef\xbc" +
+		"\x8c請稍後再試；如仍失敗，請聯絡客戶服務\bliveness" +
+		"t\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，\xe6\x8c" +
+		"\x89百位數歸入活體檢測類\x06remedysf查閱騰訊慧眼最新" +
+		"的錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8" +
+		"\xaa\xa4碼的含義\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04u" +
+		"sersH人臉驗證未完成，請重試；如仍失敗，請聯\xe7\xb5" +
+		"\xa1客戶服務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的錯" +
+		"誤碼表中，按百位數歸入短訊驗證類\x06remedysf查閱\xe9" +
+		"\xa8\xb0訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術\xe4\xba" +
+		"\xba員確認該錯誤碼的含義\x05titles(短訊驗證：未知錯\xe8" +
+		"\xaa\xa4碼 {{.Code}}\x04usersW短訊驗證未成功，請重新索取驗" +
+		"證碼；如仍失敗，請聯絡客戶服務\x10wechat_real_namet\x04" +
+		"\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，按\xe7" +
+		"\x99\xbe位數歸入微信實名類\x06remedysf查閱騰訊慧眼最新\xe7\x9a" +
+		"\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤" +
+		"碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04use" +
+		"rs]WeChat實名認證未能通過，請以其他方式完成實\xe5" +
+		"\x90\x8d認證，或聯絡客戶服務" +
+		""},
+	"zh-TW.toml": {size: 19595, crc: 0xc17757be, tree: "" +
+		"tJ\x010t\x03\x06details\f正確回傳\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
+		"\x06details'缺少目前介面所需的必要參數\x05titles\x1e請求\xe4\xb8" +
+		"\x8d合法，缺少參數\x04users0驗證服務暫時無法使用，\xe8\xab" +
+		"\x8b聯絡客服\x0210t\x04\x06details$檢查介面是否超過使用限制\x06" +
+		"remedysX使用次數總共有{{.Quota}}次，如果超出限制\xef" +
+		"\xbc\x8c請聯絡售前或業務窗口\x05titles\x12超過呼叫限制\x04users" +
+		"0驗證服務暫時無法使用，請聯絡客服\x0211t\x03\x06details5t" +
+		"oken資料已失效，一般有效期為{{.Days}}天\x05titles\f無\xe6" +
+		"\x95\x88請求\x04users6驗證連結已失效，請返回後重新開始\xe9" +
+		"\xa9\x97證\x0212t\x03\x06details]此刻已超過驗證流程有效期{{.Hours}" +
+		"}個小時限制，從token建立時開始計算\x05titles\x14token超" +
+		"過有效期\x04usersX驗證須在{{.Hours}}小時內完成，目\xe5\x89" +
+		"\x8d已逾時，請返回後重新開始驗證\x0213t\x04\x06details\x1e轉跳U" +
+		"RL和請求來源不符\x06remedys-確定請求的位址與綁定\xe7\x9a" +
+		"\x84是否相同\x05titles\x0f非法轉跳URL\x04usersZ驗證頁面開啟異" +
+		"常，請返回原頁面重新進入；如仍失敗，請聯絡\xe5" +
+		"\xae\xa2服\x012t\x03\x06details6傳入參數值不合法，或條件必選參\xe6" +
+		"\x95\xb8缺失\x05titles$請求不合法，參數格式錯誤\x04users0驗\xe8\xad" +
+		"\x89服務暫時無法使用，請聯絡客服\x013t\x04\x06details\x1esignatur" +
+		"e驗證失敗或缺失\x06remedysQ查看介面文件或範例檔案" +
+		"，或使用開發者工具以實際資料測試\x05titles\x12權限\xe9\xa9" +
+		"\x97證失敗\x04users0驗證服務暫時無法使用，請聯絡客\xe6\x9c" +
+		"\x8d\x03302t\x04\x06details\"{{.Seconds}}s內只能傳送一次\x06remedysB需\xe8\xa6" +
+		"\x81客戶攔截，防止使用者返回到已經完成的流程\x05ti" +
+		"tles\x18超過傳送頻率限制\x04users?驗證碼傳送過於頻繁\xef" +
+		"\xbc\x8c請於{{.Seconds}}秒後再取得\x03303t\x03\x06detailsK同一個手\xe6\xa9" +
+		"\x9f號碼一天內最多接收{{.DailyLimit}}次簡訊驗證碼\x05ti" +
+		"tles\x1e超過當日傳送最大次數\x04users<今天取得驗證碼\xe7" +
+		"\x9a\x84次數已達上限，請明天再試\x03304t\x02\x05titles\x15驗證碼驗" +
+		"證失敗\x04users*驗證碼錯誤，請確認後重新輸入\x03305t\x03" +
+		"\x06details-簡訊驗證碼有效期為{{.Minutes}}分鐘\x05titles\x0f\xe9\xa9" +
+		"\x97證碼過期\x04usersQ驗證碼已過期（有效期限{{.Minutes}" +
+		"}分鐘），請重新取得驗證碼\x014t\x03\x06details\x0f缺少signatur" +
+		"e\x05titles\x1e請求不合法，缺少簽名\x04users0驗證服務暫時" +
+		"無法使用，請聯絡客服\x015t\x04\x06details\x1cappid、token驗證\xe4\xb8" +
+		"\x8d合法\x06remedysV檢查需要appid或token時是否請求，token" +
+		"在不同的appid和環境下不互通\x05titles\x15業務請求不合" +
+		"法\x04users$驗證連結無效，請聯絡客服\x03501t\x03\x06details^aut" +
+		"h傳入的身分證號碼和OCR辨識結果中號碼不一致；" +
+		"此功能可依專案設定\x05titlesK目前認證人身分證號\xe7\xa2" +
+		"\xbc與上傳證件號碼不符，請重新上傳\x04usersT上傳的\xe8\xad" +
+		"\x89件號碼與您的身分證號碼不符，請重新上傳本人" +
+		"身分證\x03502t\x03\x06details\x15證件已過有效期\x05titles\x15您的證\xe4\xbb" +
+		"\xb6已過期\x04users?您的證件已過期，請上傳仍在有效\xe6\x9c" +
+		"\x9f限內的證件\x03503t\x03\x06details!影像辨識其他錯誤或異常" +
+		"\x05titles\x0fOCR辨識失敗\x04users?無法辨識身分證，請重新\xe6" +
+		"\x8b\x8d攝清晰的身分證照片\x03504t\x02\x05titles\x18輸入圖片尺寸過" +
+		"大\x04users-圖片太大，請改用較小的圖片上傳\x03505t\x02\x05ti" +
+		"tles\x1b傳入圖片格式不準確\x04users3不支援此圖片格式\xef" +
+		"\xbc\x8c請換一張照片上傳\x03507t\x02\x05titles\x18身分證號編碼有誤" +
+		"\x04usersB身分證號碼可能辨識有誤，請核對號碼後重" +
+		"新上傳\x03508t\x02\x05titles\x1b身分證資訊辨識不全\x04usersQ無法\xe5" +
+		"\xae\x8c整辨識身分證資料，請將身分證完整放入框內\xe9\x87" +
+		"\x8d新拍攝\x03509t\x02\x05titles\x18傳入圖片大小過小\x04usersB圖片太" +
+		"小，請上傳一張更大、更清晰的身分證照片\x03510t\x02\x05" +
+		"titles\x12未辨識出姓名\x04usersH無法辨識姓名，請確認\xe8\xba" +
+		"\xab分證清晰、無反光後重新拍攝\x03511t\x02\x05titles\x18未辨識\xe5" +
+		"\x87\xba身分證號\x04usersQ無法辨識身分證號碼，請確認身\xe5" +
+		"\x88\x86證清晰、無反光後重新拍攝\x03512t\x02\x05titles'所傳入的" +
+		"圖片未偵測到身分證\x04users?未偵測到身分證，請將" +
+		"身分證放入框內重新拍攝\x03601t\x03\x06detailsH影片活體檢\xe6" +
+		"\xb8\xac引擎介面呼叫出錯，或影片擷取影格失敗\x05titles\x18" +
+		"呼叫引擎介面出錯\x04usersK人臉驗證發生問題，請再" +
+		"試一次；如仍失敗，請聯絡客服\x03602t\x02\x05titles\x1b影片\xe5\xaf" +
+		"\xa6人檢測沒通過\x04users<人臉驗證未通過，請由本人\xe6\xad" +
+		"\xa3對鏡頭再試一次\x03603t\x03\x06detailsN影片活體檢測時回傳" +
+		"未細化的錯誤，即影片活體檢測未通過\x05titles\x1b影\xe7\x89" +
+		"\x87實人比對沒通過\x04users9人臉驗證未通過，請依照\xe8\x9e" +
+		"\xa2幕提示重新操作\x03604t\x03\x06detailsH活體擷取影格和證件" +
+		"照比對的相似度未到達設定的閾值\x05titles$比對相\xe4\xbc" +
+		"\xbc度未達到通過標準\x04usersT人臉與證件照片比對未\xe9\x80" +
+		"\x9a過，請在光線充足處正對鏡頭再試一次\x03605t\x02\x05title" +
+		"s*二次驗證照片資訊取得結果為空\x04users*暫時無法\xe5" +
+		"\xae\x8c成驗證，請聯絡客服\x03606t\x03\x06detailsC活體+1v1介面中\xe7" +
+		"\x84\xa1法取得身分證姓名對應的證件照片\x05titles!身分證" +
+		"照片資訊取得失敗\x04usersZ無法取得您的證件照片，" +
+		"請改用其他方式完成實名認證，或聯絡客服\x03607t\x02\x05" +
+		"titles\x12影片像素太低\x04usersE畫面不夠清晰，請擦拭\xe9\x8f" +
+		"\xa1頭後在光線充足處再試一次\x03608t\x02\x05titles\x12影片聲音\xe5" +
+		"\xa4\xaa小\x04usersT聲音太小，請在安靜的環境中大聲唸出\xe8" +
+		"\x9e\xa2幕上的內容後再試一次\x03609t\x02\x05titles\x18嘴唇動作幅度" +
+		"過小\x04usersE嘴唇動作太小，請清楚唸出螢幕上的內" +
+		"容後再試一次\x03610t\x02\x05titles\x15臉部未完整露出\x04usersK臉\xe9" +
+		"\x83\xa8未完整露出，請取下帽子、口罩等遮擋物後再\xe8\xa9" +
+		"\xa6一次\x03611t\x02\x05titles\x12聲音辨識失敗\x04users`聽不清楚您的" +
+		"聲音，請在安靜的環境中清楚唸出螢幕上的內容\xe5" +
+		"\xbe\x8c再試一次\x03612t\x02\x05titles\x12未偵測到聲音\x04users`未偵測\xe5\x88" +
+		"\xb0聲音，請允許使用麥克風，並大聲唸出螢幕上的" +
+		"內容後再試一次\x03650t\x02\x05titles\x18實人檢測呼叫失敗\x04user" +
+		"sK人臉驗證發生問題，請再試一次；如仍失敗，\xe8\xab" +
+		"\x8b聯絡客服\x03651t\x02\x05titles\x15疑似非真人錄製\x04usersB本次錄" +
+		"影未能完成驗證，請正對手機鏡頭重新錄製\x03652t\x02\x05" +
+		"titles\x1b未偵測到第一個動作\x04usersE未偵測到動作，\xe8\xab" +
+		"\x8b依照螢幕提示完成動作後再試一次\x03653t\x02\x05titles\x18未\xe5" +
+		"\x81\xb5測到閉眼動作\x04usersE未偵測到閉眼動作，請依照\xe6" +
+		"\x8f\x90示閉上眼睛後再試一次\x03654t\x02\x05titles\x18未偵測到張嘴" +
+		"動作\x04usersE未偵測到張嘴動作，請依照提示張開嘴" +
+		"巴後再試一次\x03655t\x02\x05titles\x12臉離螢幕太近\x04users<臉離\xe8" +
+		"\x9e\xa2幕太近，請將手機拿遠一點後再試一次\x03656t\x02\x05titl" +
+		"es\x12臉離螢幕太遠\x04users<臉離螢幕太遠，請將手機拿" +
+		"近一點後再試一次\x03657t\x02\x05titles\x12臉離螢幕太左\x04users<\xe8" +
+		"\x87\x89太靠左了，請將臉移到框的中間後再試一次\x03658t" +
+		"\x02\x05titles\x12臉離螢幕太右\x04users<臉太靠右了，請將臉移" +
+		"到框的中間後再試一次\x03659t\x02\x05titles\f光線太暗\x04users6\xe5" +
+		"\x85\x89線太暗，請到光線充足的地方再試一次\x03660t\x02\x05titl" +
+		"es\f光線太強\x04users6光線太強，請避開強光或逆光後" +
+		"再試一次\x03661t\x02\x05titles\x18活體檢測未知錯誤\x04usersH人臉\xe9" +
+		"\xa9\x97證未完成，請再試一次；如仍失敗，請聯絡客\xe6\x9c" +
+		"\x8d\x03662t\x02\x05titles*人臉偵測失敗，無法擷取比對照\x04usersB" +
+		"未偵測到人臉，請在光線充足處正對鏡頭再試一\xe6" +
+		"\xac\xa1\x03663t\x02\x05titles\x1b未能偵測到完整人臉\x04usersB看不到完\xe6\x95" +
+		"\xb4的臉，請將整張臉放入框內後再試一次\x017t\x03\x06details" +
+		"?微信登入狀態檢查失敗，或未呼叫前置依賴介面" +
+		"\x05titles\t未登入\x04usersW登入狀態已失效，請返回後重\xe6" +
+		"\x96\xb0開始驗證；如仍失敗，請聯絡客服\x03701t\x03\x06details\x1b\xe5\xba" +
+		"\xab中沒有此身分資訊\x05titles3庫中無此號，請到戶籍\xe6" +
+		"\x89\x80在地進行核實\x04users]查無此身分證號碼，請核對\xe8" +
+		"\x99\x9f碼後再試一次；如號碼無誤，請聯絡客服\x03702t\x03\x06d" +
+		"etails\x18證照介面呼叫失敗\x05titles\x1e介面呼叫失敗，請\xe9" +
+		"\x87\x8d試\x04usersQ暫時無法核驗身分資料，請稍後再試；\xe5" +
+		"\xa6\x82仍失敗，請聯絡客服\x03703t\x03\x06details$傳入的證件號\xe5\x92" +
+		"\x8c姓名不吻合\x05titles3姓名和身分證號不一致，請核\xe5" +
+		"\xaf\xa6後重試\x04users9姓名與身分證號碼不符，請確認後\xe5" +
+		"\x86\x8d試一次\x03704t\x03\x06details\x1e庫中未取得此人證件照\x05titles!" +
+		"身分證照片資訊取得失敗\x04usersT查無您的證件照片" +
+		"，請改用其他方式完成實名認證，或聯絡客服\x03705" +
+		"t\x03\x06details=輸入的身分證姓名和auth傳入身分證姓名\xe4" +
+		"\xb8\x8d一致\x05titlesi很抱歉，您提交的身分證資訊與使用" +
+		"者註冊資訊不一致，請您核對後再重新操作\x04usersT" +
+		"您提交的身分證資料與註冊時填寫的不一致，請\xe7" +
+		"\xa2\xba認後再試一次\x03706t\x03\x06details\x1b證照庫介面回傳錯誤\x05t" +
+		"itles\x1e介面呼叫失敗，請重試\x04usersQ身分資料核驗發" +
+		"生錯誤，請再試一次；如仍失敗，請聯絡客服\x03707" +
+		"t\x03\x06details\x1b輸入的身分證號有誤\x05titles\x12身分證號錯誤" +
+		"\x04users0身分證號碼有誤，請確認後重新填寫\x03708t\x03\x06de" +
+		"tails\x15輸入的姓名有誤\x05titles\f姓名錯誤\x04users'姓名有\xe8" +
+		"\xaa\xa4，請確認後重新填寫\x018t\x04\x06details-處理過程中捕捉\xe5" +
+		"\x88\xb0無法辨識的錯誤\x06remedys0可以與騰訊方專案相關\xe6\x8a" +
+		"\x80術人員溝通\x05titles\f系統錯誤\x04usersE系統發生問題，" +
+		"請稍後再試；如仍失敗，請聯絡客服\x03821t\x03\x06details'\xe6" +
+		"\xb7\xb7合影像1v1比對介面呼叫失敗\x05titles\x18呼叫引擎介面" +
+		"出錯\x04usersK人臉比對發生問題，請再試一次；如仍" +
+		"失敗，請聯絡客服\x03822t\x03\x06details'混合影像1v1比對介\xe9" +
+		"\x9d\xa2呼叫逾時\x05titles\x12影像比對逾時\x04usersE人臉比對逾\xe6\x99" +
+		"\x82，請再試一次；如仍失敗，請聯絡客服\x03823t\x03\x06detai" +
+		"ls*混合影像1v1比對失敗，未知原因\x05titles\x18影像比\xe5\xb0" +
+		"\x8d沒有通過\x04users<人臉比對未通過，請由本人正對\xe9\x8f" +
+		"\xa1頭再試一次\x03824t\x03\x06details-混合影像1v1比對相似度未" +
+		"達到閾值\x05titles$比對相似度未達到通過標準\x04usersE\xe4" +
+		"\xba\xba臉比對未通過，請在光線充足處正對鏡頭再試\xe4\xb8" +
+		"\x80次\x03825t\x03\x06details$從內網證照庫取得證照失敗\x05titles\x1e\xe8" +
+		"\xad\x89件照片資訊取得失敗\x04usersZ無法取得您的證件照\xe7" +
+		"\x89\x87，請改用其他方式完成實名認證，或聯絡客服\x038" +
+		"26t\x03\x06details\x1e傳入的身分資訊不合法\x05titles\x18身分驗證\xe6" +
+		"\xb2\x92有通過\x04usersN身分資料核驗未通過，請核對姓名\xe8" +
+		"\x88\x87身分證號碼後再試一次\x03827t\x03\x06details-身分資訊或\xe7\x85" +
+		"\xa7片不在內網證照庫裡\x05titlesf未找到與身分資訊匹\xe9" +
+		"\x85\x8d的照片或照片匹配錯誤，請透過其他方式進行\xe5\xaf" +
+		"\xa6名認證\x04usersf找不到與您身分資料相符的照片，\xe8\xab" +
+		"\x8b改用其他方式完成實名認證，或聯絡客服\x019t\x04\x06deta" +
+		"ilsR專案未設定授權CGI介面（或SDK未授權套件名稱" +
+		"/應用程式名稱）\x06remedysx使用的介面沒有授權，請" +
+		"確認提交的需求是否有對應的介面，如果有請聯\xe7" +
+		"\xb5\xa1騰訊方技術人員\x05titles\x0f未授權介面\x04users0驗證服\xe5\x8b" +
+		"\x99暫時無法使用，請聯絡客服\x03901t\x02\x05titles\x12實名認證\xe5" +
+		"\xa4\xb1敗\x04usersQ實名認證未通過，請改用其他方式完成\xe5" +
+		"\xaf\xa6名認證，或聯絡客服\x03902t\x02\x05titles\x1b使用者暫未實名" +
+		"認證\x04users]您的WeChat尚未完成實名認證，請先在WeC" +
+		"hat中完成實名認證後再開始驗證\x03903t\x02\x05titles$實名\xe8\xb3" +
+		"\x87訊和微信支付不一致\x04users[您填寫的身分資料與We" +
+		"Chat Pay中的實名資料不一致，請確認後重新填寫\x039" +
+		"05t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersQWeChat實名認" +
+		"證發生問題，請稍後再試；如仍失敗，請聯絡客\xe6" +
+		"\x9c\x8d\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在本函式庫\xe7\x9a" +
+		"\x84錯誤碼表中，且不屬於任何已知的錯誤碼區段，" +
+		"依通用類處理\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6" +
+		"\x96\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7\xbe" +
+		"\xa9\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersK暫時無法\xe5\xae" +
+		"\x8c成驗證，請稍後再試；如仍失敗，請聯絡客服\vid" +
+		"_card_ocrt\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼\xe8\xa1" +
+		"\xa8中，依百位數歸入身分證辨識類\x06remedysf查閱騰訊" +
+		"慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員\xe7" +
+		"\xa2\xba認該錯誤碼的含義\x05titles+身分證辨識：未知錯誤" +
+		"碼 {{.Code}}\x04users`無法辨識身分證，請重新拍攝清\xe6\x99" +
+		"\xb0的身分證照片；如仍失敗，請聯絡客服\x11identity_da" +
+		"tabaset\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼表\xe4\xb8" +
+		"\xad，依百位數歸入證照庫核驗類\x06remedysf查閱騰訊慧" +
+		"眼最新的錯誤碼文件，或聯絡騰訊方技術人員確\xe8" +
+		"\xaa\x8d該錯誤碼的含義\x05titles+證照庫核驗：未知錯誤碼" +
+		" {{.Code}}\x04usersQ身分資料核驗未通過，請確認姓名\xe8\x88" +
+		"\x87身分證號碼，或聯絡客服\x10image_comparisont\x04\x06detailsT\xe8\xa9" +
+		"\xb2錯誤碼不在本函式庫的錯誤碼表中，依百位數歸" +
+		"入影像比對類\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6" +
+		"\x96\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7\xbe" +
+		"\xa9\x05titles(影像比對：未知錯誤碼 {{.Code}}\x04usersH人臉\xe6\xaf" +
+		"\x94對未完成，請稍後再試；如仍失敗，請聯絡客服" +
+		"\blivenesst\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼\xe8\xa1" +
+		"\xa8中，依百位數歸入活體檢測類\x06remedysf查閱騰訊慧" +
+		"眼最新的錯誤碼文件，或聯絡騰訊方技術人員確\xe8" +
+		"\xaa\x8d該錯誤碼的含義\x05titles(活體檢測：未知錯誤碼 {{" +
+		".Code}}\x04usersH人臉驗證未完成，請再試一次；如仍\xe5\xa4" +
+		"\xb1敗，請聯絡客服\x03smst\x04\x06detailsT該錯誤碼不在本函式" +
+		"庫的錯誤碼表中，依百位數歸入簡訊驗證類\x06remedy" +
+		"sf查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊\xe6\x96" +
+		"\xb9技術人員確認該錯誤碼的含義\x05titles(簡訊驗證：\xe6" +
+		"\x9c\xaa知錯誤碼 {{.Code}}\x04usersQ簡訊驗證未成功，請重新" +
+		"取得驗證碼；如仍失敗，請聯絡客服\x10wechat_real_nam" +
+		"et\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中，\xe4" +
+		"\xbe\x9d百位數歸入微信實名類\x06remedysf查閱騰訊慧眼最\xe6\x96" +
+		"\xb0的錯誤碼文件，或聯絡騰訊方技術人員確認該錯" +
+		"誤碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04" +
+		"usersWWeChat實名認證未通過，請改用其他方式完成\xe5" +
+		"\xaf\xa6名認證，或聯絡客服" +
+		""},
 }

@@ -76,3 +76,19 @@ func TestDecodedOnlyAsGenerated(t *testing.T) {
 		t.Errorf("an edited file serves %q: its own texts were not read", got)
 	}
 }
+
+// TestTreeReaderMalformed checks that a tree cut short or malformed
+// reads as nothing, and never panics.
+func TestTreeReaderMalformed(t *testing.T) {
+	tree := decodedFiles["zh-CN.toml"].tree
+	for _, s := range []string{"", "x", "t", "t\x05", "s\x05ab", "t\x01\x01as", "t\x01\x01a", "t\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff", tree[:len(tree)/2], tree[:len(tree)-1]} {
+		r := &treeReader{s: s}
+		if v, ok := r.value().(map[string]any); ok && r.s == "" && len(s) < len(tree) {
+			t.Errorf("%.20q read as a table of %d keys", s, len(v))
+		}
+	}
+	r := &treeReader{s: tree}
+	if _, ok := r.value().(map[string]any); !ok || r.s != "" {
+		t.Error("the generated tree does not read whole")
+	}
+}

@@ -2,6 +2,7 @@ package huiyan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -92,11 +93,12 @@ func parseFile(lf *localeFile, ps *problems) {
 //go:generate go run gen_decoded.go
 
 // decodedFile is a shipped locale file, decoded by go generate: its size
-// and CRC-32 (IEEE), and a function that returns what decoding it gives.
+// and CRC-32 (IEEE), and what decoding it gives, encoded as a treeReader
+// reads it.
 type decodedFile struct {
-	size   int
-	crc    uint32
-	decode func() map[string]any
+	size int
+	crc  uint32
+	tree string
 }
 
 // decoded returns what decoding lf gives, without decoding it when it is
@@ -109,7 +111,55 @@ func decoded(lf *localeFile) (map[string]any, bool) {
 	if !ok || d.size != len(lf.data) || d.crc != crc32.ChecksumIEEE(lf.data) {
 		return nil, false
 	}
-	return d.decode(), true
+	t := &treeReader{s: d.tree}
+	raw, ok := t.value().(map[string]any)
+	return raw, ok && t.s == ""
+}
+
+// treeReader reads the tables and strings that gen_decoded.go encodes.
+type treeReader struct{ s string }
+
+// value reads a table or a string; nil when the input ends short.
+func (t *treeReader) value() any {
+	if t.s == "" {
+		return nil
+	}
+	kind := t.s[0]
+	t.s = t.s[1:]
+	switch kind {
+	case 's':
+		if s, ok := t.string(); ok {
+			return s
+		}
+	case 't':
+		n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
+		if w <= 0 || n > uint64(len(t.s)) {
+			return nil
+		}
+		t.s = t.s[w:]
+		m := make(map[string]any, n)
+		for range n {
+			k, ok := t.string()
+			v := t.value()
+			if !ok || v == nil {
+				return nil
+			}
+			m[k] = v
+		}
+		return m
+	}
+	return nil
+}
+
+// string reads a length and that many bytes.
+func (t *treeReader) string() (string, bool) {
+	n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
+	if w <= 0 || n > uint64(len(t.s)-w) {
+		return "", false
+	}
+	s := t.s[w : w+int(n)]
+	t.s = t.s[w+int(n):]
+	return s, true
 }
 
 // decodeErrorLine returns the line of a TOML decoding error. The
