@@ -430,10 +430,12 @@ var templateBuiltins = func() map[string]any {
 
 // templateErrorPrefix matches what text/template puts before its message:
 // the template's name and position.
-var templateErrorPrefix = regexp.MustCompile(`^template: [^:]*:\d+(:\d+)?: `)
+var templateErrorPrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: [^:]*:\d+(:\d+)?: `)
+})
 
 // templateError returns a template error without the template's name,
 // which the caller states.
 func templateError(err error) string {
-	return templateErrorPrefix.ReplaceAllString(err.Error(), "")
+	return templateErrorPrefix().ReplaceAllString(err.Error(), "")
 }
