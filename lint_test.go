@@ -200,3 +200,44 @@ func TestLintLocales(t *testing.T) {
 		})
 	}
 }
+
+// TestLintPlacesMissingTexts checks where a partial locale's missing texts
+// belong: next to the nearest code it has, the first code of the catalogue
+// too; a category's with the category's first text; else after the last
+// text of its file.
+func TestLintPlacesMissingTexts(t *testing.T) {
+	layer := func(data string) fs.FS { return fstest.MapFS{"fr-FR.toml": {Data: []byte(data)}} }
+	tests := []struct {
+		name   string
+		layers []fs.FS
+		about  string // the start of the message
+		want   string
+	}{
+		{"next to code 0", []fs.FS{layer("# fr\n\n[0]\nuser = \"Réussi.\"\ntitle = \"Réussi\"\n")},
+			"code 1 ", "fr-FR.toml:3: code 1 (MissingParameter) is missing"},
+		{"with the category's text", []fs.FS{layer("[659]\nuser = \"Trouvez plus de lumière.\"\ntitle = \"Trop sombre\"\n\n[category.sms]\nuser = \"Erreur SMS.\"\n\n[660]\nuser = \"Trop de lumière.\"\n")},
+			"category sms ", "fr-FR.toml:5: category sms lacks title, detail, remedy, which zh-CN has"},
+		{"after the file's last text", []fs.FS{layer("[659]\nuser = \"Trouvez plus de lumière.\"\ntitle = \"Trop sombre\"\n\n[category.sms]\nuser = \"Erreur SMS.\"\n\n[660]\nuser = \"Trop de lumière.\"\n")},
+			"category liveness ", "fr-FR.toml:8: category liveness lacks user, title, detail, remedy, which zh-CN has"},
+		{"with the category's first text of two layers", []fs.FS{layer("[category.sms]\nuser = \"Erreur SMS.\"\n"), layer("\n\n\n[category.sms]\ntitle = \"Erreur SMS {{.Code}}\"\n")},
+			"category sms ", "fr-FR.toml:1: category sms lacks detail, remedy, which zh-CN has"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Lint(append([]fs.FS{locales.FS}, tt.layers...)...)
+			i := slices.IndexFunc(r.Locales, func(l LocaleStatus) bool { return l.Lang == "fr-FR" })
+			if i < 0 {
+				t.Fatalf("no fr-FR in %+v", r.Locales)
+			}
+			var got []string
+			for _, p := range r.Locales[i].Missing {
+				if strings.HasPrefix(p.Msg, tt.about) {
+					got = append(got, strings.TrimPrefix(p.Error(), "huiyan: "))
+				}
+			}
+			if !slices.Equal(got, []string{tt.want}) {
+				t.Errorf("missing %q: %q, want %q", tt.about, got, tt.want)
+			}
+		})
+	}
+}
