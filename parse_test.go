@@ -33,6 +33,12 @@ func TestParseErrors(t *testing.T) {
 			"huiyan: en-US.toml:2: 655.user: key \"translation\" is not allowed"},
 		{"id with a string makes a message", "[655]\nuser = { id = \"a\", other = \"b\" }\n",
 			"huiyan: en-US.toml:2: 655.user: key \"id\" is not allowed"},
+		{"a key the line finder misses, in a table it finds", "[655]\nuser = \"x\"\ntitle = { a = \"\"\"\nm\n\"\"\", b = \"y\" }\n",
+			"huiyan: en-US.toml:3: unexpected message \"655.title.a\": want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]\n" +
+				"huiyan: en-US.toml:3: unexpected message \"655.title.b\""},
+		{"a key the line finder misses, and an empty key", "\"\" = \"z\"\n\"\\e\" = 1\n",
+			"huiyan: en-US.toml:1: unexpected message \"\": want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]\n" +
+				"huiyan: en-US.toml: \x1b: want a string or a table, not a TOML integer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
