@@ -241,3 +241,23 @@ func TestLintPlacesMissingTexts(t *testing.T) {
 		})
 	}
 }
+
+// TestLintNamesShippedFiles checks that a problem in a shipped file names
+// it as the repository does, under locales/, and a deployment's file as
+// given.
+func TestLintNamesShippedFiles(t *testing.T) {
+	zh := "[305]\nuser = \"验证码已过期，请重新获取验证码\"\ntitle = \"验证码过期\"\n"
+	r := Lint(locales.FS, fstest.MapFS{"zh-CN.toml": {Data: []byte(zh)}})
+	var shipped, deployed int
+	for _, p := range r.Problems {
+		switch {
+		case strings.HasPrefix(p.File, "locales/") && strings.Contains(p.Msg, "305.user uses {{.Minutes}}, but zh-CN's uses no parameter"):
+			shipped++
+		case p.File == "zh-CN.toml":
+			deployed++
+		}
+	}
+	if shipped != len(Default().Locales())-1 || deployed != 0 {
+		t.Errorf("problems %v: want one in each shipped file other than zh-CN's, under locales/", r.Problems)
+	}
+}
