@@ -3,6 +3,7 @@ package huiyan_test
 import (
 	"fmt"
 	"io/fs"
+	"runtime"
 	"testing"
 	"testing/fstest"
 
@@ -57,6 +58,15 @@ func BenchmarkLocalize(b *testing.B) {
 			i++
 		}
 	})
+	b.Run("cold_realistic", func(b *testing.B) {
+		headers := huiyan.RealisticHeaders(10000)
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			sink = bundle.Localize(messages.SimilarityTooLow, headers[i%len(headers)])
+			i++
+		}
+	})
 	b.Run("unknown_code", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -82,6 +92,39 @@ func coldHeaders() []string {
 	return hs
 }
 
+// BenchmarkRetained reports the heap that a built bundle keeps, as
+// retained-B/op: live bytes after a collection with the bundle, less
+// before it. huiyan builds the default bundle; go-i18n loads the same
+// files.
+func BenchmarkRetained(b *testing.B) {
+	for _, bc := range []struct {
+		name  string
+		build func() any
+	}{
+		{"huiyan", func() any { return huiyan.MustNewBundle() }},
+		{"goi18n", func() any { return goI18nBundle(b) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			var retained uint64
+			for b.Loop() {
+				before := liveHeap()
+				kept := bc.build()
+				retained += liveHeap() - before
+				runtime.KeepAlive(kept)
+			}
+			b.ReportMetric(float64(retained)/float64(b.N), "retained-B/op")
+		})
+	}
+}
+
+// liveHeap returns the bytes of live heap objects after a collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
 func BenchmarkNewBundle(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
@@ -92,7 +135,7 @@ func BenchmarkNewBundle(b *testing.B) {
 }
 
 // goI18nBundle loads the shipped locale files into a plain go-i18n bundle.
-func goI18nBundle(b *testing.B) *i18n.Bundle {
+func goI18nBundle(b testing.TB) *i18n.Bundle {
 	ib := i18n.NewBundle(language.MustParse(huiyan.Canonical))
 	ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	entries, err := fs.ReadDir(locales.FS, ".")
@@ -168,7 +211,51 @@ func BenchmarkGoI18n(b *testing.B) {
 	})
 }
 
+// BenchmarkXText is x/text's way to choose a language for a header:
+// ParseAcceptLanguage, then a Matcher of the bundle's locales, on the
+// headers of Localize/cold_realistic.
+func BenchmarkXText(b *testing.B) {
+	var tags []language.Tag
+	for _, l := range huiyan.Default().Locales() {
+		tags = append(tags, language.MustParse(l))
+	}
+	m := language.NewMatcher(tags)
+	headers := huiyan.RealisticHeaders(10000)
+	b.Run("cold_realistic", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			prefs, _, _ := language.ParseAcceptLanguage(headers[i%len(headers)])
+			sinkTag, _, _ = m.Match(prefs...)
+			i++
+		}
+	})
+}
+
+var sinkTag language.Tag
+
 var sinkString string
+
+// BenchmarkMapMessage is the floor of Localize: a map from the language
+// value to the message, looked up as Localize/tag and Localize/header
+// are.
+func BenchmarkMapMessage(b *testing.B) {
+	for _, bc := range []struct{ name, lang string }{
+		{"tag", "en-US"},
+		{"header", header},
+	} {
+		m := map[string]huiyan.Message{}
+		for _, l := range append(huiyan.Default().Locales(), bc.lang) {
+			m[l] = huiyan.Localize(messages.SimilarityTooLow, l)
+		}
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sink = m[bc.lang]
+			}
+		})
+	}
+}
 
 // BenchmarkMapLookup is the floor: one lookup in a map of strings.
 func BenchmarkMapLookup(b *testing.B) {

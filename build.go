@@ -120,7 +120,7 @@ func isComplete(l, canon *locale) bool {
 // is the language's main one.
 func newLocale(tag language.Tag) *locale {
 	base, _, _ := tag.Raw()
-	script, _ := tag.Script()
+	script := writtenScript(tag)
 	region, _ := tag.Region()
 	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
 	return &locale{

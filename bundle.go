@@ -3,6 +3,7 @@ package huiyan
 import (
 	"io/fs"
 	"sync"
+	"sync/atomic"
 
 	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 
@@ -26,14 +27,16 @@ const Fallback = "en-US"
 // Everything that does not depend on the call is computed when the bundle
 // is built: every message rendered with its default parameters in every
 // locale. Its catalogue never changes, and a Bundle is safe for concurrent
-// use: the language values it has resolved, and the fallback chains of
-// partial locales with their messages, are kept in bounded tables.
+// use: the language values it has resolved, what each tag of them
+// resolved to, and the fallback chains (those of partial locales with
+// their messages) are kept in bounded tables.
 type Bundle struct {
 	locales []*locale                 // [0] is the canonical zh-CN
 	codes   []messages.Code           // row → code; a code's row is its Index
 	en      int                       // index of en-US, or -1
 	cache   *valuecache.Cache[*chain] // language value → chain
 	chains  chains
+	memo    atomic.Pointer[memo] // made on first use
 }
 
 // locale is one language of a bundle: what it is, for matching, and its
@@ -71,7 +74,30 @@ type localeRow struct {
 	lacks uint8
 }
 
-var defaultBundle = sync.OnceValue(func() *Bundle { return MustNewBundle() })
+// The default bundle, built on first use. A load of an atomic pointer is
+// all that a call of the package-level functions pays once it is built.
+var (
+	defaultPtr atomic.Pointer[Bundle]
+	defaultMu  sync.Mutex
+)
+
+func defaultBundle() *Bundle {
+	if b := defaultPtr.Load(); b != nil {
+		return b
+	}
+	return buildDefault()
+}
+
+func buildDefault() *Bundle {
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if b := defaultPtr.Load(); b != nil {
+		return b
+	}
+	b := MustNewBundle()
+	defaultPtr.Store(b)
+	return b
+}
 
 // Default returns the bundle of the embedded locales (package locales).
 // It is built on first use.

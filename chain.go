@@ -2,6 +2,7 @@ package huiyan
 
 import (
 	"encoding/binary"
+	"slices"
 	"sync"
 )
 
@@ -31,16 +32,30 @@ type chains struct {
 	m  map[string]*chain
 }
 
-// chainOf returns the chain of locales ls.
+// chainOf returns the chain of locales ls, which it does not keep: the
+// bundle's own, interned, when it has one.
 func (b *Bundle) chainOf(ls []int) *chain {
+	var buf [32]byte
+	key := buf[:0]
+	for _, li := range ls {
+		key = binary.AppendUvarint(key, uint64(li))
+	}
+	m := b.memos()
+	if c, ok := m.chains.Get(string(key)); ok {
+		return c
+	}
+	c := b.newChain(slices.Clone(ls), key)
+	m.chains.Put(string(key), c)
+	return c
+}
+
+// newChain returns the chain of locales ls, whose key is key: for a chain
+// that fills, the one interned with its messages.
+func (b *Bundle) newChain(ls []int, key []byte) *chain {
 	c := &chain{first: b.locales[ls[0]], ls: ls}
 	c.fills = !c.first.complete && len(ls) > 2
 	if !c.fills {
 		return c
-	}
-	var key []byte
-	for _, li := range ls {
-		key = binary.AppendUvarint(key, uint64(li))
 	}
 	b.chains.mu.Lock()
 	defer b.chains.mu.Unlock()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -100,10 +101,44 @@ func checkCategoryTitles(ms []*mergedLocale, ps *problems) {
 // file must mean the same to go-i18n and goi18n.
 func checkPluralRules(ms []*mergedLocale, ps *problems) {
 	for _, m := range ms {
-		if err := i18n.NewBundle(canonicalTag).AddMessages(m.tag); err != nil {
+		if err := goI18nAccepts(m.tag); err != nil {
 			ps.add(true, m.file, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
 		}
 	}
 }
+
+// goI18nAccepts asks go-i18n whether it loads messages of tag, once per
+// tag and process: a go-i18n Bundle builds the plural rules of every
+// language, half of a build's work were it asked every time
+// (docs/performance.md, "Building").
+func goI18nAccepts(tag language.Tag) error {
+	if tag == canonicalTag {
+		return nil // go-i18n has zh's rules (TestGoI18nAcceptsCanonical)
+	}
+	if err, ok := goI18nVerdicts.Load(tag); ok {
+		return err.(verdict).err
+	}
+	goI18nChecker.Lock()
+	defer goI18nChecker.Unlock()
+	if goI18nChecker.b == nil {
+		// One go-i18n bundle asks for every tag: making one builds the
+		// plural rules anew, and adding no messages to it changes
+		// nothing but the tags it has checked.
+		goI18nChecker.b = i18n.NewBundle(canonicalTag)
+	}
+	err := goI18nChecker.b.AddMessages(tag)
+	goI18nVerdicts.Store(tag, verdict{err})
+	return err
+}
+
+var (
+	goI18nVerdicts sync.Map // language.Tag → verdict
+	goI18nChecker  struct {
+		sync.Mutex
+		b *i18n.Bundle
+	}
+)
+
+type verdict struct{ err error }
 
 var canonicalTag = language.MustParse(Canonical)

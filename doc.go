@@ -40,13 +40,22 @@
 // English.
 //
 // 2. Chinese. A Chinese preference (zh, any zh-*, and the Chinese languages
-// cmn, yue, nan, ...) is served by a Chinese locale of its script, explicit
-// or likely: Traditional for zh-TW, zh-HK, zh-MO, zh-Hant, yue; Simplified
-// for zh, zh-SG, zh-Hans, cmn-Hans. Among those, the locale of its region
-// wins, then the locale of the region of its CLDR parent locale (zh-MO
-// reads zh-Hant-HK), then the locale of the script's main region (zh-TW
-// for zh-Hant). A Chinese preference that no locale of its script serves
-// is served by zh-CN.
+// cmn, yue, nan, hak, ...) is served by a Chinese locale of the script its
+// reader reads: the script it names; else, when it names a region, the
+// script Chinese is written in there (CLDR's likely script of zh in that
+// region, except Malaysia, which writes Simplified); else its language's
+// likely script. Traditional for zh-TW, zh-HK, zh-MO, zh-Hant, yue, and
+// for Min Nan and Hakka in Taiwan (nan-TW, hak-TW); Simplified for zh,
+// zh-SG, zh-MY, zh-Hans, cmn-Hans, yue-CN. A locale's script is found the
+// same way: a deployment's zh-MY.toml is Simplified. Among those, the locale of its
+// region wins, then the locale of the region of its CLDR parent locale
+// (zh-MO reads zh-Hant-HK), then the locale of the script's main region
+// (zh-TW for zh-Hant). A Chinese preference that no locale of its script
+// serves, or whose locales q=0 excludes, is served by the other script by
+// the same order (Simplified for Traditional, and back; for a script that
+// is neither, as zh-Latn, the script of its region), and only then by
+// another language: zh-CN;q=0,zh names Chinese but not Simplified, and gets
+// zh-TW.
 //
 // 3. Other languages. Any other preference is served by a locale of its
 // language, by the same order: the same script, then the same region, then
@@ -76,8 +85,13 @@
 // values):
 //
 //	zh_TW · zh-Hant · zh-Hant-US · cmn-TW · ZH-hant-tw → zh-TW
+//	nan-TW · hak-TW · nan-TW,zh-TW;q=0.9 · nan_TW.UTF-8 → zh-TW
+//	zh-CN;q=0,zh · zh-Hans;q=0,zh · zh-CN;q=0,zh,en;q=0.5 → zh-TW
 //	zh_HK · zh-MO · yue · yue-HK · zh-HK,zh-Hant;q=0.9,en;q=0.8 → zh-HK
+//	zh-CN;q=0,zh-TW;q=0,zh → zh-HK
 //	zh_CN · zh · zh-SG · zh-Hans · cmn-Hans · zh-Hans-TW → zh-CN
+//	zh-MY · zh_MY · nan-MY · yue-CN · yue-SG · hak-CN → zh-CN
+//	zh-Hant;q=0,zh-TW · zh-TW;q=0,zh-HK;q=0,zh-Hant → zh-CN
 //	en · en-GB · EN_us.UTF-8 · ja,en-US;q=0.7,en;q=0.3 → en-US
 //	ja · fr-FR · zh;q=0 · zh-CN;q=,en-US;q=0.1 → en-US
 //	zh-CN;q=0.5000,en-US;q=0.4 · en;q=0,ja → zh-CN

@@ -9,8 +9,10 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -145,6 +147,44 @@ func TestErrorLogValue(t *testing.T) {
 				if line.Huiyan[k] != v {
 					t.Errorf("logged %s = %#v, want %#v", k, line.Huiyan[k], v)
 				}
+			}
+		})
+	}
+}
+
+// TestBundleNewError checks that an error made by a bundle speaks with
+// the bundle's texts: a deployment's operator title shows in its message
+// and its log value.
+func TestBundleNewError(t *testing.T) {
+	const title = "Face too close (see runbook 12)"
+	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+		"en-US.toml": {Data: []byte("[655]\ntitle = \"" + title + "\"\n")},
+	})
+	tests := []struct {
+		name  string
+		err   *huiyan.Error
+		title string
+	}{
+		{"the deployment's bundle", b.NewError(messages.FaceTooClose, io.EOF), title},
+		{"NewError: Default", huiyan.NewError(messages.FaceTooClose, io.EOF), "Face too close to the screen"},
+		{"a literal: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
+		{"a code the bundle did not change", b.NewError(messages.LightTooDim, io.EOF), "Lighting too dim"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code := tt.err.Code
+			want := "huiyan: " + fmt.Sprint(int(code)) + " " + code.String() + ": " + tt.title + ": EOF"
+			if got := tt.err.Error(); got != want {
+				t.Errorf("Error() = %q, want %q", got, want)
+			}
+			var log bytes.Buffer
+			slog.New(slog.NewJSONHandler(&log, nil)).Info("x", "e", tt.err)
+			var line struct{ E struct{ Title, Err string } }
+			if err := json.Unmarshal(log.Bytes(), &line); err != nil || line.E.Title != tt.title || line.E.Err != "EOF" {
+				t.Errorf("logged %s (%v), want title %q", log.String(), err, tt.title)
+			}
+			if !errors.Is(tt.err, code) || !errors.Is(tt.err, io.EOF) {
+				t.Error("errors.Is does not find the code and the cause")
 			}
 		})
 	}

@@ -14,7 +14,7 @@ import (
 // verification's failure up the stack to where it is logged or answered:
 //
 //	if res.ErrCode != 0 {
-//		return fmt.Errorf("verify order %s: %w", id, huiyan.NewError(messages.Code(res.ErrCode), nil))
+//		return fmt.Errorf("verify order %s: %w", id, b.NewError(messages.Code(res.ErrCode), nil))
 //	}
 //
 // [errors.Is] finds the code ([messages.Code] is an error too), and
@@ -23,18 +23,40 @@ import (
 //	errors.Is(err, messages.FaceTooClose)
 //	var he *huiyan.Error; errors.As(err, &he) // he.Code
 //
-// Its message and its log value are for the operator, in English; the end
-// user's text is [Localize]'s, in their language.
+// Its message and its log value are for the operator, in English, from
+// the bundle that made it ([Bundle.NewError]), so that a deployment's own
+// operator texts show; [NewError]'s and an Error literal's come from
+// [Default]. The end user's text is [Localize]'s, in their language.
 type Error struct {
 	Code messages.Code
 	Err  error // the cause, such as the failed call's error; may be nil
+
+	b *Bundle // the catalogue of the texts; nil for Default()
 }
 
-// NewError returns an *Error for code, wrapping err, which may be nil.
-// Code 0 is [messages.Success]: a caller has no error to return for it,
-// and NewError does not check.
+// NewError returns an *Error for code, wrapping err, which may be nil,
+// with the texts of [Default]. Code 0 is [messages.Success]: a caller has
+// no error to return for it, and NewError does not check
+// ([messages.Code.Err] is nil for it).
 func NewError(code messages.Code, err error) *Error {
 	return &Error{Code: code, Err: err}
+}
+
+// NewError returns an *Error for code, wrapping err, which may be nil,
+// whose message and log value take the operator texts of b: a
+// deployment's, where it changed them. A service that serves a
+// [Watcher] makes it with the bundle of the moment, w.Bundle().NewError.
+func (b *Bundle) NewError(code messages.Code, err error) *Error {
+	return &Error{Code: code, Err: err, b: b}
+}
+
+// operator returns e's code in the operator's language, from its bundle.
+func (e *Error) operator() Message {
+	b := e.b
+	if b == nil {
+		b = Default()
+	}
+	return b.Localize(e.Code, Fallback)
 }
 
 // Error returns "huiyan: CODE NAME: TITLE", with the operator's title in
@@ -45,7 +67,7 @@ func NewError(code messages.Code, err error) *Error {
 // It holds no text for the end user and nothing about them; the cause's
 // message is its own.
 func (e *Error) Error() string {
-	m := Default().Localize(e.Code, Fallback)
+	m := e.operator()
 	s := "huiyan: " + strconv.Itoa(int(e.Code)) + " " + e.Code.String() + ": " + m.Title
 	if e.Err != nil {
 		s += ": " + e.Err.Error()
@@ -68,7 +90,7 @@ func (e *Error) Is(target error) bool {
 // operator texts title, detail and remedy), and err, the cause's message,
 // when there is a cause.
 func (e *Error) LogValue() slog.Value {
-	attrs := Default().Localize(e.Code, Fallback).LogValue().Group()
+	attrs := e.operator().LogValue().Group()
 	if e.Err != nil {
 		attrs = append(attrs, slog.String("err", e.Err.Error()))
 	}

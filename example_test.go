@@ -203,3 +203,13 @@ func ExampleError() {
 	// true false
 	// FaceTooClose true
 }
+
+func ExampleBundle_NewError() {
+	// A deployment's catalogue, with an operator title of its own.
+	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+		"en-US.toml": {Data: []byte("[655]\ntitle = \"Face too close (runbook: ops/huiyan#655)\"\n")},
+	})
+	fmt.Println(b.NewError(messages.FaceTooClose, nil))
+	// Output:
+	// huiyan: 655 FaceTooClose: Face too close (runbook: ops/huiyan#655)
+}

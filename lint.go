@@ -178,6 +178,7 @@ func lintText(t *text, tag language.Tag, ps *problems) {
 		if s != strings.TrimSpace(s) {
 			ps.add(false, t.file, t.lineOf(f), nil, name+" has leading or trailing white space")
 		}
+		checkRegionalWords(t, f, name, tag, ps)
 		if t.field == fieldUser {
 			if term := internalTerms.FindString(s); term != "" {
 				ps.add(false, t.file, t.lineOf(f), nil, fmt.Sprintf("%s shows the end user the internal term %q", name, term))

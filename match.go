@@ -16,8 +16,15 @@ func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
-	prefs := accept.Parse(lang)
-	c := b.chainOf(b.chainFor(&prefs))
+	return b.resolveNew(lang)
+}
+
+// resolveNew resolves a value the cache does not hold, and keeps it.
+func (b *Bundle) resolveNew(lang string) *chain {
+	var prefs accept.Prefs
+	prefs.Read(lang)
+	var buf [8]int
+	c := b.chainOf(b.chainFor(&prefs, buf[:]))
 	b.cache.Put(lang, c)
 	return c
 }
@@ -25,20 +32,20 @@ func (b *Bundle) resolve(lang string) *chain {
 // chainFor applies the fallback rules to the preferences, and returns the
 // locales of the chain. The tags are parsed lazily: when the first locale
 // found is complete, the rest of a header is never read.
-func (b *Bundle) chainFor(prefs *accept.Prefs) []int {
-	var ls []int
+func (b *Bundle) chainFor(prefs *accept.Prefs, buf []int) []int {
+	ls := buf[:0]
 	named, chinese := false, false
 	for i := range prefs.Len() {
 		if prefs.Q(i) == 0 {
 			break // sorted: the rest are exclusions too
 		}
-		tag, ok := prefs.Tag(i)
+		t, ok := b.servesTag(prefs, i)
 		if !ok {
 			continue
 		}
 		named = true
-		chinese = chinese || isChinese(baseOf(tag))
-		if li := b.sameLanguage(tag, prefs); li >= 0 && !slices.Contains(ls, li) {
+		chinese = chinese || t.chinese
+		if li := t.li; li >= 0 && !slices.Contains(ls, li) {
 			ls = append(ls, li)
 			if b.locales[ls[0]].complete {
 				break // nothing to fall back for
@@ -93,8 +100,18 @@ func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 			best, bestScore = i, score
 		}
 	}
-	if best < 0 && chinese && !b.excluded(0, prefs) {
-		return 0
+	if best < 0 && chinese && near != nil {
+		// No locale of its script is left: a Chinese reader reads the
+		// other script before any other language.
+		other := *near
+		other.script = near.fallbackScript()
+		for i, l := range b.locales {
+			if l.chinese && !b.excluded(i, prefs) {
+				if score := other.score(l); score > bestScore {
+					best, bestScore = i, score
+				}
+			}
+		}
 	}
 	return best
 }
@@ -113,7 +130,7 @@ var zhBase = language.MustParseBase("zh")
 
 func newNearness(tag language.Tag, chinese bool) *nearness {
 	n := &nearness{chinese: chinese}
-	n.script, _ = tag.Script()
+	n.script = writtenScript(tag)
 	n.region, _ = tag.Region()
 	p := tag
 	if chinese {
@@ -127,6 +144,58 @@ func newNearness(tag language.Tag, chinese bool) *nearness {
 		}
 	}
 	return n
+}
+
+var (
+	hans = language.MustParseScript("Hans")
+	hant = language.MustParseScript("Hant")
+)
+
+// writtenScript returns the script that a reader of tag reads: its own,
+// explicit or likely, except that a Chinese language with a region and no
+// script reads the script Chinese is written in there: CLDR's likely
+// script of zh in that region, unless writtenChinese corrects it. Min Nan
+// and Hakka in Taiwan (nan-TW, hak-TW) read Traditional as zh-TW does,
+// though CLDR writes both languages in Simplified; Cantonese in Guangdong
+// (yue-CN) reads Simplified.
+func writtenScript(tag language.Tag) language.Script {
+	if base, script, region := tag.Raw(); isChinese(base) && script == (language.Script{}) && region != (language.Region{}) {
+		if s, ok := writtenChinese[region]; ok {
+			return s
+		}
+		if base != zhBase {
+			tag, _ = language.Compose(zhBase, region)
+		}
+	}
+	s, _ := tag.Script()
+	return s
+}
+
+// writtenChinese corrects CLDR's likely script of Chinese where it is not
+// the script that the region's schools, press and public signs write.
+// Malaysia's Chinese schools and newspapers have written Simplified since
+// the 1980s, as Singapore's since 1976; CLDR gives zh-MY Traditional. The
+// other regions where CLDR says Traditional, besides Taiwan, Hong Kong and
+// Macau (the United States, Australia, Britain, Indonesia, Thailand, the
+// Philippines, Vietnam, ...), have communities that write either script,
+// and keep CLDR's answer.
+var writtenChinese = map[language.Region]language.Script{
+	language.MustParseRegion("MY"): hans,
+}
+
+// fallbackScript returns the script a Chinese reader reads when no
+// locale of its own script is left: the other of Simplified and
+// Traditional, and for a reader of neither (zh-Latn, nan-Latn-TW) the
+// script Chinese is written in its region.
+func (n *nearness) fallbackScript() language.Script {
+	switch n.script {
+	case hans:
+		return hant
+	case hant:
+		return hans
+	}
+	zh, _ := language.Compose(zhBase, n.region)
+	return writtenScript(zh)
 }
 
 // score returns how near locale l is, -1 when it cannot serve: the same

@@ -174,8 +174,7 @@ func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
 		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
 	}
 	defer r.Close()
-	// The file may have grown since Stat: never read more than the bound.
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readAtMost(r, info.Size(), MaxFileSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
 	}
@@ -183,6 +182,21 @@ func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
 		return nil, tooLarge(int64(len(data)))
 	}
 	return &file{data: data, size: info.Size(), mod: info.ModTime()}, nil
+}
+
+// readAtMost reads r, of size bytes when it was last seen, to its end or
+// to max bytes: the file may have grown since.
+func readAtMost(r io.Reader, size, max int64) ([]byte, error) {
+	data := make([]byte, size+1)
+	n, err := io.ReadFull(r, data)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return data[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, max-int64(n)))
+	return append(data, rest...), err
 }
 
 func tooLarge(size int64) error {

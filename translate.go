@@ -30,7 +30,9 @@ func (b *Bundle) Err() error { return nil }
 // Localize returns the message for code in the best language for lang,
 // from the embedded locales. See [Bundle.Localize].
 func Localize(code messages.Code, lang string) Message {
-	return defaultBundle().Localize(code, lang)
+	// Small enough to inline: the message is copied once, into the
+	// caller's variable. A nil bundle is the default one, built now.
+	return *defaultPtr.Load().find(code, lang)
 }
 
 // LocalizeWith is like [Localize] with template parameters. See
@@ -51,15 +53,41 @@ func LocalizeWith(code messages.Code, lang string, params map[string]int) Messag
 // the code in Title and Known false. Localize never fails: User is never
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
-	c := b.resolve(lang)
+	return *b.find(code, lang)
+}
+
+// find returns the message for code in the best language for lang. On the
+// common path it is the bundle's own precomputed message, which the caller
+// copies out; a message computed for the call (a code not in the
+// catalogue, a chain that fills past the bound of kept chains) is new. A
+// nil b is the default bundle, built on first use.
+func (b *Bundle) find(code messages.Code, lang string) *Message {
+	if b == nil {
+		b = buildDefault()
+	}
+	c, ok := b.cache.Get(lang) // resolve's common case, without its call
+	if !ok {
+		c = b.resolveNew(lang)
+	}
 	row := code.Index()
+	switch {
+	case row < 0 || c.fills && c.msgs == nil:
+		return b.compute(c, code, row)
+	case c.fills:
+		return &c.msgs[row]
+	}
+	return &c.first.rows[row].msg
+}
+
+// compute returns a new message for what find does not keep.
+func (b *Bundle) compute(c *chain, code messages.Code, row int) *Message {
+	var m Message
 	if row < 0 {
-		return b.unknown(c, code)
+		m = b.unknown(c, code)
+	} else {
+		m = b.fill(c, row)
 	}
-	if !c.fills {
-		return c.first.rows[row].msg // the common case, inline
-	}
-	return b.message(c, row)
+	return &m
 }
 
 // LocalizeWith is like [Bundle.Localize], with values for the code's count

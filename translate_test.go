@@ -3,11 +3,13 @@ package huiyan
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/huiyan-i18n/huiyan/internal/accept"
 	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -164,6 +166,7 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		"zh-HK.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
 		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
 		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
+		"zh-MY.toml": "[655]\nuser = \"您的脸离屏幕太近\"\n",
 	})
 	tests := []struct {
 		name, lang, want string
@@ -179,6 +182,13 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Singapore", "zh-SG", "zh-CN"},
 		{"bare Chinese", "zh", "zh-CN"},
 		{"Traditional excluded falls to zh-CN", "zh-TW,zh-TW;q=0,zh-Hant;q=0", "zh-CN"},
+		{"Malaysia writes Simplified", "zh-MY", "zh-MY"},
+		{"WeChat-style Malaysia", "zh_MY", "zh-MY"},
+		{"Hokkien in Malaysia", "nan-MY", "zh-MY"},
+		{"Cantonese in Malaysia", "yue-MY", "zh-MY"},
+		{"Traditional in Malaysia", "zh-Hant-MY", "zh-TW"},
+		{"Simplified without zh-CN: Malaysia before Traditional", "zh-CN;q=0,zh", "zh-MY"},
+		{"Simplified locales excluded: Traditional", "zh-Hans;q=0,zh-SG", "zh-TW"},
 		{"British", "en-GB", "en-GB"},
 		{"bare English", "en", "en-US"},
 		{"Australian", "en-AU", "en-US"},
@@ -461,5 +471,40 @@ func TestChainsBounded(t *testing.T) {
 	}
 	if n <= maxChains || len(b.chains.m) != maxChains {
 		t.Errorf("%d chains tried, %d kept; want more tried than kept, and %d kept", n, len(b.chains.m), maxChains)
+	}
+}
+
+// TestMemoAgrees resolves many headers with a bundle that remembers what
+// each tag resolves to and interns the chains, and each header again with
+// a bundle that remembers nothing: the chains are the same.
+func TestMemoAgrees(t *testing.T) {
+	headers := realisticHeaders(2000)
+	headers = append(headers,
+		"en-US,fr;q=0", "zh-TW,zh;q=0.9,zh-Hant;q=0", "EN-us,en-US;q=0.5", "en-US;q=0,en-US",
+		"ja,en;q=0.8", "fr-CA,fr;q=0.9,en;q=0.5,zh;q=0", "*,zh-HK;q=0.2", "x-private,und,en",
+	)
+	tests := []struct {
+		name  string
+		extra map[string]string
+	}{
+		{"shipped", nil},
+		{"partial locale", map[string]string{"ja-JP.toml": "[659]\nuser = \"暗すぎます。\"\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			warm, fresh := bundleWith(t, tt.extra), bundleWith(t, tt.extra)
+			for _, h := range headers {
+				warm.resolve(h) // the memo learns from every header
+			}
+			for _, h := range headers {
+				got := warm.resolve(h).ls
+				fresh.memo.Store(nil)
+				var p accept.Prefs
+				p.Read(h)
+				if want := fresh.chainFor(&p, nil); !slices.Equal(got, want) {
+					t.Errorf("%q: chain %v, without the memo %v", h, got, want)
+				}
+			}
+		})
 	}
 }

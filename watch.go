@@ -22,7 +22,8 @@ import (
 // directory changes, so that operators change texts without a rebuild.
 //
 // It polls: every interval it reads the directory's locale files (the
-// names [Dir] reads) into memory. A change is applied once two polls in a
+// names [Dir] reads, as [NewBundle] reads them) into memory, reading again
+// only a file whose size or modification time changed. A change is applied once two polls in a
 // row read the same contents and the newest file was last modified at
 // least the settle time ago: a new bundle is built from exactly the bytes
 // read and swapped in atomically. So a change made at once (a file written

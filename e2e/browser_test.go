@@ -262,7 +262,7 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		// The style sheet applies, under the prefix and the policy.
-		if got := eval[string](b, `getComputedStyle(document.querySelector("header.bar")).position`); got != "sticky" {
+		if got := eval[string](b, `getComputedStyle(document.querySelector(".bar")).position`); got != "sticky" {
 			t.Errorf("the bar's position is %q: the style sheet did not load", got)
 		}
 	})
@@ -365,7 +365,7 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the link leads to %q", got)
 		}
 		m := bundle.Localize(655, "en-US")
-		if got := b.shown(`h2.title`); got != m.Title {
+		if got := b.shown(`h1.title`); got != m.Title {
 			t.Errorf("the code's page shows %q, want %q", got, m.Title)
 		}
 		if got := b.cards(); !slices.Equal(got, []int{655}) {
@@ -422,21 +422,158 @@ func TestBrowser(t *testing.T) {
 		if got := b.shown(`[id="659"] dd.user`); got != "It is too dark here (edited text)." {
 			t.Errorf("under the fault, 659 shows %q, want the previous text", got)
 		}
+		if src, err := axeSource(); err == nil {
+			b.checkAxe("the fault banner", src)
+			b.open("codes/655?lang=zh-CN")
+			b.checkAxe("the fault banner on a code's page", src)
+		} else if os.Getenv("CI") != "" {
+			t.Fatalf("axe-core is missing and CI is set: %v", err)
+		}
 		writeAtomically(t, file, overrides("It is too dark here (fixed)."))
 		b.until("the banner goes", func() bool { return b.shown(`.fault`) == "" })
 	})
 
+	// The shipped catalogue at the root, from here on.
+	b.base = srv.URL + "/"
+
+	t.Run("side by side keeps the page's language", func(t *testing.T) {
+		b.t = t
+		// The browser asks for English; the page is in Traditional Chinese.
+		b.open("?lang=zh-TW&cat=sms")
+		b.navigate(chromedp.Click(chromedp.CSS(`nav.langs a:last-child`)))
+		if got := eval[string](b, `document.documentElement.lang`); got != "zh-TW" {
+			t.Errorf("side by side from zh-TW: <html lang=%q>", got)
+		}
+		if got, want := b.shown(`form.search button`), "搜尋"; got != want {
+			t.Errorf("side by side from zh-TW: the button says %q, want %q", got, want)
+		}
+		if got, want := b.cards(), codesOf(messages.SMS); !slices.Equal(got, want) {
+			t.Errorf("side by side lost the filter: cards %v", got)
+		}
+		if n := eval[int](b, `document.querySelectorAll("article.card h2").length`); n != len(codesOf(messages.SMS)) {
+			t.Errorf("side by side has %d card headings for %d cards", n, len(codesOf(messages.SMS)))
+		}
+	})
+
+	t.Run("errors are pages", func(t *testing.T) {
+		b.t = t
+		for _, path := range []string{"nope?lang=zh-CN", "codes/abc?lang=zh-CN", "codes/99999999999999999999?lang=zh-CN"} {
+			b.open(path)
+			if got := eval[string](b, `document.documentElement.lang`); got != "zh-CN" {
+				t.Errorf("%s: <html lang=%q>", path, got)
+			}
+			if b.shown("h1") == "" || b.shown(".error") == "" {
+				t.Errorf("%s: no heading or no message", path)
+			}
+			b.navigate(chromedp.Click(chromedp.CSS(`main .crumbs a`)))
+			if got := b.location(); got != "?lang=zh-CN" {
+				t.Errorf("%s: the way back leads to %q", path, got)
+			}
+		}
+		b.navigate(chromedp.Navigate(b.base + "codes/0655?lang=en-US"))
+		if got := b.location(); got != "codes/655?lang=en-US" {
+			t.Errorf("codes/0655 leads to %q, want codes/655?lang=en-US", got)
+		}
+	})
+
+	t.Run("focus is visible", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		type focused struct {
+			Name    string  `json:"name"`
+			Outline string  `json:"outline"`
+			Width   float64 `json:"width"`
+			Clip    string  `json:"clip"`
+		}
+		// The skip link, the name, the languages, the box, the filter and
+		// the button, then the first card's links.
+		for i := range 12 {
+			b.do(chromedp.KeyEvent(kb.Tab))
+			f := eval[focused](b, `(e => {
+				const s = getComputedStyle(e);
+				let clip = "";
+				for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+					if (getComputedStyle(p).overflow !== "visible") clip = p.tagName + "." + p.className;
+				}
+				return {name: e.tagName + " " + (e.getAttribute("href") || e.getAttribute("name") || ""),
+					outline: s.outlineStyle, width: parseFloat(s.outlineWidth), clip};
+			})(document.activeElement)`)
+			if f.Outline == "none" || f.Width < 2 {
+				t.Errorf("tab %d: %s has no visible focus: outline %s %vpx", i+1, f.Name, f.Outline, f.Width)
+			}
+			if f.Clip != "" {
+				t.Errorf("tab %d: %s: its focus ring is clipped by %s", i+1, f.Name, f.Clip)
+			}
+		}
+	})
+
+	t.Run("phone", func(t *testing.T) {
+		b.t = t
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+		for _, path := range []string{"?lang=zh-CN", "?lang=en-US", "?lang=all&ui=zh-TW"} {
+			b.open(path)
+			b.do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 3000)`))
+			// Every element that stays in view while scrolling.
+			h := eval[float64](b, `Array.from(document.querySelectorAll("body *")).filter(e => ["sticky", "fixed"].includes(getComputedStyle(e).position)).reduce((h, e) => h + e.getBoundingClientRect().height, 0)`)
+			t.Logf("%s: on a 390x844 phone, the header that stays takes %.0fpx, %.1f%% of the screen", path, h, 100*h/844)
+			if h > 0.15*844 {
+				t.Errorf("%s: the header that stays takes %.0fpx of 844, over 15%%", path, h)
+			}
+			if got := eval[int](b, `document.documentElement.scrollWidth`); got > 390 {
+				t.Errorf("%s: on a phone the page is %dpx wide: it scrolls sideways", path, got)
+			}
+		}
+	})
+
+	t.Run("axe-core", func(t *testing.T) {
+		b.t = t
+		src := axeScript(t)
+		states := map[string]string{
+			"a filtered list":            "?lang=en-US&cat=liveness",
+			"a search":                   "?lang=en-US&q=face+light",
+			"an empty search":            "?lang=en-US&q=zzzzqqqq",
+			"an unknown category":        "?lang=en-US&cat=LIVENESS",
+			"side by side":               "?lang=all&ui=zh-TW",
+			"a code's page":              "codes/655?lang=en-US",
+			"a code's page side by side": "codes/655?lang=all&ui=zh-CN",
+			"an unknown code":            "codes/699?lang=zh-CN",
+			"not a code":                 "codes/abc?lang=zh-TW",
+			"no such page":               "nope?lang=en-US",
+		}
+		for _, l := range bundle.Locales() {
+			states["the list in "+l] = "?lang=" + l
+		}
+		for _, scheme := range []string{"light", "dark"} {
+			b.do(colorScheme(scheme))
+			for state, path := range states {
+				if scheme == "dark" && strings.HasPrefix(state, "the list in zh-") {
+					continue // the same colours as in en-US
+				}
+				b.open(path)
+				b.checkAxe(scheme+", "+state, src)
+			}
+		}
+		b.do(colorScheme("light"))
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
+		for _, path := range []string{"?lang=zh-CN&cat=liveness", "?lang=all&ui=en-US&cat=sms", "codes/655?lang=zh-TW"} {
+			b.open(path)
+			b.checkAxe("phone, "+path, src)
+		}
+	})
+
 	t.Run("screenshots", func(t *testing.T) {
 		b.t = t
-		b.base = srv.URL + "/"
 		b.do(chromedp.EmulateViewport(1280, 900))
 		b.open("?lang=en-US&cat=liveness")
 		b.screenshot("operator-page.png")
+		b.do(colorScheme("dark"))
+		b.open("?lang=en-US&q=face+light")
+		b.screenshot("operator-page-dark.png")
+		b.do(colorScheme("light"))
 		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
 		b.open("?lang=zh-CN&cat=liveness")
-		if got := eval[int](b, `document.documentElement.scrollWidth`); got > 390 {
-			t.Errorf("on a phone the page is %dpx wide: it scrolls sideways", got)
-		}
 		b.screenshot("operator-page-phone.png")
 	})
 	t.Logf("the browser test took %v", time.Since(start).Round(time.Millisecond))

@@ -1,10 +1,13 @@
 package huiyanhttp_test
 
 import (
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
@@ -27,8 +30,17 @@ func (d *discard) reset()                      { clear(d.h) }
 // throughMiddleware returns target's request as a handler behind the
 // Middleware sees it, with the language in its context.
 func throughMiddleware(loc huiyan.Localizer, target string, headers ...string) *http.Request {
+	return observed(loc, nil, target, headers...)
+}
+
+// observed is throughMiddleware with an observer, when o is not nil.
+func observed(loc huiyan.Localizer, o huiyanhttp.Observer, target string, headers ...string) *http.Request {
 	var inner *http.Request
-	h := huiyanhttp.Middleware(loc, huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))}
+	if o != nil {
+		opts = append(opts, huiyanhttp.WithObserver(o))
+	}
+	h := huiyanhttp.Middleware(loc, opts...)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		inner = r
 	}))
 	h.ServeHTTP(newDiscard(), newRequest(target, headers...))
@@ -45,9 +57,21 @@ func newRequest(target string, headers ...string) *http.Request {
 
 var static = []byte(`{"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"Your face is too close. Please hold the phone a little farther away and try again.","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}` + "\n")
 
+// counter is an Observer that counts, as a metric does, without
+// allocating.
+type counter struct{ n, ok atomic.Int64 }
+
+func (c *counter) ObserveResult(r huiyanhttp.Result) {
+	c.n.Add(1)
+	if r.Status == 200 {
+		c.ok.Add(1)
+	}
+}
+
 // TestWriteProblemAllocs checks the promise of the package documentation:
-// writing a known code's problem allocates no more than writing a static
-// byte slice, with a Bundle and with a Watcher.
+// writing a known code's answer allocates no more than writing a static
+// byte slice, with a Bundle and with a Watcher, for a problem and for
+// success, observed or not.
 func TestWriteProblemAllocs(t *testing.T) {
 	w, err := huiyan.Watch(t.TempDir(), huiyan.WithErrorHandler(func(error) {}))
 	if err != nil {
@@ -55,27 +79,36 @@ func TestWriteProblemAllocs(t *testing.T) {
 	}
 	defer w.Close()
 	d := newDiscard()
+	var c counter
 	floor := testing.AllocsPerRun(100, func() { d.Write(static) })
 	tests := []struct {
 		name string
-		loc  huiyan.Localizer
+		code messages.Code
 		r    *http.Request
+		ct   string
 	}{
-		{"Bundle, query", huiyan.Default(), throughMiddleware(huiyan.Default(), "/?lang=en")},
-		{"Bundle, Accept-Language", huiyan.Default(), throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
-		{"Watcher, WeChat", w, throughMiddleware(w, "/", "User-Agent", weChat)},
+		{"Bundle, query", 655, throughMiddleware(huiyan.Default(), "/?lang=en"), "application/problem+json"},
+		{"Bundle, Accept-Language", 655, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"), "application/problem+json"},
+		{"Watcher, WeChat", 655, throughMiddleware(w, "/", "User-Agent", weChat), "application/problem+json"},
+		{"Bundle, success", 0, throughMiddleware(huiyan.Default(), "/?lang=en"), "application/json"},
+		{"Bundle, observed", 655, observed(huiyan.Default(), &c, "/?lang=en"), "application/problem+json"},
+		{"Watcher, observed success", 0, observed(w, &c, "/", "User-Agent", weChat), "application/json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			before := c.n.Load()
 			got := testing.AllocsPerRun(100, func() {
 				d.reset() // a response starts without headers
-				huiyanhttp.WriteProblem(d, tt.r, messages.FaceTooClose)
+				huiyanhttp.WriteProblem(d, tt.r, tt.code)
 			})
 			if got > floor {
 				t.Errorf("WriteProblem: %.1f allocations; w.Write of a static slice: %.1f", got, floor)
 			}
-			if v := d.h.Get("Content-Type"); v != "application/problem+json" {
-				t.Errorf("Content-Type %q: the problem was not written", v)
+			if v := d.h.Get("Content-Type"); v != tt.ct {
+				t.Errorf("Content-Type %q: the answer was not written", v)
+			}
+			if strings.Contains(tt.name, "observed") && c.n.Load() == before {
+				t.Error("nothing was observed")
 			}
 		})
 	}
@@ -105,6 +138,9 @@ func BenchmarkWriteProblem(b *testing.B) {
 		{"known, header", messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
 		{"parameters", messages.SMSCodeExpired, throughMiddleware(huiyan.Default(), "/?lang=en")},
 		{"unknown", 699, throughMiddleware(huiyan.Default(), "/?lang=en")},
+		{"success", 0, throughMiddleware(huiyan.Default(), "/?lang=en")},
+		{"known, observed", messages.FaceTooClose, observed(huiyan.Default(), new(counter), "/?lang=en")},
+		{"success, observed", 0, observed(huiyan.Default(), new(counter), "/?lang=en")},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			d := newDiscard()
@@ -187,5 +223,25 @@ func BenchmarkMiddleware(b *testing.B) {
 				h.ServeHTTP(d, bm.r)
 			}
 		})
+	}
+}
+
+type floorKey struct{}
+
+// BenchmarkContextFloor is what any middleware pays to hand a value to
+// the handler in the request's context: context.WithValue and
+// r.WithContext, which copies the request. The Middleware pays this, less
+// one allocation, plus the choice of the language.
+func BenchmarkContextFloor(b *testing.B) {
+	h := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), floorKey{}, r)))
+		})
+	}(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	r := newRequest("/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+	d := newDiscard()
+	b.ReportAllocs()
+	for b.Loop() {
+		h.ServeHTTP(d, r)
 	}
 }

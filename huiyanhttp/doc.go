@@ -1,7 +1,7 @@
 // Package huiyanhttp answers HTTP requests from web pages and WeChat
-// mini-programs with Huiyan codes: in the end user's language, as RFC 9457
-// problems, with the operator's texts in the log and never in the
-// response.
+// mini-programs with Huiyan's result codes: in the end user's language, a
+// success answer for code 0 and an RFC 9457 problem for any other, with
+// the operator's texts in the log and never in the response.
 //
 // A service wraps its handlers once, with a [*huiyan.Bundle] or a
 // [*huiyan.Watcher]:
@@ -10,12 +10,17 @@
 //	mux.HandleFunc("GET /api/verify/result", result)
 //	handler := huiyanhttp.Middleware(huiyan.Default())(mux)
 //
-// and a handler answers a failed verification in one line:
+// and a handler answers the result code that Huiyan returned for a
+// verification in one call, whatever the code:
 //
 //	func result(w http.ResponseWriter, r *http.Request) {
-//		// code is what Huiyan returned for the verification.
-//		huiyanhttp.WriteProblem(w, r, code)
+//		code := messages.Code(res.ErrCode) // what Huiyan returned, 0 for success
+//		huiyanhttp.WriteResult(w, r, code, nil)
 //	}
+//
+// Code 0 gets 200 and the success answer in the user's language; any other
+// code an RFC 9457 problem. nil may be the service's own fields, such as
+// map[string]any{"orderId": id}, added to either answer.
 //
 // # Request language
 //
@@ -46,16 +51,23 @@
 // # Middleware
 //
 // [Middleware] resolves the language once per request and keeps it in the
-// request's context with the Localizer and the options. [WriteProblem]
-// and [Localize] read it from there, so that a handler needs nothing but
-// the request:
+// request's context with the Localizer and the options. [WriteResult],
+// [WriteProblem] and [Localize] read it from there, so that a handler
+// needs nothing but the request:
 //
 //	m := huiyanhttp.Localize(r.Context(), messages.FaceTooClose)
 //	fmt.Fprintln(w, m.User)
 //
+// Frameworks: chi takes the Middleware as it is (r.Use), echo through
+// echo.WrapMiddleware, and gin's handlers pass c.Writer and c.Request, with
+// the Middleware adapted in a few lines or wrapped around the whole
+// engine; examples/gin, examples/echo and examples/chi in the repository
+// are tested.
+//
 // # Problems
 //
-// [WriteProblem] writes an application/problem+json response (RFC 9457):
+// For a code other than 0, [WriteResult] writes an application/problem+json
+// response (RFC 9457):
 //
 //	HTTP/1.1 422 Unprocessable Entity
 //	Content-Type: application/problem+json
@@ -78,10 +90,34 @@
 // Vary names Accept-Language, and X-Lang and User-Agent when they were
 // read to choose the language (a lang query parameter is part of the URL).
 // Nothing of the request is echoed: Content-Language is a locale of the
-// bundle, not the value the client sent.
+// bundle, not the value the client sent. It names the locale of the user
+// text in the body ([huiyan.Message.Lang]), which is not always the locale
+// matched for the reader: where a deployment's partial ja-JP.toml lacks a
+// text, a reader of "ja,en;q=0.8" gets English, labelled en-US, and one of
+// "ja,zh-TW;q=0.5" Traditional Chinese, labelled zh-TW.
 //
-// Code 0 is success, not a problem: WriteProblem writes nothing and
-// returns [ErrSuccess], and the handler answers as it sees fit.
+// # Success
+//
+// Code 0 is success, and gets status 200 and application/json, with the
+// same headers and the catalogue's success text for the end user as its
+// title:
+//
+//	{"title":"Verification successful","status":200,"code":0,"name":"Success"}
+//
+// A client reads title and code whatever the outcome. [WriteProblem] is
+// WriteResult without fields: it too answers code 0 with success, so that
+// no handler that passes on Huiyan's code leaves a response empty.
+//
+// The service's own members (fields) come after the answer's; they may not
+// repeat one of them. To pass a result up the stack as a Go error, use
+// [messages.Code.Err], nil for success.
+//
+// # Observers
+//
+// [WithObserver] tells an [Observer], such as a Prometheus counter, of
+// every answer, success included: a [Result] of bounded values (the code,
+// its name and category, the status and the Content-Language), a code
+// outside the catalogue counted as "other". Observing allocates nothing.
 //
 // # Logs
 //
@@ -92,10 +128,11 @@
 //
 // # Performance
 //
-// The problem bodies of the catalogue's codes are rendered once per
-// bundle, in every locale, with the deployment's parameters
-// ([WithParams]); a Watcher's reload renders them anew on the next
-// problem. Writing one then allocates no more than writing a static byte
-// slice: the bodies and the header values are shared, read-only. A code
-// that is not in the catalogue is rendered when it is written.
+// The answers of the catalogue's codes, success included, are rendered
+// once per bundle, in every locale, with the deployment's parameters
+// ([WithParams]); a Watcher's reload renders them anew on the next answer.
+// Writing one then allocates no more than writing a static byte slice,
+// observed or not: the bodies and the header values are shared,
+// read-only. A code that is not in the catalogue is rendered when it is
+// written, and so is an answer with fields.
 package huiyanhttp

@@ -45,21 +45,34 @@ func ExampleWriteProblem() {
 	// {"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"脸离屏幕太近，请把手机拿远一些后重试","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}
 }
 
-func ExampleWriteProblem_success() {
-	handler := huiyanhttp.Middleware(huiyan.Default())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Code 0 is no problem: WriteProblem writes nothing, and the
-		// service answers success its own way.
-		if err := huiyanhttp.WriteProblem(w, r, messages.Success); err != nil {
-			fmt.Println(err)
-			w.Write([]byte(`{"code":0}`))
+// results stands for what the backend stored of each verification: the
+// result code Huiyan returned, 0 for success.
+var results = map[string]messages.Code{"A-1024": messages.Success, "A-1025": messages.FaceTooClose}
+
+func ExampleWriteResult() {
+	mw := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))
+	handler := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		order := r.URL.Query().Get("order")
+		code, ok := results[order]
+		if !ok {
+			http.NotFound(w, r) // the service's own answers stay its own
+			return
 		}
+		// One call, whatever the code: the success answer for 0, with the
+		// service's fields, and the problem for any other.
+		huiyanhttp.WriteResult(w, r, code, map[string]string{"order": order})
 	}))
-	w := httptest.NewRecorder()
-	handler.ServeHTTP(w, httptest.NewRequest("GET", "/api/verify/result", nil))
-	fmt.Println(w.Code, w.Body)
+	for _, target := range []string{"/api/verify/result?order=A-1024&lang=en", "/api/verify/result?order=A-1025&lang=zh_TW"} {
+		w := httptest.NewRecorder()
+		handler.ServeHTTP(w, httptest.NewRequest("GET", target, nil))
+		fmt.Println(w.Code, w.Header().Get("Content-Type"), w.Header().Get("Content-Language"), w.Header().Get("Vary"))
+		fmt.Print(w.Body)
+	}
 	// Output:
-	// huiyanhttp: code 0 is success, not a problem; nothing was written
-	// 200 {"code":0}
+	// 200 application/json en-US Accept-Language
+	// {"title":"Verification successful","status":200,"code":0,"name":"Success","order":"A-1024"}
+	// 422 application/problem+json zh-TW Accept-Language
+	// {"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"臉離螢幕太近，請將手機拿遠一點後再試一次","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true,"order":"A-1025"}
 }
 
 func ExampleLanguage() {

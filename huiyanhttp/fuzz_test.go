@@ -16,14 +16,16 @@ import (
 )
 
 // FuzzWriteProblem sends what a client controls, the lang parameter and
-// the three headers read, with any code: the answer is always a problem
-// of that code, in a locale of the bundle, and never panics.
+// the three headers read, with any code: the answer is always the answer
+// of that code (success for 0, else a problem) whose Content-Language is
+// the locale of its title, and never panics.
 func FuzzWriteProblem(f *testing.F) {
 	f.Add("zh_CN", "", "", "", 655)
 	f.Add("xx-garbage!!", "en", "", "", 699)
 	f.Add("", "*", "zh-HK,zh-Hant;q=0.9,en;q=0.8", "", 305)
 	f.Add("", "", "en;q=NaN,,;;", "MicroMessenger/8.0.40 NetType/WIFI Language/zh_HK ABI/arm64", -1)
 	f.Add("%zz", "und", "*", "MicroMessenger/ Language/", 1<<40)
+	f.Add("zh_TW", "", "", "", 0)
 	b := huiyan.Default()
 	h := huiyanhttp.Middleware(b, quiet)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n, _ := strconv.Atoi(r.URL.Query().Get("code"))
@@ -40,12 +42,6 @@ func FuzzWriteProblem(f *testing.F) {
 		}
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
-		if code == messages.Success {
-			if w.Body.Len() != 0 || len(w.Header()) != 0 {
-				t.Fatalf("code 0 wrote %v %q", w.Header(), w.Body.String())
-			}
-			return
-		}
 		var p struct {
 			Code  int
 			Title string
@@ -55,6 +51,9 @@ func FuzzWriteProblem(f *testing.F) {
 		}
 		if w.Code != code.HTTPStatus() || !slices.Contains(b.Locales(), w.Header().Get("Content-Language")) {
 			t.Fatalf("%d %v", w.Code, w.Header())
+		}
+		if m := b.Localize(code, huiyanhttp.Language(r)); p.Title != m.User || w.Header().Get("Content-Language") != m.Lang {
+			t.Fatalf("title %q in %s; the user text is %q in %s", p.Title, w.Header().Get("Content-Language"), m.User, m.Lang)
 		}
 		if got := huiyanhttp.Language(r); got != "" && got != lang && got != r.Header.Get("X-Lang") &&
 			got != r.Header.Get("Accept-Language") && !strings.Contains(r.Header.Get("User-Agent"), " Language/"+got) {

@@ -20,6 +20,8 @@ type config struct {
 	logger   *slog.Logger   // nil for slog.Default() at the time of logging
 	opLang   string         // the operator's language
 	params   map[string]int // the deployment's parameters; nil for the defaults
+
+	observers []Observer // told of each answer
 }
 
 // WithTypeBase makes a problem's type the URI base followed by the
@@ -32,7 +34,7 @@ func WithTypeBase(base string) Option {
 	return func(c *config) { c.typeBase = base }
 }
 
-// WithLogger sets the logger that [WriteProblem] reports each problem to,
+// WithLogger sets the logger that [WriteResult] reports each problem to,
 // with the operator's texts; the default is [slog.Default]. A logger whose
 // handler discards, slog.New(slog.DiscardHandler), turns the reports off.
 func WithLogger(l *slog.Logger) Option {
@@ -110,9 +112,25 @@ type request struct {
 
 type contextKey struct{}
 
+// carrier is a request's context with what the Middleware keeps:
+// one allocation where context.WithValue and the request would be two.
+type carrier struct {
+	context.Context
+	rq request
+}
+
+// Value returns the request for contextKey, and what the parent context
+// holds for any other key.
+func (c *carrier) Value(key any) any {
+	if _, ok := key.(contextKey); ok {
+		return &c.rq
+	}
+	return c.Context.Value(key)
+}
+
 // Middleware returns a middleware that resolves the language of each
 // request once (see [Language]) and keeps it, with loc and the options, in
-// the request's context, for [WriteProblem] and [Localize]:
+// the request's context, for [WriteResult], [WriteProblem] and [Localize]:
 //
 //	mux := http.NewServeMux()
 //	mux.HandleFunc("GET /api/verify/result", result)
@@ -124,8 +142,10 @@ func Middleware(loc huiyan.Localizer, opts ...Option) func(http.Handler) http.Ha
 	s := newState(loc, opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			lang, src := choose(r)
-			ctx := context.WithValue(r.Context(), contextKey{}, &request{s: s, lang: lang, src: src})
+			ctx := &carrier{Context: r.Context(), rq: request{s: s}}
+			ctx.rq.lang, ctx.rq.src = choose(r)
+			// r.WithContext copies the request, as it must: the
+			// handler may keep r, and so the copy, past its return.
 			next.ServeHTTP(w, r.WithContext(ctx))
 		})
 	}
@@ -136,6 +156,9 @@ func Middleware(loc huiyan.Localizer, opts ...Option) func(http.Handler) http.Ha
 func fromContext(ctx context.Context) (*request, bool) {
 	if ctx == nil {
 		return nil, false
+	}
+	if c, ok := ctx.(*carrier); ok {
+		return &c.rq, true // the Middleware's own context, as handlers pass it on
 	}
 	rq, ok := ctx.Value(contextKey{}).(*request)
 	return rq, ok

@@ -3,7 +3,6 @@ package huiyanhttp
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -11,10 +10,6 @@ import (
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
-
-// ErrSuccess is what [WriteProblem] returns for code 0, without writing
-// anything: success is no problem, and its answer is the service's own.
-var ErrSuccess = errors.New("huiyanhttp: code 0 is success, not a problem; nothing was written")
 
 // defaultTypeBase is where a problem's type points by default: the
 // documentation of package messages, at the code's constant.
@@ -41,10 +36,31 @@ type problem struct {
 	Retryable bool   `json:"retryable"`
 }
 
-// body returns the problem for m as JSON, with a final newline.
+// success is the answer for code 0, in the shape of a problem without a
+// type: a client reads title and code whatever the outcome.
+type success struct {
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Code   int    `json:"code"`
+	Name   string `json:"name"`
+}
+
+// body returns the answer for m as JSON, with a final newline: the
+// success answer for code 0, else the problem.
 func (c *config) body(m huiyan.Message) []byte {
+	var data []byte
 	// A struct of strings, ints and a bool always marshals.
-	data, _ := json.Marshal(problem{
+	if m.Code == messages.Success {
+		data, _ = json.Marshal(success{Title: m.User, Status: m.Code.HTTPStatus(), Code: int(m.Code), Name: m.Code.String()})
+	} else {
+		data, _ = json.Marshal(c.problem(m))
+	}
+	return append(data, '\n')
+}
+
+// problem returns the problem for m.
+func (c *config) problem(m huiyan.Message) problem {
+	return problem{
 		Type:      c.typeOf(m.Code),
 		Title:     m.User,
 		Status:    m.Code.HTTPStatus(),
@@ -52,8 +68,7 @@ func (c *config) body(m huiyan.Message) []byte {
 		Name:      m.Code.String(),
 		Category:  m.Code.Category().String(),
 		Retryable: m.Code.Retryable(),
-	})
-	return append(data, '\n')
+	}
 }
 
 // typeOf returns the type URI of code's problems.
@@ -67,35 +82,32 @@ func (c *config) typeOf(code messages.Code) string {
 	return defaultTypeBase + code.Category().Name()
 }
 
-// bodies are the problems of one bundle's known codes, rendered with the
+// bodies are the answers of one bundle's known codes, rendered with the
 // deployment's parameters, and the Content-Language of each locale.
 type bodies struct {
 	b      *huiyan.Bundle
 	names  []string   // the locales
 	langs  [][]string // Content-Language, by locale
 	ncodes int
-	// problems by locale and code: [locale*ncodes+Code.Index], for the
-	// locale that served the user text. nil for code 0.
-	problems [][]byte
+	// answers by locale and code: [locale*ncodes+Code.Index], for the
+	// locale that served the user text.
+	answers [][]byte
 }
 
 func newBodies(b *huiyan.Bundle, c *config) *bodies {
 	codes := messages.All()
 	bs := &bodies{b: b, names: b.Locales(), ncodes: len(codes)}
 	bs.langs = make([][]string, len(bs.names))
-	bs.problems = make([][]byte, len(bs.names)*len(codes))
+	bs.answers = make([][]byte, len(bs.names)*len(codes))
 	for li, name := range bs.names {
 		bs.langs[li] = []string{name}
 		for ci, code := range codes {
-			if code == messages.Success {
-				continue
-			}
 			// The user text is the own text of the locale that served
 			// it, m.Lang: it is the same for every language value that
 			// this locale serves.
 			m := b.LocalizeWith(code, name, c.params)
 			if lj := bs.locale(m.Lang); lj >= 0 {
-				bs.problems[lj*len(codes)+ci] = c.body(m)
+				bs.answers[lj*len(codes)+ci] = c.body(m)
 			}
 		}
 	}
@@ -112,94 +124,27 @@ func (bs *bodies) locale(name string) int {
 	return -1
 }
 
-// problem returns the precomputed problem of a known code whose user
-// text the locale lang served, or nil.
-func (bs *bodies) problem(code messages.Code, lang string) []byte {
-	row := code.Index()
-	if row < 0 {
-		return nil
+// answer returns the body for code in the language value lang, and the
+// locale that served its user text: precomputed for a code of the
+// catalogue, rendered for another.
+func (bs *bodies) answer(c *config, code messages.Code, lang string) ([]byte, string) {
+	if row := code.Index(); row >= 0 {
+		// The locale of the user text: the same with parameters.
+		if li := bs.locale(bs.b.Localize(code, lang).Lang); li >= 0 {
+			return bs.answers[li*bs.ncodes+row], bs.names[li]
+		}
 	}
-	li := bs.locale(lang)
-	if li < 0 {
-		return nil
-	}
-	return bs.problems[li*bs.ncodes+row]
+	m := bs.b.LocalizeWith(code, lang, c.params)
+	return c.body(m), m.Lang
 }
 
-// WriteProblem writes an RFC 9457 problem for code, in the language of r
-// (see [Language]), with the Localizer and options of the [Middleware]
-// that r passed through, or huiyan.Default() and the default options
-// without one. Its status is code.HTTPStatus(); its headers are
-// Content-Type application/problem+json, Content-Language the locale
-// that the Localizer matched (huiyan.Localizer.Match), Vary naming
-// Accept-Language and the other headers read to choose the language,
-// Cache-Control no-store and X-Content-Type-Options nosniff; its body is:
-//
-//	{"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose",
-//	 "title":"Your face is too close. Please hold the phone a little farther away and try again.",
-//	 "status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}
-//
-// on one line: type (see [WithTypeBase]), title the end user's text for
-// code in their language, status, and the members code, name, category
-// and retryable. There is no detail member: the user text, which says
-// what happened and what to do next, is the title.
-//
-// Operator texts never appear in the response, and nothing of the
-// request does. They go to the log: each problem is logged (see
-// [WithLogger]) with the code's operator texts in the operator's
-// language, at level Warn for a 5xx status or a code of the general
-// category (request, signature, token and quota errors, which the
-// operator may have to fix), and Info for the rest, which are the end
-// user's to redo.
-//
-// Code 0 is success: WriteProblem writes nothing and returns
-// [ErrSuccess]. Otherwise it returns the error of writing the body, if
-// any.
+// WriteProblem writes the answer for code, as [WriteResult] does with no
+// fields of the service's own: for a failure, an RFC 9457 problem; for
+// code 0, the success answer, so that a handler that passes on any code it
+// got from Huiyan never leaves a response empty. It returns the error of
+// writing the body, if any.
 func WriteProblem(w http.ResponseWriter, r *http.Request, code messages.Code) error {
-	if code == messages.Success {
-		return ErrSuccess
-	}
-	var rq request
-	if p, ok := requestContext(r); ok {
-		rq = *p
-	} else {
-		rq.s = defaultState()
-		rq.lang, rq.src = choose(r)
-	}
-	s := rq.s
-	b := s.loc.Bundle() // one catalogue for the whole response
-	bs := s.bodiesFor(b)
-	lang := b.Match(rq.lang)
-	var body []byte
-	if code.Known() {
-		body = bs.problem(code, b.Localize(code, rq.lang).Lang)
-	}
-	if body == nil {
-		// A code not in the catalogue: its texts are rendered anyway.
-		body = s.body(b.LocalizeWith(code, rq.lang, s.params))
-	}
-
-	h := w.Header()
-	delete(h, "Content-Length")
-	h["Content-Type"] = problemContentType
-	if li := bs.locale(lang); li >= 0 {
-		h["Content-Language"] = bs.langs[li]
-	} else {
-		h.Set("Content-Language", lang)
-	}
-	if v := h["Vary"]; v != nil {
-		h["Vary"] = append(v[:len(v):len(v)], vary[rq.src]...)
-	} else {
-		h["Vary"] = vary[rq.src]
-	}
-	h["Cache-Control"] = noStore
-	h["X-Content-Type-Options"] = nosniff
-	status := code.HTTPStatus()
-	w.WriteHeader(status)
-	_, err := w.Write(body)
-
-	s.log(ctxOf(r), b, code, status, lang)
-	return err
+	return WriteResult(w, r, code, nil)
 }
 
 // requestContext returns what the Middleware kept in r's context.
@@ -217,7 +162,8 @@ func ctxOf(r *http.Request) context.Context {
 	return r.Context()
 }
 
-// log reports a problem with the code's operator texts.
+// log reports a problem with the code's operator texts; lang is the
+// Content-Language sent.
 func (s *state) log(ctx context.Context, b *huiyan.Bundle, code messages.Code, status int, lang string) {
 	l := s.logger
 	if l == nil {

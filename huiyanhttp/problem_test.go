@@ -3,7 +3,6 @@ package huiyanhttp_test
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -184,20 +183,20 @@ func TestWriteProblemJSON(t *testing.T) {
 	}
 }
 
+// TestWriteProblemSuccess checks that the one-line handler answers code 0
+// too: never an empty 200.
 func TestWriteProblemSuccess(t *testing.T) {
 	var err error
 	h := huiyanhttp.Middleware(huiyan.Default(), quiet)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err = huiyanhttp.WriteProblem(w, r, messages.Success)
 	}))
 	w := get(h, "/?lang=en")
-	if !errors.Is(err, huiyanhttp.ErrSuccess) {
-		t.Errorf("err = %v, want ErrSuccess", err)
+	if err != nil {
+		t.Errorf("err = %v", err)
 	}
-	if len(w.Header()) != 0 || w.Body.Len() != 0 {
-		t.Errorf("wrote %v %q", w.Header(), w.Body.String())
-	}
-	if !strings.HasPrefix(err.Error(), "huiyanhttp: ") {
-		t.Errorf("err = %q, want the package's prefix", err)
+	want := `{"title":"` + huiyan.Localize(messages.Success, "en").User + `","status":200,"code":0,"name":"Success"}` + "\n"
+	if w.Code != 200 || w.Header().Get("Content-Type") != "application/json" || w.Body.String() != want {
+		t.Errorf("%d %v %q, want %q", w.Code, w.Header(), w.Body.String(), want)
 	}
 }
 

@@ -14,6 +14,10 @@ import "strconv"
 //
 // Any int converts to a Code; [Code.Known] tells whether it is in the
 // catalogue.
+//
+// A Code is an error ([Code.Error]), so that a wrapped code can be found
+// with errors.Is. To turn a result code into the error of a call, use
+// [Code.Err], which is nil for [Success]: Code(0) as an error is not nil.
 type Code int
 
 // The codes of the catalogue, by category.

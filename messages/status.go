@@ -79,3 +79,18 @@ func (c Code) HTTPStatus() int {
 // with Error rather than String: a Code prints as "FaceTooClose" either
 // way. huiyan.Error adds the code and the operator's title.
 func (c Code) Error() string { return c.String() }
+
+// Err returns nil for [Success] and c for any other code: the error of a
+// call that Huiyan answered with c. A function that passes Huiyan's result
+// up the stack returns it, so that success is no error:
+//
+//	func verify(res *Response) error { return messages.Code(res.ErrCode).Err() }
+//
+// A Code itself is never a nil error, code 0 included: convert a result
+// with Err, not by returning the Code as an error.
+func (c Code) Err() error {
+	if c == Success {
+		return nil
+	}
+	return c
+}

@@ -176,3 +176,28 @@ func TestCodeErrorPrintsAsString(t *testing.T) {
 		t.Errorf("%%d of FaceTooClose = %q", got)
 	}
 }
+
+func TestCodeErr(t *testing.T) {
+	tests := []struct {
+		name  string
+		code  Code
+		isNil bool
+	}{
+		{"success", Success, true},
+		{"known", FaceTooClose, false},
+		{"general", InvalidParameter, false},
+		{"unknown", 1234, false},
+		{"negative", -1, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.code.Err()
+			if (err == nil) != tt.isNil {
+				t.Fatalf("Code(%d).Err() = %v", int(tt.code), err)
+			}
+			if err != nil && !errors.Is(err, tt.code) {
+				t.Errorf("errors.Is(Code(%d).Err(), Code(%d)) is false", int(tt.code), int(tt.code))
+			}
+		})
+	}
+}

@@ -8,8 +8,6 @@ import (
 	"os"
 	"strings"
 
-	"golang.org/x/text/language"
-
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/locales"
 )
@@ -17,6 +15,7 @@ import (
 // lintFlags are the flags of huiyan lint.
 type lintFlags struct {
 	over    string // -dir: a deployment's directory, over the embedded files
+	alone   bool   // each DIR is a complete catalogue, linted alone
 	strict  bool   // warnings fail too
 	verbose bool   // list what partial locales lack
 }
@@ -25,14 +24,18 @@ func lint(args []string, stdout io.Writer) error {
 	flags := newFlagSet("lint")
 	var f lintFlags
 	flags.StringVar(&f.over, "dir", "", "")
+	flags.BoolVar(&f.alone, "alone", false, "")
 	flags.BoolVar(&f.strict, "strict", false, "")
 	flags.BoolVar(&f.verbose, "v", false, "")
 	dirs, err := parseArgs(flags, args)
 	if err != nil {
 		return err
 	}
-	if f.over != "" && len(dirs) > 0 {
+	switch {
+	case f.over != "" && len(dirs) > 0:
 		return usagef("lint: -dir DIR takes no other directory")
+	case f.alone && len(dirs) == 0:
+		return usagef("lint: -alone lints each DIR alone, and needs a DIR (-dir DIR lints over the embedded files)")
 	}
 	for _, dir := range append(dirs, f.over) {
 		if dir == "" {
@@ -61,7 +64,7 @@ func lint(args []string, stdout io.Writer) error {
 		if len(dirs) > 1 {
 			fmt.Fprintf(&sb, "== %s\n", dir)
 		}
-		if writeReport(&sb, lintDir(dir), f) {
+		if writeReport(&sb, lintDir(dir, f.alone), f) {
 			failed = true
 		}
 	}
@@ -74,36 +77,28 @@ func lint(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// lintDir lints the locale files of dir: alone when they are a complete
-// catalogue, with the canonical locale's file; else over the embedded
-// files, as -dir reads them.
-func lintDir(dir string) *huiyan.Report {
-	if hasCanonical(dir) {
-		return huiyan.Lint(huiyan.Dir(dir))
+// lintDir lints the locale files of dir as -dir reads them, over the
+// embedded files; alone, as a complete catalogue, when asked to or when dir
+// is one: linted alone, it has the canonical locale and every locale of it
+// is complete.
+func lintDir(dir string, alone bool) *huiyan.Report {
+	r := huiyan.Lint(huiyan.Dir(dir))
+	if alone || complete(r) {
+		return r
 	}
 	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
 }
 
-var canonicalTag = language.MustParse(huiyan.Canonical)
-
-// hasCanonical reports whether dir has a file of the canonical locale. As
-// for the library, a locale file is named for its tag in any case or
-// spelling: zh-CN.toml, zh_CN.toml, zh-cn.toml.
-func hasCanonical(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return false // Lint reports that it cannot read dir
-	}
-	for _, e := range entries {
-		name, ok := strings.CutSuffix(e.Name(), ".toml")
-		if !ok || e.IsDir() {
-			continue
-		}
-		if tag, err := language.Parse(name); err == nil && tag == canonicalTag {
-			return true
+// complete reports whether r is the report of a complete catalogue: it
+// has the canonical locale (Lint lists none without it), and every locale
+// has every code.
+func complete(r *huiyan.Report) bool {
+	for _, l := range r.Locales {
+		if l.Complete < l.Codes {
+			return false
 		}
 	}
-	return false
+	return len(r.Locales) > 0
 }
 
 // writeReport writes the errors of r, then its warnings, then how complete

@@ -5,9 +5,9 @@
 // Usage:
 //
 //	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
-//	huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-//	huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+//	huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
+//	huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+//	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...] [-prometheus URL]
 //
 // The commands are:
 //
@@ -25,7 +25,7 @@
 //		every locale side by side, zh-CN first.
 //	-format F
 //		the output: text (the default) or json for lookup; json (the
-//		default), csv or markdown for export.
+//		default), csv, markdown or grafana for export.
 //	-dir DIR
 //		read the locale files of DIR over the embedded ones: a text there
 //		replaces the embedded one, a file for a new locale adds the
@@ -67,6 +67,11 @@
 // itself as the text it falls back to. In a text, | is written \| and a
 // line break <br>.
 //
+// Grafana is the dashboard of the metrics of module huiyanprom, to import
+// into Grafana as it is, whose table of top codes names each code by its
+// operator title in -lang: docs/grafana-dashboard.json is its output for
+// en-US. It takes one language, not all.
+//
 // lookup -lang all shows the code in every locale: in text, one block per
 // locale; in JSON, one message as export -lang all writes it.
 //
@@ -77,15 +82,23 @@
 // # Lint
 //
 // huiyan lint checks the embedded locale files, or each DIR in turn. A DIR
-// that has a zh-CN.toml is a complete catalogue and is checked alone; any
-// other is a deployment's, checked over the embedded files as -dir reads
-// it. huiyan lint -dir DIR checks DIR over the embedded files even when it
-// has a zh-CN.toml: a deployment that changes some Chinese texts.
+// is checked as the other commands read -dir DIR: a deployment's layer
+// over the embedded files, whose missing texts come from them. So huiyan
+// lint DIR and huiyan lint -dir DIR say the same of a layer, such as the
+// shipped locales/uniform-identity, and of a deployment that changes some
+// Chinese texts in a zh-CN.toml of its own. A DIR that is a complete
+// catalogue (a zh-CN.toml, and every locale complete) is checked alone,
+// with the same findings.
+//
+// -alone checks each DIR alone, as a complete catalogue, whether it is
+// complete or not: a fork of the whole catalogue, whose missing texts are
+// problems rather than texts taken from the embedded files.
 //
 // Lint prints the errors, FILE:LINE: error: MESSAGE, which stop the files
 // from loading; then the warnings, FILE:LINE: warning: MESSAGE, advice for
 // a translator (text left untranslated, missing texts, a user text too long
-// for a toast); then how complete each locale is:
+// for a toast, another region's word in a Taiwan or Hong Kong text); then
+// how complete each locale is:
 //
 //	$ huiyan lint
 //	zh-CN: 73/73 codes complete
@@ -106,7 +119,22 @@
 // requests in flight finish. It prints the address it listens on. With
 // -dir, it watches DIR: an edit serves on the next page load, and a bad
 // edit keeps the previous texts serving and shows the fault on the page.
-// An address that is taken is an error: exit status 1.
+// An address that is taken, and a DIR that does not exist, are errors:
+// exit status 1.
+//
+// The page has no authentication. On a loopback address, serve answers
+// only requests whose Host is a loopback name (localhost, 127.0.0.0/8,
+// [::1]) or the address it listens on, so that no web page can read it
+// through DNS rebinding; others get 421 Misdirected Request.
+// -allow-host NAME,... allows more names, such as those of a reverse
+// proxy. On any other address it prints a warning, and checks Host only
+// with -allow-host.
+//
+// With -prometheus URL, the page shows how often each code was answered
+// over the last hour, day or week, as the Prometheus server at URL sums
+// huiyan_results_total over a fleet (see module huiyanprom), and sorts the
+// list by it on request; when the server cannot be reached, the page says
+// so.
 //
 // # Exit status
 //
@@ -128,15 +156,16 @@ import (
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/export"
+	"github.com/huiyan-i18n/huiyan/internal/grafana"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 const usage = `Usage:
   huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
-  huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
-  huiyan lint [-strict] [-v] [DIR... | -dir DIR]
-  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+  huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
+  huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+  huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...] [-prometheus URL]
 
 Commands:
   lookup  show what a Huiyan error code means, for the end user and the operator
@@ -162,39 +191,50 @@ A code outside the catalogue gets the texts of its category.
   -format F  text or json (default text)
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown] [-dir DIR]
+	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
 
 Print the whole catalogue, every code in ascending order.
 
   -lang L    the reader's language, as for lookup (default zh-CN); all
              puts every locale side by side, zh-CN first
   -format F  json (default), csv (UTF-8 with a byte order mark, for
-             spreadsheets) or markdown
+             spreadsheets), markdown, or grafana: the Grafana dashboard
+             of huiyanprom's metrics, codes named by their titles in -lang
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"lint": `Usage: huiyan lint [-strict] [-v] [DIR... | -dir DIR]
+	"lint": `Usage: huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
 
 Check the embedded locale files, or those of each DIR, and say how complete
-each locale is. A DIR with a zh-CN.toml is a complete catalogue, checked
-alone; any other is a deployment's, checked over the embedded files.
+each locale is. A DIR is checked as -dir reads it, over the embedded files
+(a complete catalogue on its own is checked alone, with the same findings).
 Problems print as FILE:LINE: error: MSG (the files do not load) or
 FILE:LINE: warning: MSG (advice for a translator), errors first.
 
-  -dir DIR   check DIR over the embedded files, even with a zh-CN.toml
+  -alone     check each DIR alone, as a complete catalogue: what it lacks
+             is a problem, not taken from the embedded files
+  -dir DIR   check DIR over the embedded files
   -strict    exit 1 on warnings too (CI should use it)
   -v         list what a deployment's partial locale lacks
 
 Exit status: 1 when the files do not load (with -strict, also on a
 warning), 2 when a DIR cannot be read.
 `,
-	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR]
+	"serve": `Usage: huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...] [-prometheus URL]
 
 Serve the operator page and the JSON API (/api/codes, /api/codes/CODE)
-until interrupted.
+until interrupted. The page has no authentication: on a loopback address
+it answers only requests for localhost, 127.0.0.0/8, [::1] and the
+address; on any other, serve warns.
 
-  -addr A    the address to listen on (default 127.0.0.1:8080, loopback)
-  -dir DIR   serve the locale files of DIR over the embedded ones, and
-             reload them when they change
+  -addr A           the address to listen on (default 127.0.0.1:8080,
+                    loopback)
+  -dir DIR          serve the locale files of DIR over the embedded ones,
+                    and reload them when they change
+  -allow-host N,... answer requests for these host names too (421
+                    Misdirected Request for others)
+  -prometheus URL   show each code's count over the last hour, day or
+                    week, as the Prometheus server at URL sums
+                    huiyan_results_total
 `,
 }
 
@@ -227,7 +267,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "lint":
 		err = lint(rest, stdout)
 	case "serve":
-		err = serve(rest, stdout)
+		err = serve(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		err = flag.ErrHelp
 	default:
@@ -253,7 +293,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &fe):
 		// Locale files that do not load: one line per problem, each
 		// already "huiyan: FILE:LINE: MSG".
-		for _, e := range joined(err) {
+		for _, e := range huiyan.FileErrors(err) {
 			fmt.Fprintln(stderr, e)
 		}
 		return exitFailure
@@ -274,15 +314,6 @@ func usagef(format string, a ...any) error {
 // errProblems means that lint found problems: it has printed them, and
 // the exit status alone says so.
 var errProblems = errors.New("problems found")
-
-// joined returns the errors that err joins (NewBundle joins one per
-// problem, by file and line), or err alone.
-func joined(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
 
 // bundle returns the bundle of the embedded locales, or with a dir, that
 // of dir's locale files layered over them.
@@ -321,7 +352,7 @@ func lookup(args []string, stdout io.Writer) error {
 	default:
 		return usagef("lookup: unsupported format %q (want text or json)", *format)
 	}
-	b, err := bundle(*dir)
+	b, err := lookupBundle(*dir, *lang)
 	if err != nil {
 		return err
 	}
@@ -350,6 +381,9 @@ func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string)
 	return nil
 }
 
+// docs/grafana-dashboard.json follows the embedded locale files:
+//go:generate sh -c "go run . export -format grafana -lang en-US > ../../docs/grafana-dashboard.json"
+
 func exportCmd(args []string, stdout io.Writer) error {
 	fs := newFlagSet("export")
 	lang := fs.String("lang", huiyan.Canonical, "")
@@ -362,8 +396,11 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return usagef("export: unexpected arguments: %s", strings.Join(pos, " "))
 	}
-	if !slices.Contains([]string{"json", "csv", "markdown"}, *format) {
-		return usagef("export: unsupported format %q (want json, csv or markdown)", *format)
+	if !slices.Contains([]string{"json", "csv", "markdown", "grafana"}, *format) {
+		return usagef("export: unsupported format %q (want json, csv, markdown or grafana)", *format)
+	}
+	if *format == "grafana" && *lang == export.All {
+		return usagef("export: -format grafana takes one language, not all")
 	}
 	b, err := bundle(*dir)
 	if err != nil {
@@ -374,6 +411,8 @@ func exportCmd(args []string, stdout io.Writer) error {
 		return export.CSV(stdout, b, *lang)
 	case *format == "markdown":
 		return export.Markdown(stdout, b, *lang)
+	case *format == "grafana":
+		return grafana.Write(stdout, b, *lang)
 	case *lang == export.All:
 		return export.JSON(stdout, export.NewSideBySide(b))
 	}

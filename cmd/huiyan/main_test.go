@@ -345,9 +345,12 @@ var update = flag.Bool("update", false, "rewrite the golden files of testdata/li
 // lintCases are the broken locale directories of testdata/lint, one per
 // kind of problem. Each directory KIND has its expected output in
 // KIND.golden: the standard output of huiyan lint -strict
-// testdata/lint/KIND, then a line "exit N".
+// testdata/lint/KIND (with -alone for a complete catalogue), then a line
+// "exit N".
 var lintCases = []struct {
 	kind string
+	// alone is true for a complete catalogue, linted with -alone.
+	alone bool
 	// want are lines the output must have, a problem's file named
 	// relative to the case's directory: the point of the case, which
 	// -update cannot overwrite.
@@ -388,22 +391,28 @@ var lintCases = []struct {
 		"en-US.toml:6: warning: 305.detail (one) has leading or trailing white space",
 	}},
 	{kind: "empty-string", want: []string{"en-US.toml:2: warning: 655.user is empty"}},
-	{kind: "missing-code", want: []string{
+	{kind: "regional-word", want: []string{
+		"zh-HK.toml:2: warning: 701.remedy: 身分證 is Taiwan usage; Hong Kong writes 身份證",
+		"zh-TW.toml:3: warning: 655.user: 屏幕 is mainland usage; Taiwan writes 螢幕",
+	}},
+	{kind: "missing-code", alone: true, want: []string{
 		"en-US.toml:285: warning: code 655 (FaceTooClose) is missing",
 		"en-US: 72/73 codes complete",
 	}},
-	{kind: "missing-field", want: []string{
+	{kind: "missing-field", alone: true, want: []string{
 		"en-US.toml:26: warning: code 3 (SignatureCheckFailed) lacks remedy, which zh-CN has",
 		"en-US.toml:451: warning: category sms lacks detail, which zh-CN has",
 		"en-US: 72/73 codes complete",
 	}},
 	{
-		kind: "canonical-missing-text",
-		want: []string{"zh-CN.toml:263: error: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
+		kind:  "canonical-missing-text",
+		alone: true,
+		want:  []string{"zh-CN.toml:263: error: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
 	},
 	{
-		kind: "canonical-toml-syntax",
-		want: []string{"zh-CN.toml:3: error: invalid TOML: strings cannot contain newlines"},
+		kind:  "canonical-toml-syntax",
+		alone: true,
+		want:  []string{"zh-CN.toml:3: error: invalid TOML: strings cannot contain newlines"},
 	},
 	{kind: "bad-file-name", want: []string{
 		`en-US copy.toml: warning: skipped: "en-US copy.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml`,
@@ -433,7 +442,11 @@ func TestLintGolden(t *testing.T) {
 		t.Run(tc.kind, func(t *testing.T) {
 			dir := "testdata/lint/" + tc.kind
 			golden := dir + ".golden"
-			got := lintOutput(t, "-strict", dir)
+			args := []string{"-strict", dir}
+			if tc.alone {
+				args = append(args, "-alone")
+			}
+			got := lintOutput(t, args...)
 			if !strings.HasSuffix(got, "\nexit 1\n") {
 				t.Errorf("exit status is not 1:\n%s", got)
 			}
@@ -511,12 +524,52 @@ func TestLintClean(t *testing.T) {
 	}
 }
 
-// TestLintCompleteCatalogue checks that a directory with a zh-CN.toml is
-// linted alone: its missing texts are not filled from the embedded files.
+// TestLintCompleteCatalogue checks that -alone lints a directory with a
+// zh-CN.toml alone, its missing texts not filled from the embedded files,
+// and that without -alone it is a layer, as -dir reads it.
 func TestLintCompleteCatalogue(t *testing.T) {
-	for _, dir := range []string{"testdata/lint/canonical-missing-text", "testdata/lint/missing-field"} {
-		if got := lintOutput(t, "-strict", dir); strings.HasSuffix(got, "exit 0\n") {
-			t.Errorf("lint -strict %s: exit 0, want problems:\n%s", dir, got)
+	for _, dir := range []string{"testdata/lint/canonical-missing-text", "testdata/lint/missing-field", "testdata/lint/missing-code"} {
+		if got := lintOutput(t, "-strict", "-alone", dir); strings.HasSuffix(got, "exit 0\n") {
+			t.Errorf("lint -strict -alone %s: exit 0, want problems:\n%s", dir, got)
+		}
+		for _, args := range [][]string{{dir}, {"-dir", dir}} {
+			if got := lintOutput(t, args...); strings.Contains(got, "is missing") || strings.Contains(got, "lacks") || strings.Contains(got, "72/73") {
+				t.Errorf("lint %s: the embedded files do not fill what it lacks:\n%s", args, got)
+			}
+		}
+	}
+}
+
+// TestLintShippedLayer checks the shipped layer both ways a newcomer
+// would lint it: clean, as it loads.
+func TestLintShippedLayer(t *testing.T) {
+	for _, args := range [][]string{
+		{"../../locales/uniform-identity"},
+		{"-dir", "../../locales/uniform-identity"},
+		{"-strict", "../../locales/uniform-identity"},
+		{"-strict", "-dir", "../../locales/uniform-identity"},
+		{"-strict", "../../locales/uniform-identity", "testdata/dir/override"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			got := lintOutput(t, args...)
+			want := cleanLint
+			if len(args) == 3 && args[2] == "testdata/dir/override" {
+				want = "== " + args[1] + "\n" + cleanLintLines + "== " + args[2] + "\n" + cleanLint
+			}
+			if got != want {
+				t.Errorf("output:\n%s\nwant:\n%s", got, want)
+			}
+		})
+	}
+}
+
+// TestLintAloneUsage checks that -alone needs a DIR: it has no meaning for
+// the embedded files or for -dir.
+func TestLintAloneUsage(t *testing.T) {
+	for _, args := range [][]string{{"lint", "-alone"}, {"lint", "-alone", "-dir", "testdata/deploy-zh"}} {
+		code, _, stderr := runArgs(args...)
+		if code != 2 || !strings.Contains(stderr, "-alone") {
+			t.Errorf("%s: exit %d, %q; want 2 and a word on -alone", args, code, stderr)
 		}
 	}
 }
@@ -928,9 +981,10 @@ func TestExportJSONAllFallback(t *testing.T) {
 	}
 }
 
-// TestLintDeploymentWithChinese checks lint -dir: a deployment directory
-// whose zh-CN.toml changes one text is checked over the embedded files,
-// while as a DIR it is a catalogue that lacks every other code.
+// TestLintDeploymentWithChinese checks a deployment directory whose
+// zh-CN.toml changes one text: lint DIR and lint -dir DIR check it over
+// the embedded files; -alone takes it for a catalogue that lacks every
+// other code.
 func TestLintDeploymentWithChinese(t *testing.T) {
 	var out, errOut bytes.Buffer
 	if code := run([]string{"lint", "-dir", "testdata/deploy-zh"}, &out, &errOut); code != 0 {
@@ -940,8 +994,12 @@ func TestLintDeploymentWithChinese(t *testing.T) {
 		t.Errorf("lint -dir output:\n%s", out.String())
 	}
 	out.Reset()
-	if code := run([]string{"lint", "testdata/deploy-zh"}, &out, &errOut); code != 1 || !strings.Contains(out.String(), "zh-CN: 0/73 codes complete") {
+	if code := run([]string{"lint", "testdata/deploy-zh"}, &out, &errOut); code != 0 || !strings.Contains(out.String(), "zh-CN: 73/73 codes complete") {
 		t.Errorf("lint DIR: exit %d, output:\n%s", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"lint", "-alone", "testdata/deploy-zh"}, &out, &errOut); code != 1 || !strings.Contains(out.String(), "zh-CN: 0/73 codes complete") {
+		t.Errorf("lint -alone DIR: exit %d, output:\n%s", code, out.String())
 	}
 	if code := run([]string{"lint", "-dir", "testdata/deploy-zh", "locales"}, &out, &errOut); code != 2 {
 		t.Errorf("lint -dir DIR DIR: exit %d, want 2", code)

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
 	"strings"
@@ -32,18 +34,20 @@ const (
 )
 
 // serve runs huiyan serve until SIGINT or SIGTERM.
-func serve(args []string, stdout io.Writer) error {
+func serve(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return serveContext(ctx, args, stdout)
+	return serveContext(ctx, args, stdout, stderr)
 }
 
 // serveContext runs huiyan serve until ctx is done, then shuts down
 // gracefully.
-func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
+func serveContext(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("serve")
 	addr := fs.String("addr", defaultAddr, "")
 	dir := fs.String("dir", "", "")
+	allow := fs.String("allow-host", "", "")
+	prom := fs.String("prometheus", "", "")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -51,8 +55,18 @@ func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return usagef("serve: unexpected arguments: %s", strings.Join(pos, " "))
 	}
+	var opts []catalogue.Option
+	if *prom != "" {
+		if u, err := url.Parse(*prom); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usagef("serve: -prometheus %q: want the URL of a Prometheus server, such as http://127.0.0.1:9090", *prom)
+		}
+		opts = append(opts, catalogue.WithPrometheus(*prom))
+	}
 	var l huiyan.Localizer = huiyan.Default()
 	if *dir != "" {
+		if err := checkDir(*dir); err != nil {
+			return err
+		}
 		w, err := huiyan.Watch(*dir)
 		if err != nil {
 			return err
@@ -64,8 +78,57 @@ func serveContext(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return listenError(*addr, err)
 	}
+	h, loopback := guard(catalogue.New(l, opts...), ln.Addr(), *allow)
+	if !loopback {
+		fmt.Fprintf(stderr, "huiyan: serve: warning: %s is not a loopback address: the page has no authentication, and whoever reaches this address reads it and the paths of the locale files\n", ln.Addr())
+	}
 	fmt.Fprintf(stdout, "huiyan: serving on http://%s/\n", ln.Addr())
-	return serveOn(ctx, ln, catalogue.New(l))
+	return serveOn(ctx, ln, h)
+}
+
+// guard wraps h in catalogue.AllowHosts when the server listens on a
+// loopback address, or when -allow-host names hosts: it answers only
+// requests for loopback, the address it listens on and those hosts. It
+// reports whether the address is loopback.
+func guard(h http.Handler, addr net.Addr, allow string) (http.Handler, bool) {
+	var ip net.IP
+	if a, ok := addr.(*net.TCPAddr); ok {
+		ip = a.IP
+	}
+	loopback := ip != nil && ip.IsLoopback()
+	if !loopback && allow == "" {
+		return h, false
+	}
+	names := strings.Split(allow, ",")
+	if ip != nil && !ip.IsUnspecified() {
+		names = append(names, ip.String())
+	}
+	return catalogue.AllowHosts(h, names...), loopback
+}
+
+// checkDir says in plain words why dir cannot be watched, if it does not
+// exist or is no directory.
+func checkDir(dir string) error {
+	fi, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("serve: -dir %s: the directory does not exist", dir)
+	case err != nil:
+		return fmt.Errorf("serve: -dir %s: %w", dir, unwrapSyscall(err))
+	case !fi.IsDir():
+		return fmt.Errorf("serve: -dir %s: not a directory", dir)
+	}
+	return nil
+}
+
+// unwrapSyscall returns the error of the system call under err, such as
+// "permission denied", without the path err repeats.
+func unwrapSyscall(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // listenError says in one line why the server cannot listen on addr:

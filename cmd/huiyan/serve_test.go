@@ -68,11 +68,20 @@ func TestServeMatchesCommands(t *testing.T) {
 // the address it printed.
 func startServe(t *testing.T, args ...string) string {
 	t.Helper()
+	addr, _ := startServeStderr(t, args...)
+	return addr
+}
+
+// startServeStderr is startServe, and returns what serve printed on
+// stderr before it printed the address.
+func startServeStderr(t *testing.T, args ...string) (string, string) {
+	t.Helper()
+	var stderr strings.Builder
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
-		err := serveContext(ctx, args, pw)
+		err := serveContext(ctx, args, pw, &stderr)
 		pw.CloseWithError(err)
 		done <- err
 	}()
@@ -95,7 +104,8 @@ func startServe(t *testing.T, args ...string) string {
 	if !ok {
 		t.Fatalf("serve printed %q", line)
 	}
-	return addr
+	// serve wrote stderr before stdout, and the pipe orders the two.
+	return addr, stderr.String()
 }
 
 func TestServe(t *testing.T) {
@@ -146,7 +156,7 @@ func TestServeAddressTaken(t *testing.T) {
 	if want := "huiyan: serve: cannot listen on " + addr + ": "; !strings.HasPrefix(stderr, want) || strings.Count(stderr, "\n") != 1 {
 		t.Errorf("stderr %q, want one line starting %q", stderr, want)
 	}
-	err = serveContext(context.Background(), []string{"-addr", addr}, io.Discard)
+	err = serveContext(context.Background(), []string{"-addr", addr}, io.Discard, io.Discard)
 	if !errors.Is(err, syscall.EADDRINUSE) {
 		t.Errorf("error %v, want EADDRINUSE", err)
 	}
@@ -163,6 +173,8 @@ func TestServeErrors(t *testing.T) {
 		{"unknown flag", []string{"serve", "-port", "1"}, exitUsage, "huiyan: serve: flag provided but not defined: -port"},
 		{"broken -dir", []string{"serve", "-dir", "testdata/dir/broken", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: testdata/dir/broken/"},
 		{"bad address", []string{"serve", "-addr", "127.0.0.1:http-alt-nope"}, exitFailure, "huiyan: serve: cannot listen on 127.0.0.1:http-alt-nope: "},
+		{"missing -dir", []string{"serve", "-dir", "testdata/no-such-dir", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: serve: -dir testdata/no-such-dir: the directory does not exist"},
+		{"-dir is a file", []string{"serve", "-dir", "serve.go", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: serve: -dir serve.go: not a directory"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -180,6 +192,96 @@ func TestServeErrors(t *testing.T) {
 			}
 			if stderr == "" {
 				t.Error("nothing on stderr")
+			}
+		})
+	}
+}
+
+// hostGet sends GET / to the server at base with the Host header host.
+func hostGet(t *testing.T, base, host string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", base+"?lang=en-US", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(io.LimitReader(res.Body, 1<<20))
+	return res.StatusCode, string(b)
+}
+
+// TestServeHost sends requests with the Host headers a browser sends, and
+// those a page that points its own name at 127.0.0.1 (DNS rebinding)
+// makes it send.
+func TestServeHost(t *testing.T) {
+	base, stderr := startServeStderr(t, "-addr", "127.0.0.1:0", "-allow-host", "ops.example.com,Review.Example.com")
+	if stderr != "" {
+		t.Errorf("serving on loopback, stderr %q", stderr)
+	}
+	port := strings.TrimSuffix(base[strings.LastIndex(base, ":"):], "/")
+	tests := []struct {
+		name   string
+		host   string
+		status int
+	}{
+		{"the address it listens on", "127.0.0.1" + port, http.StatusOK},
+		{"localhost", "localhost" + port, http.StatusOK},
+		{"localhost without port", "localhost", http.StatusOK},
+		{"another loopback address", "127.1.2.3" + port, http.StatusOK},
+		{"IPv6 loopback", "[::1]" + port, http.StatusOK},
+		{"an allowed name", "ops.example.com" + port, http.StatusOK},
+		{"an allowed name in another case", "REVIEW.example.com.", http.StatusOK},
+		{"a foreign name", "attacker.example" + port, http.StatusMisdirectedRequest},
+		{"a name ending in localhost", "localhost.attacker.example", http.StatusMisdirectedRequest},
+		{"a foreign address", "203.0.113.9" + port, http.StatusMisdirectedRequest},
+		{"IPv6 not loopback", "[2001:db8::1]" + port, http.StatusMisdirectedRequest},
+		{"huge", strings.Repeat("a", 100_000) + ".localhost", http.StatusMisdirectedRequest},
+		{"malformed", "local host", http.StatusMisdirectedRequest},
+		{"a path for a host", "localhost/x", http.StatusMisdirectedRequest},
+		{"unbracketed IPv6", "::1", http.StatusMisdirectedRequest},
+		{"bad port", "localhost:http", http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body := hostGet(t, base, tt.host)
+			if status != tt.status {
+				t.Errorf("Host %.60q: status %d, want %d", tt.host, status, tt.status)
+			}
+			if status == http.StatusMisdirectedRequest && (len(body) > 200 || strings.Contains(body, "attacker") || strings.Contains(body, "<")) {
+				t.Errorf("the 421 body is not a short plain text: %.200q", body)
+			}
+		})
+	}
+}
+
+// TestServeWarning listens on every address: serve warns that the page
+// has no authentication, and answers any Host unless -allow-host names
+// some.
+func TestServeWarning(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		foreign int // the status for a foreign Host
+	}{
+		{"any host", []string{"-addr", "0.0.0.0:0"}, http.StatusOK},
+		{"-allow-host", []string{"-addr", "0.0.0.0:0", "-allow-host", "ops.example.com"}, http.StatusMisdirectedRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			base, stderr := startServeStderr(t, tt.args...)
+			if !strings.HasPrefix(stderr, "huiyan: serve: warning: ") || !strings.Contains(stderr, "no authentication") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr %q, want one line warning that the page has no authentication", stderr)
+			}
+			local := "http://127.0.0.1" + base[strings.LastIndex(base, ":"):]
+			if status, _ := hostGet(t, local, "ops.example.com"); status != http.StatusOK {
+				t.Errorf("an allowed Host: status %d", status)
+			}
+			if status, _ := hostGet(t, local, "attacker.example"); status != tt.foreign {
+				t.Errorf("a foreign Host: status %d, want %d", status, tt.foreign)
 			}
 		})
 	}

@@ -6,18 +6,31 @@
 //	curl -i '127.0.0.1:8081/api/verify/result?code=655&lang=en'
 //
 // GET /api/verify/result?code=N stands for the backend receiving Huiyan's
-// result code N: it answers 0 with 200 and a small JSON body, any other
-// code, in the catalogue or not, with the localized RFC 9457 problem, and
-// a code that is not an integer with a 400 problem. The language comes
-// from the lang query parameter (the mini-program's
-// wx.getAppBaseInfo().language), X-Lang, Accept-Language or WeChat's
-// User-Agent. Each problem is logged for the operator, in English.
+// result code N, and answers it in one call, whatever N is: 0 with 200 and
+// the localized success answer, any other code, in the catalogue or not,
+// with the localized RFC 9457 problem. A code that is not an integer is
+// the backend's own 400 problem, not a Huiyan code: the request to the
+// backend was wrong, not the one to Huiyan. The language comes from the
+// lang query parameter (the mini-program's wx.getAppBaseInfo().language),
+// X-Lang, Accept-Language or WeChat's User-Agent. Each problem is logged
+// for the operator, in English.
 //
 // With -dir, the locale files of a directory are served over the embedded
-// ones and reloaded when they change.
+// ones and reloaded when they change; each reload is logged, and so is a
+// file skipped (such as a backup.toml), a fault and the reload that clears
+// it.
+//
+// GET /metrics serves the Prometheus metrics of module huiyanprom, on a
+// registry of the backend's own: huiyan_results_total counts every answer
+// by code, name, category, status and locale, and the reload metrics say
+// whether the locale files load (without -dir, the embedded texts loaded
+// once, at the start):
+//
+//	curl -s 127.0.0.1:8081/metrics | grep huiyan_
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -26,8 +39,12 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
+	"github.com/huiyan-i18n/huiyan/huiyanprom"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -43,48 +60,121 @@ func main() {
 }
 
 func run(addr, dir string, log *slog.Logger) error {
+	m, err := newMetrics()
+	if err != nil {
+		return err
+	}
 	var loc huiyan.Localizer = huiyan.Default()
 	if dir != "" {
-		w, err := huiyan.Watch(dir, huiyan.WithErrorHandler(func(err error) {
-			log.Error("locale reload failed; the previous texts keep serving", "err", err)
-		}))
+		w, err := watch(dir, log, m)
 		if err != nil {
 			return err
 		}
 		defer w.Close()
 		loc = w
+	} else {
+		// The embedded texts loaded with the program: the reload
+		// metrics say so, as a Watcher's first load would.
+		m.reloads.ObserveReload(huiyan.Reload{Time: time.Now()})
 	}
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           newHandler(loc, log),
+		Handler:           newHandler(loc, log, m),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	log.Info("listening", "addr", addr)
 	return srv.ListenAndServe()
 }
 
-// newHandler returns the backend's routes behind the huiyanhttp
-// Middleware, which resolves each request's language.
-func newHandler(loc huiyan.Localizer, log *slog.Logger) http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/verify/result", verifyResult)
-	return huiyanhttp.Middleware(loc, huiyanhttp.WithLogger(log))(mux)
+// watch serves the locale files of dir over the embedded ones, logging
+// each reload, each fault (once, with its file and line), each file
+// skipped (a backup.toml: once, as a warning) and the reload that clears a
+// fault; and counts each load in m, unless m is nil.
+func watch(dir string, log *slog.Logger, m *metrics, opts ...huiyan.WatchOption) (*huiyan.Watcher, error) {
+	return huiyan.Watch(dir, append([]huiyan.WatchOption{
+		huiyan.WithErrorHandler(func(err error) {
+			for _, fe := range huiyan.FileErrors(err) {
+				if fe.Advice {
+					log.Warn("locale files: skipped", "dir", dir, "err", fe)
+				} else {
+					log.Error("locale files: the previous texts keep serving", "dir", dir, "err", fe)
+				}
+			}
+		}),
+		huiyan.WithReloadHandler(func(ev huiyan.Reload) {
+			if m != nil {
+				m.reloads.ObserveReload(ev)
+			}
+			switch {
+			case ev.Cleared:
+				log.Info("locale files: fault cleared, the directory's texts serve again", "dir", dir)
+			case ev.Err == nil:
+				log.Info("locale files loaded", "dir", dir)
+			}
+		}),
+	}, opts...)...)
 }
 
-var success = []byte(`{"code":0,"name":"Success"}` + "\n")
+// metrics are the backend's Prometheus metrics, on a registry of its own.
+type metrics struct {
+	reg     *prometheus.Registry
+	results *huiyanprom.Results
+	reloads *huiyanprom.Reloads
+}
+
+func newMetrics() (*metrics, error) {
+	m := &metrics{reg: prometheus.NewRegistry()}
+	var err error
+	if m.results, err = huiyanprom.NewResults(m.reg); err != nil {
+		return nil, err
+	}
+	if m.reloads, err = huiyanprom.NewReloads(m.reg); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// newHandler returns the backend's routes behind the huiyanhttp
+// Middleware, which resolves each request's language; with m, it counts
+// each answer and serves GET /metrics.
+func newHandler(loc huiyan.Localizer, log *slog.Logger, m *metrics) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/verify/result", verifyResult)
+	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(log)}
+	if m != nil {
+		opts = append(opts, huiyanhttp.WithObserver(m.results))
+		mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
+	}
+	return huiyanhttp.Middleware(loc, opts...)(mux)
+}
 
 // verifyResult answers how the verification ended.
 func verifyResult(w http.ResponseWriter, r *http.Request) {
 	n, err := strconv.Atoi(r.URL.Query().Get("code"))
 	if err != nil {
-		huiyanhttp.WriteProblem(w, r, messages.InvalidParameter)
+		badRequest(w, "the code parameter must be an integer")
 		return
 	}
-	if n == 0 {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "no-store")
-		w.Write(success)
-		return
-	}
-	huiyanhttp.WriteProblem(w, r, messages.Code(n))
+	// One call for any code: the success answer for 0, a problem else.
+	huiyanhttp.WriteResult(w, r, messages.Code(n), nil)
+}
+
+// ownProblem is a problem of the backend's own.
+type ownProblem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail"`
+}
+
+// badRequest answers a request that the backend cannot read. It is no
+// Huiyan code: those speak of the call to Huiyan. detail is the backend's
+// text; nothing of the request is echoed.
+func badRequest(w http.ResponseWriter, detail string) {
+	h := w.Header()
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusBadRequest)
+	json.NewEncoder(w).Encode(ownProblem{Type: "about:blank", Title: "Bad Request", Status: http.StatusBadRequest, Detail: detail})
 }

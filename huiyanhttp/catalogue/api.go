@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"bytes"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -28,8 +29,12 @@ func (h *handler) apiList(w http.ResponseWriter, r *http.Request) {
 // apiCode serves GET /api/codes/{code}: what huiyan lookup CODE -lang L
 // -format json prints; with lang=all, the code in every locale.
 func (h *handler) apiCode(w http.ResponseWriter, r *http.Request) {
-	code, ok := parseCode(r.PathValue("code"))
-	if !ok {
+	code, err := messages.ParseCode(r.PathValue("code"))
+	if errors.Is(err, strconv.ErrRange) {
+		writeProblem(w, http.StatusBadRequest, "The code is out of range: Huiyan codes are small integers, such as 655.")
+		return
+	}
+	if err != nil {
 		writeProblem(w, http.StatusBadRequest, "The code must be an integer, such as 655.")
 		return
 	}
@@ -48,13 +53,6 @@ func (h *handler) apiCode(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	serveEntity(w, r, newEntity(buf.Bytes()), jsonType, contentLanguage)
-}
-
-// parseCode parses a code as huiyan lookup does: any integer, negative
-// ones included, is a code.
-func parseCode(s string) (messages.Code, bool) {
-	c, err := messages.ParseCode(s)
-	return c, err == nil
 }
 
 // problem is an RFC 9457 problem detail. It says what was wrong with the

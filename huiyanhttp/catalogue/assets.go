@@ -7,13 +7,18 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"sync"
 )
 
 //go:embed static templates
 var files embed.FS
 
-// pages are the page templates, parsed once.
-var pages = template.Must(template.New("").Funcs(template.FuncMap{"pair": pair}).ParseFS(files, "templates/*.html"))
+// pages returns the page templates, parsed on first use: a program that
+// imports the package but serves no page, such as a command that looks a
+// code up, does not pay for parsing them.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{"pair": pair}).ParseFS(files, "templates/*.html"))
+})
 
 // asset is a static file, with its ETag and the version that its URLs
 // carry, so that a browser keeps it until it changes.
@@ -24,8 +29,8 @@ type asset struct {
 	version string
 }
 
-// assets are the static files by name.
-var assets = func() map[string]asset {
+// assets returns the static files by name, hashed on first use.
+var assets = sync.OnceValue(func() map[string]asset {
 	types := map[string]string{".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 	out := make(map[string]asset)
 	entries, _ := fs.ReadDir(files, "static")
@@ -35,14 +40,14 @@ var assets = func() map[string]asset {
 		out[e.Name()] = asset{data: data, mime: types[path.Ext(e.Name())], etag: ent.etag, version: ent.etag[1:9]}
 	}
 	return out
-}()
+})
 
 // serveAsset serves GET /static/{file}. A URL with the file's current
 // version may be cached for good; any other is revalidated.
-func serveAsset(w http.ResponseWriter, r *http.Request) {
-	a, ok := assets[r.PathValue("file")]
+func (h *handler) serveAsset(w http.ResponseWriter, r *http.Request) {
+	a, ok := assets()[r.PathValue("file")]
 	if !ok {
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	hd := w.Header()

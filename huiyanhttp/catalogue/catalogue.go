@@ -34,6 +34,9 @@ func WithLogger(l *slog.Logger) Option {
 // When l.Err() returns a fault, as a [*huiyan.Watcher]'s does while a bad
 // edit stands, the page shows it, naming the file and the line. A nil l serves
 // the embedded catalogue, [huiyan.Default].
+//
+// The handler has no authentication; on a loopback server, wrap it in
+// [AllowHosts] (see the package's Security section).
 func New(l huiyan.Localizer, opts ...Option) http.Handler {
 	if l == nil {
 		l = huiyan.Default()
@@ -42,21 +45,41 @@ func New(l huiyan.Localizer, opts ...Option) http.Handler {
 	for _, o := range opts {
 		o(h)
 	}
+	if h.counts != nil {
+		h.counts.log = h.log
+		if h.counts.err != nil {
+			h.log.Error("huiyan: catalogue: no counts", "err", h.counts.err)
+		}
+	}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", h.index)
-	mux.HandleFunc("GET /codes/{code}", h.codePage)
-	mux.HandleFunc("GET /api/codes", h.apiList)
-	mux.HandleFunc("GET /api/codes/{code}", h.apiCode)
-	mux.HandleFunc("GET /static/{file}", serveAsset)
+	mux.HandleFunc("/{$}", h.get(h.index))
+	mux.HandleFunc("/codes/{code}", h.get(h.codePage))
+	mux.HandleFunc("/api/codes", h.get(h.apiList))
+	mux.HandleFunc("/api/codes/{code}", h.get(h.apiCode))
+	mux.HandleFunc("/static/{file}", h.get(h.serveAsset))
+	mux.HandleFunc("/", h.notFound)
 	h.mux = mux
 	return h
 }
 
+// get answers requests other than GET and HEAD with 405 Method Not
+// Allowed, in the page's layout, and passes the others to f.
+func (h *handler) get(f http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			h.methodNotAllowed(w, r)
+			return
+		}
+		f(w, r)
+	}
+}
+
 // handler serves one Localizer.
 type handler struct {
-	l   huiyan.Localizer
-	log *slog.Logger
-	mux *http.ServeMux
+	l      huiyan.Localizer
+	log    *slog.Logger
+	mux    *http.ServeMux
+	counts *counter // nil without WithPrometheus
 
 	current atomic.Pointer[snapshot]
 }
@@ -81,14 +104,16 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		*r2 = *r
 		u := *r.URL
 		u.Path = "/" + u.Path
-		u.RawPath = ""
+		if u.RawPath != "" {
+			u.RawPath = "/" + u.RawPath
+		}
 		r2.URL = &u
 		r = r2
 	}
 	if unclean(r.URL.Path) {
 		// No link of the page has such a path; net/http's mux would
 		// redirect it, echoing the request in an HTML body.
-		http.NotFound(w, r)
+		h.notFound(w, r)
 		return
 	}
 	h.mux.ServeHTTP(w, r)
@@ -141,34 +166,23 @@ func redirectToDir(w http.ResponseWriter, r *http.Request) {
 }
 
 // snapshot returns what is computed once per catalogue for the catalogue
-// being served.
+// being served, and the fault that stands.
 func (h *handler) snapshot() *snapshot {
-	b := h.l.Bundle()
-	if s := h.current.Load(); s != nil && s.bundle == b {
+	b, fault := h.l.Bundle(), h.l.Err()
+	if s := h.current.Load(); s != nil && s.bundle == b && sameFault(s, fault) {
 		return s
 	}
-	s := newSnapshot(b)
+	s := newSnapshot(b, fault)
 	h.current.Store(s)
 	return s
 }
 
-// fault returns the fault that stands in the locale files the Localizer
-// watches, or nil.
-func (h *handler) fault() error {
-	return h.l.Err()
-}
-
-// langValue returns the language value of a request: the lang parameter,
-// else its Accept-Language header.
-func langValue(r *http.Request) string {
-	if l := r.URL.Query().Get("lang"); l != "" {
-		return l
+// sameFault reports whether fault is the one s was taken with. Errors
+// are compared by their text, since an error value need not be
+// comparable; a fault is rare and short-lived.
+func sameFault(s *snapshot, fault error) bool {
+	if fault == nil || s.fault == nil {
+		return fault == s.fault
 	}
-	return acceptLanguage(r)
-}
-
-// acceptLanguage returns the request's Accept-Language, its fields joined
-// when it has several.
-func acceptLanguage(r *http.Request) string {
-	return strings.Join(r.Header.Values("Accept-Language"), ",")
+	return fault.Error() == s.faultText
 }

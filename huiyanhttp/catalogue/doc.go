@@ -27,8 +27,35 @@
 // [*huiyan.Watcher]'s does after a bad edit, it is shown in a banner,
 // naming the file and the line, while the previous texts keep serving.
 //
-// The page is for the operators of a service: mount it where only they
-// can reach it.
+// The page reads its parameters up to a bound (256 bytes of a search, of
+// lang) and repeats in its links only what it chose: the locale that
+// serves, not the lang asked for; a category only when it is one. A page
+// is rendered once per catalogue, language and normalized query and kept
+// (up to 256 pages, 24 MB), so that serving it costs what a static file
+// does. A path with no page, and a method other than GET or HEAD, answer
+// 404 and 405 in the page's layout and language; /codes/0655 redirects to
+// /codes/655. The page meets WCAG 2.2 AA (axe-core checks it in CI).
+//
+// # Security
+//
+// The page and the API have no authentication: they show every text and,
+// under a fault, the paths of the locale files. Mount them behind the
+// service's own authentication, or where only operators reach them. A
+// server on a loopback address is not safe by that alone: a web page that
+// an operator visits can point a name of its own at 127.0.0.1 (DNS
+// rebinding) and read the answers. Wrap such a server in [AllowHosts],
+// which answers only requests for loopback names and the names given, as
+// huiyan serve does.
+//
+// # Counts
+//
+// With [WithPrometheus], each code's card and page also shows how often
+// the fleet answered it over the last hour, day or week (window=1h, 1d or
+// 1w; a day by default), as a Prometheus server sums huiyan_results_total,
+// the counter of module huiyanprom, and the list sorts by count with
+// sort=count. The counts are asked at most every 15 seconds per window,
+// with a timeout; when Prometheus cannot be reached, the page says so in
+// its language and shows the catalogue as ever.
 //
 // # The API
 //
@@ -47,8 +74,8 @@
 // Content-Language names the locale that served (for lang=all, every
 // locale, comma-separated). ETag is a hash of the body, which changes when
 // the catalogue does; a request whose If-None-Match names it gets 304 Not
-// Modified, so that a dashboard polling the API costs next to nothing
-// while nothing changes. Cache-Control is no-cache: a cache must ask
+// Modified, so that a dashboard polling the API, or a browser reloading
+// the page, costs next to nothing while nothing changes. Cache-Control is no-cache: a cache must ask
 // again each time. Every response carries X-Content-Type-Options: nosniff
 // and the Content-Security-Policy.
 package catalogue

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue"
@@ -34,4 +35,43 @@ func ExampleNew() {
 	fmt.Println(rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Content-Language"))
 	// Output:
 	// 200 application/json en-US
+}
+
+func ExampleAllowHosts() {
+	// A server of its own on loopback answers requests for localhost
+	// and the name of the proxy in front of it, and no other: a web page
+	// cannot point a name of its own at 127.0.0.1 and read the page.
+	h := catalogue.AllowHosts(catalogue.New(nil), "ops.example.com")
+	for _, host := range []string{"localhost:8080", "127.0.0.1:8080", "ops.example.com", "rebind.attacker.example:8080"} {
+		req := httptest.NewRequest("GET", "/api/codes/655", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		fmt.Println(host, rec.Code)
+	}
+	// Output:
+	// localhost:8080 200
+	// 127.0.0.1:8080 200
+	// ops.example.com 200
+	// rebind.attacker.example:8080 421
+}
+
+func ExampleWithPrometheus() {
+	// A Prometheus that has counted FaceTooClose three times in the
+	// fleet over the last day.
+	prom := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1764493200,"3"]}]}}`)
+	}))
+	defer prom.Close()
+
+	h := catalogue.New(huiyan.Default(), catalogue.WithPrometheus(prom.URL))
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest("GET", "/codes/655?lang=en-US", nil))
+	for line := range strings.Lines(w.Body.String()) {
+		if strings.Contains(line, `class="uses"`) {
+			fmt.Print(line)
+		}
+	}
+	// Output:
+	// <data class="uses" value="3">3 in the last day</data>
 }

@@ -1,7 +1,6 @@
 package catalogue
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -15,30 +14,43 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// view is what a page shows.
+// view is what a page shows. Each page builds one and renders it once per
+// catalogue; what a view holds comes from the catalogue and the
+// normalized query, never from the request as it was sent.
 type view struct {
-	Lang   string // the <html lang>: the served locale, or the page's words' language
-	Root   string // the mount point, relative to the page
-	L      *labels
-	Title  string
-	Style  string
-	Icon   string
-	Action string // where the search form goes
-	Query  string
-	LangIn string // the lang parameter the search form keeps
-	Cat    string // the category filtered, by its name in locale files
-	Cats   []option
-	Langs  []option
-	Faults []fault
-	More   int // faults left out
-	Cards  []card
-	Side   bool // every locale side by side
-	One    bool // the page of one code
-	Count  string
-	Filter bool // a search or a filter is active
-	Note   string
-	Status int
-	Error  string
+	Lang    string // the <html lang>: the locale of the page's words
+	Root    string // the mount point, relative to the page
+	L       *labels
+	Title   string
+	Heading string // the <h1> of a page other than the list, whose own is the brand
+	Style   string
+	Icon    string
+	Home    string // the list, in the page's language
+	Action  string // where the search form goes
+	Query   string
+	Hidden  []field // the search form's hidden inputs: the language kept
+	Cats    []option
+	Langs   []option
+	Faults  []fault
+	More    int // faults left out
+	Cards   []card
+	Side    bool // every locale side by side
+	One     bool // the page of one code
+	Count   string
+	Filter  bool // a search or a filter is active
+	Notes   []string
+	Status  int
+	Error   string
+	Uses    *usesView // the counts' controls; nil without counts
+
+	query           query
+	locales         []string // the bundle's
+	contentLanguage string
+}
+
+// field is a hidden input of the search form.
+type field struct {
+	Name, Value string
 }
 
 // option is an entry of the language switch or the category filter.
@@ -65,6 +77,9 @@ type card struct {
 	Anchor    string
 	JSON      string
 	Texts     []texts
+	HasUses   bool // the card shows how often the code was answered
+	Uses      int64
+	UsesText  string
 }
 
 // cardView is a card and the page it is on, for the card template.
@@ -86,54 +101,38 @@ type texts struct {
 	Remedy   []segment
 }
 
-// segment is a piece of text that a search did or did not match.
-type segment struct {
-	Text string
-	Mark bool
-}
-
-// maxQuery bounds the search text: beyond it, the rest is not read.
-const maxQuery = 256
-
 // maxFaults bounds the faults the banner lists.
 const maxFaults = 20
 
-// query is what a page request asks for.
-type query struct {
-	lang   string // the language value: lang parameter or Accept-Language
-	langIn string // the lang parameter
-	all    bool   // lang=all
-	text   string
-	cat    messages.Category
-	hasCat bool
-}
-
-func parseQuery(r *http.Request) query {
-	v := r.URL.Query()
-	// The page shows what it was asked as text: bytes that are no UTF-8
-	// are dropped.
-	q := query{langIn: strings.ToValidUTF8(v.Get("lang"), ""), text: strings.TrimSpace(v.Get("q"))}
-	q.all = q.langIn == export.All
-	if q.langIn != "" && !q.all {
-		q.lang = q.langIn
-	} else {
-		q.lang = acceptLanguage(r)
+// key returns the key of the page of q: the list, or the page of code
+// when one is set.
+func (q query) key(code int, one bool) pageKey {
+	k := pageKey{code: code, one: one, locale: q.locale, langGiven: q.langGiven, all: q.all, text: q.text, cat: -1, badCat: q.badCat}
+	if q.hasCat {
+		k.cat = int(q.cat)
 	}
-	if len(q.text) > maxQuery {
-		q.text = q.text[:maxQuery]
-	}
-	q.text = strings.ToValidUTF8(q.text, "") // and a rune cut in two
-	q.cat, q.hasCat = messages.ParseCategory(v.Get("cat"))
-	return q
+	return k
 }
 
 // index serves the list of every code.
 func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 	s := h.snapshot()
-	q := parseQuery(r)
-	v := h.newView(r, s, q)
-	v.Action = v.Root
+	q := parseQuery(r, s)
+	c := h.countsFor(r, q)
+	h.serveCached(w, r, s, c.keyed(q.key(0, false), q), func() *view {
+		v := h.listView(s, q)
+		v.addCounts(c, q, true)
+		return v
+	})
+}
+
+// listView returns the list of the codes q asks for.
+func (h *handler) listView(s *snapshot, q query) *view {
+	v := newView(s, q, "/")
 	v.Filter = q.text != "" || q.hasCat
+	if q.badCat != "" {
+		v.Notes = append(v.Notes, fmt.Sprintf(v.L.UnknownCategory, q.badCat))
+	}
 	codes := matching(s, q)
 	if code, err := strconv.Atoi(strings.TrimPrefix(q.text, "#")); err == nil && !messages.Code(code).Known() {
 		if c := messages.Code(code); !q.hasCat || c.Category() == q.cat {
@@ -142,121 +141,187 @@ func (h *handler) index(w http.ResponseWriter, r *http.Request) {
 	}
 	hl := highlighter(q.text)
 	for _, c := range codes {
-		v.Cards = append(v.Cards, v.card(s, q, c, hl))
+		v.Cards = append(v.Cards, v.card(s, c, hl))
 	}
 	total := len(messages.All())
 	v.Count = fmt.Sprintf(v.L.Count, total)
 	if v.Filter {
 		v.Count = fmt.Sprintf(v.L.Matches, len(v.Cards), total)
 	}
-	h.render(w, r, v)
+	return v
 }
 
-// codePage serves the page of one code.
+// codePage serves the page of one code. A code spelt otherwise than
+// huiyan lookup prints it (0655, +655) is redirected to its page.
 func (h *handler) codePage(w http.ResponseWriter, r *http.Request) {
 	s := h.snapshot()
-	q := parseQuery(r)
-	q.text = "" // the search box starts empty here
-	v := h.newView(r, s, q)
-	v.Action = v.Root
-	v.One = true
-	code, ok := parseCode(r.PathValue("code"))
-	if !ok {
-		v.Status = http.StatusBadRequest
-		v.Error = v.L.NotCode
-		h.render(w, r, v)
+	q := parseQuery(r, s)
+	q.text, q.hasCat, q.badCat = "", false, "" // the search box starts empty here
+	raw := r.PathValue("code")
+	code, err := messages.ParseCode(raw)
+	switch {
+	case errors.Is(err, strconv.ErrRange):
+		h.serveStatus(w, r, s, q, http.StatusBadRequest, func(l *labels) (string, string) { return l.OutOfRangeHeading, l.OutOfRange })
+		return
+	case err != nil:
+		h.serveStatus(w, r, s, q, http.StatusBadRequest, func(l *labels) (string, string) { return l.NotCodeHeading, l.NotCode })
+		return
+	case raw != strconv.Itoa(int(code)):
+		// Relative to /codes/0655: the segment replaces the last one.
+		target := strconv.Itoa(int(code))
+		if lq := q.langQuery(); lq != "" {
+			target += "?" + lq
+		}
+		w.Header().Set("Location", target)
+		w.WriteHeader(http.StatusMovedPermanently)
 		return
 	}
-	c := v.card(s, q, code, nil)
-	if !c.Known {
-		v.Note = fmt.Sprintf(v.L.UnknownNote, int(code))
-	}
-	v.Title = strconv.Itoa(c.Code) + " " + c.Name + " · " + v.Title
-	v.Cards = []card{c}
-	h.render(w, r, v)
+	c := h.countsFor(r, q)
+	h.serveCached(w, r, s, c.keyed(q.key(int(code), true), q), func() *view {
+		v := h.codeView(s, q, code)
+		v.addCounts(c, q, false)
+		return v
+	})
 }
 
-// newView returns the parts every page has.
-func (h *handler) newView(r *http.Request, s *snapshot, q query) *view {
-	root := rootOf(r.URL.Path)
-	served := s.bundle.Match(q.lang)
+// codeView returns the page of one code.
+func (h *handler) codeView(s *snapshot, q query, code messages.Code) *view {
+	v := newView(s, q, "/codes/")
+	v.One = true
+	c := v.card(s, code, nil)
+	if !c.Known {
+		v.Notes = append(v.Notes, fmt.Sprintf(v.L.UnknownNote, int(code)))
+	}
+	v.Heading = strconv.Itoa(c.Code) + " " + c.Name
+	v.Title = v.Heading + " · " + v.Title
+	v.Cards = []card{c}
+	return v
+}
+
+// newView returns the parts every page has, for a page at path, which
+// sets how far up the mount point is.
+func newView(s *snapshot, q query, path string) *view {
 	v := &view{
-		Lang:   served,
-		Root:   root,
-		L:      labelsFor(served),
-		Style:  root + "static/style.css?v=" + assets["style.css"].version,
-		Icon:   root + "static/icon.svg?v=" + assets["icon.svg"].version,
-		Query:  q.text,
-		LangIn: q.langIn,
-		Side:   q.all,
+		Lang:    q.locale,
+		L:       labelsFor(q.locale),
+		Query:   q.text,
+		Side:    q.all,
+		query:   q,
+		locales: s.locales,
 	}
-	if q.all {
-		v.Lang = v.L.Lang
-	}
-	v.Title = v.L.Heading + " · " + served
+	v.setRoot(rootOf(path))
+	v.Title = v.L.Heading + " · " + q.locale
+	v.contentLanguage = q.locale
 	if q.all {
 		v.Title = v.L.Heading + " · " + v.L.SideBySide
+		v.contentLanguage = strings.Join(s.locales, ", ")
 	}
-	if q.hasCat {
-		v.Cat = q.cat.String()
+	switch {
+	case q.all:
+		v.Hidden = []field{{"lang", export.All}, {"ui", q.ui}}
+	case q.langGiven:
+		v.Hidden = []field{{"lang", q.locale}}
 	}
 	v.Cats = append(v.Cats, option{Value: "", Label: v.L.AllCategories, Current: !q.hasCat})
 	for _, c := range messages.Categories() {
 		v.Cats = append(v.Cats, option{Value: c.String(), Label: v.L.categoryName(c), Current: q.hasCat && c == q.cat})
 	}
 	for _, l := range s.locales {
-		v.Langs = append(v.Langs, option{Value: l, Label: l, Href: switchHref(r, l), Current: !q.all && l == served})
+		v.Langs = append(v.Langs, option{Value: l, Label: l, Href: v.switchHref(l), Current: !q.all && l == q.locale})
 	}
-	v.Langs = append(v.Langs, option{Value: export.All, Label: v.L.SideBySide, Href: switchHref(r, export.All), Current: q.all})
-	v.Faults, v.More = faults(h.fault())
+	v.Langs = append(v.Langs, option{Value: export.All, Label: v.L.SideBySide, Href: v.switchHref(export.All), Current: q.all})
+	v.Faults, v.More = faults(s.fault)
 	return v
 }
 
-// rootOf returns the way from the page at path p back to the mount
-// point, as a relative URL: "./" from /, "../" from /codes/655.
+// setRoot sets the way back to the mount point, and the links made of
+// it.
+func (v *view) setRoot(root string) {
+	v.Root = root
+	v.Style = root + "static/style.css?v=" + assets()["style.css"].version
+	v.Icon = root + "static/icon.svg?v=" + assets()["icon.svg"].version
+	v.Action = root
+	v.Home = v.listHref("")
+}
+
+// rootOf returns the way from the page at the escaped path p back to the
+// mount point, as a relative URL: "./" from /, "../" from /codes/655. It
+// counts the directories a browser resolves links against: a segment
+// with %2F is one segment, an empty one is one, and dot segments, also
+// escaped, are resolved as RFC 3986 does.
 func rootOf(p string) string {
-	n := strings.Count(p, "/") - 1
-	if n <= 0 {
+	segs := strings.Split(p, "/")
+	if len(segs) < 2 {
 		return "./"
 	}
-	return strings.Repeat("../", n)
+	depth := 0
+	for _, seg := range segs[1 : len(segs)-1] {
+		switch strings.ToLower(seg) {
+		case ".", "%2e":
+		case "..", ".%2e", "%2e.", "%2e%2e":
+			depth = max(depth-1, 0)
+		default:
+			depth++
+		}
+	}
+	if depth == 0 {
+		return "./"
+	}
+	return strings.Repeat("../", depth)
+}
+
+// langQuery returns the query that keeps the page's language in its
+// links: the locale that serves, not the value asked for, so that a lang
+// no locale serves is not repeated; for side by side, the language of
+// the page's own words too. Empty when Accept-Language chose.
+func (q query) langQuery() string {
+	switch {
+	case q.all:
+		return "lang=all&ui=" + url.QueryEscape(q.ui)
+	case q.langGiven:
+		return "lang=" + url.QueryEscape(q.locale)
+	}
+	return ""
 }
 
 // switchHref returns the link to the same page in another language,
 // keeping the search and the filter.
-func switchHref(r *http.Request, lang string) string {
-	v := r.URL.Query()
-	keep := url.Values{"lang": {lang}}
-	for _, k := range []string{"q", "cat"} {
-		if s := v.Get(k); s != "" {
-			keep.Set(k, s)
-		}
+func (v *view) switchHref(lang string) string {
+	keep := "lang=" + url.QueryEscape(lang)
+	if lang == export.All {
+		keep += "&ui=" + url.QueryEscape(v.query.locale)
 	}
-	return "?" + keep.Encode()
+	if v.query.text != "" {
+		keep += "&q=" + url.QueryEscape(v.query.text)
+	}
+	if v.query.hasCat {
+		keep += "&cat=" + v.query.cat.String()
+	}
+	return "?" + keep
 }
 
 // listHref returns the link to the list, filtered by cat when not empty,
 // in the language the page is in.
 func (v *view) listHref(cat string) string {
-	keep := url.Values{}
-	if v.LangIn != "" {
-		keep.Set("lang", v.LangIn)
-	}
+	keep := v.query.langQuery()
 	if cat != "" {
-		keep.Set("cat", cat)
+		if keep != "" {
+			keep += "&"
+		}
+		keep += "cat=" + url.QueryEscape(cat)
 	}
-	if len(keep) == 0 {
+	if keep == "" {
 		return v.Root
 	}
-	return v.Root + "?" + keep.Encode()
+	return v.Root + "?" + keep
 }
 
-// card returns the card of code c in the language of q, or in every
+// card returns the card of code c in the page's language, or in every
 // locale side by side.
-func (v *view) card(s *snapshot, q query, c messages.Code, hl *regexp.Regexp) card {
-	langQuery := ""
-	if v.LangIn != "" {
-		langQuery = "?" + url.Values{"lang": {v.LangIn}}.Encode()
+func (v *view) card(s *snapshot, c messages.Code, hl *regexp.Regexp) card {
+	langQuery := v.query.langQuery()
+	if langQuery != "" {
+		langQuery = "?" + langQuery
 	}
 	code := strconv.Itoa(int(c))
 	cd := card{
@@ -268,22 +333,18 @@ func (v *view) card(s *snapshot, q query, c messages.Code, hl *regexp.Regexp) ca
 		CatLabel:  v.L.categoryName(c.Category()),
 		CatHref:   v.listHref(c.Category().String()),
 		Href:      v.Root + "codes/" + code + langQuery,
-		Anchor:    v.listHref("") + "#" + code,
+		Anchor:    v.Home + "#" + code,
 		JSON:      v.Root + "api/codes/" + code + langQuery,
 	}
 	if !cd.Known {
 		cd.Name = v.L.Unknown
 	}
-	locales := []string{v.Lang}
-	lang := q.lang
-	if q.all {
+	locales := []string{v.query.locale}
+	if v.query.all {
 		locales = s.locales
 	}
 	for _, l := range locales {
-		if q.all {
-			lang = l
-		}
-		m := s.bundle.Localize(c, lang)
+		m := s.bundle.Localize(c, l)
 		t := texts{
 			Locale:   l,
 			UserLang: m.Lang,
@@ -324,114 +385,20 @@ codes:
 	return out
 }
 
-// highlighter returns what marks the words of a search in a text, or nil
-// for no search.
-func highlighter(text string) *regexp.Regexp {
-	var alts []string
-	for _, w := range strings.Fields(text) {
-		if w = strings.TrimPrefix(w, "#"); w != "" {
-			alts = append(alts, regexp.QuoteMeta(w))
-		}
-	}
-	if len(alts) == 0 {
-		return nil
-	}
-	// The words are quoted and their length bounded by maxQuery: the
-	// expression always compiles, and matches in linear time.
-	re, err := regexp.Compile("(?i)" + strings.Join(alts, "|"))
-	if err != nil {
-		return nil
-	}
-	return re
-}
-
-// split cuts s into the pieces hl matches and those it does not.
-func split(s string, hl *regexp.Regexp) []segment {
-	if s == "" {
-		return nil
-	}
-	if hl == nil {
-		return []segment{{Text: s}}
-	}
-	var out []segment
-	last := 0
-	for _, m := range hl.FindAllStringIndex(s, -1) {
-		if m[0] == m[1] {
-			continue
-		}
-		if m[0] > last {
-			out = append(out, segment{Text: s[last:m[0]]})
-		}
-		out = append(out, segment{Text: s[m[0]:m[1]], Mark: true})
-		last = m[1]
-	}
-	if last < len(s) {
-		out = append(out, segment{Text: s[last:]})
-	}
-	return out
-}
-
-// faults returns the problems err joins, as the banner lists them, and
-// how many were left out.
+// faults returns the problems err holds, as the banner lists them, and
+// how many were left out. An error that holds no [*huiyan.FileError] is
+// listed by its text.
 func faults(err error) ([]fault, int) {
 	if err == nil {
 		return nil, 0
 	}
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
+	fes := huiyan.FileErrors(err)
+	if len(fes) == 0 {
+		return []fault{{Msg: strings.TrimPrefix(err.Error(), "huiyan: ")}}, 0
 	}
 	var out []fault
-	for _, e := range errs {
-		if len(out) == maxFaults {
-			return out, len(errs) - maxFaults
-		}
-		var fe *huiyan.FileError
-		if !errors.As(e, &fe) {
-			out = append(out, fault{Msg: strings.TrimPrefix(e.Error(), "huiyan: ")})
-			continue
-		}
+	for _, fe := range fes[:min(len(fes), maxFaults)] {
 		out = append(out, fault{Pos: fe.Pos(), Msg: fe.Msg})
 	}
-	return out, 0
-}
-
-// render writes the page of v, or 304 Not Modified when the client has
-// it already.
-func (h *handler) render(w http.ResponseWriter, r *http.Request, v *view) {
-	var buf bytes.Buffer
-	if err := pages.ExecuteTemplate(&buf, "page", v); err != nil {
-		h.log.Error("huiyan: catalogue: cannot render the page", "path", r.URL.Path, "err", err)
-		buf.Reset()
-		v.Status, v.Error, v.Cards, v.Note = http.StatusInternalServerError, v.L.Failed, nil, ""
-		if err := pages.ExecuteTemplate(&buf, "page", v); err != nil {
-			http.Error(w, v.L.Failed, http.StatusInternalServerError)
-			return
-		}
-	}
-	if v.Status != 0 {
-		hd := w.Header()
-		hd.Set("Content-Type", "text/html; charset=utf-8")
-		hd.Set("Content-Language", v.Lang)
-		hd.Set("Cache-Control", "no-store")
-		w.WriteHeader(v.Status)
-		w.Write(buf.Bytes())
-		return
-	}
-	contentLanguage := v.Lang
-	if v.Side {
-		contentLanguage = strings.Join(v.langValues(), ", ")
-	}
-	serveEntity(w, r, newEntity(buf.Bytes()), "text/html; charset=utf-8", contentLanguage)
-}
-
-// langValues returns the locales of the language switch.
-func (v *view) langValues() []string {
-	var out []string
-	for _, o := range v.Langs {
-		if o.Value != export.All {
-			out = append(out, o.Value)
-		}
-	}
-	return out
+	return out, len(fes) - len(out)
 }

@@ -70,7 +70,7 @@ func TestPageSearchAndFilter(t *testing.T) {
 		{"English words while reading Chinese", url.Values{"q": {strings.ToUpper(enWords[0])}, "lang": {"zh-CN"}}, nil, []int{659}, 200},
 		{"a category", url.Values{"cat": {"sms"}}, codesOf(messages.SMS), nil, 200},
 		{"a category and a search", url.Values{"cat": {"general"}, "q": {"655"}}, []int{}, nil, 200},
-		{"an unknown category is no filter", url.Values{"cat": {"nope"}}, all, nil, 200},
+		{"an unknown category is said, and no filter", url.Values{"cat": {"nope"}}, all, nil, 200},
 		{"an unknown code shows its category's texts", url.Values{"q": {"699"}}, []int{699}, nil, 200},
 		{"an unknown code outside the filter", url.Values{"q": {"699"}, "cat": {"sms"}}, []int{}, nil, 200},
 		{"nothing matches", url.Values{"q": {"zzzzqqqq"}}, []int{}, nil, 200},
@@ -110,7 +110,7 @@ func TestPageTexts(t *testing.T) {
 		{"WeChat value", "/?lang=zh_CN", nil, "zh-CN", []huiyan.Message{b.Localize(655, "zh_CN")}},
 		{"a code's page", "/codes/604?lang=en", nil, "en-US", []huiyan.Message{b.Localize(604, "en")}},
 		{"an unknown code's page", "/codes/699?lang=en", nil, "en-US", []huiyan.Message{b.Localize(699, "en")}},
-		{"side by side", "/?lang=all", []string{"Accept-Language", "en"}, "en", []huiyan.Message{b.Localize(655, "zh-CN"), b.Localize(655, "en-US")}},
+		{"side by side", "/?lang=all", []string{"Accept-Language", "en"}, "en-US", []huiyan.Message{b.Localize(655, "zh-CN"), b.Localize(655, "en-US")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -234,11 +234,25 @@ func TestLinksUnderPrefix(t *testing.T) {
 			if tt.name == "root" {
 				base = "/"
 			}
-			for _, page := range []string{"?q=face&lang=en-US", "codes/655?lang=all", "codes/699"} {
+			pages := []struct {
+				path   string
+				status int
+			}{
+				{"?q=face&lang=en-US", http.StatusOK},
+				{"codes/655?lang=all&ui=zh-TW", http.StatusOK},
+				{"codes/699", http.StatusOK},
+				{"codes/a%2Fb%2Fc?lang=zh-CN", http.StatusBadRequest},
+				{"codes/%2F..%2F..%2Fx", http.StatusNotFound},
+				{"codes/99999999999999999999", http.StatusBadRequest},
+				{"nope/deeper/still", http.StatusNotFound},
+				{"static/a%2Fb", http.StatusNotFound},
+			}
+			for _, p := range pages {
+				page := p.path
 				pageURL, _ := url.Parse("http://example.com" + base + page)
 				res := get(t, srv, pageURL.RequestURI())
-				if res.StatusCode != http.StatusOK {
-					t.Fatalf("%s: status %d", pageURL, res.StatusCode)
+				if res.StatusCode != p.status {
+					t.Fatalf("%s: status %d, want %d", pageURL, res.StatusCode, p.status)
 				}
 				links := linkAttr.FindAllStringSubmatch(body(t, res), -1)
 				if len(links) < 10 {
@@ -254,7 +268,11 @@ func TestLinksUnderPrefix(t *testing.T) {
 						t.Errorf("%s: link %q leaves the mount point: %s", pageURL, l[1], u.Path)
 						continue
 					}
-					if res := get(t, srv, u.RequestURI()); res.StatusCode != http.StatusOK {
+					want := http.StatusOK
+					if u.EscapedPath() == pageURL.EscapedPath() {
+						want = p.status // the same page, in another language
+					}
+					if res := get(t, srv, u.RequestURI()); res.StatusCode != want {
 						t.Errorf("%s: link %q: status %d", pageURL, l[1], res.StatusCode)
 					}
 				}

@@ -20,6 +20,15 @@ type snapshot struct {
 	bundle  *huiyan.Bundle
 	locales []string
 
+	// fault is what the Localizer's Err returned when the snapshot was
+	// taken, and faultText its text: a new fault makes a new snapshot,
+	// since the pages show it.
+	fault     error
+	faultText string
+
+	// pages are the rendered pages.
+	pages *pageCache
+
 	// search is every code's texts in every locale, lowercased, for the
 	// page's search box; built on the first search.
 	search func() []string
@@ -37,8 +46,11 @@ const (
 	maxCachedLang = 128
 )
 
-func newSnapshot(b *huiyan.Bundle) *snapshot {
-	s := &snapshot{bundle: b, locales: b.Locales(), bodies: make(map[string]entity)}
+func newSnapshot(b *huiyan.Bundle, fault error) *snapshot {
+	s := &snapshot{bundle: b, locales: b.Locales(), bodies: make(map[string]entity), pages: newPageCache()}
+	if fault != nil {
+		s.fault, s.faultText = fault, fault.Error()
+	}
 	s.search = sync.OnceValue(s.searchTexts)
 	return s
 }

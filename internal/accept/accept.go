@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 )
 
 const (
@@ -43,7 +45,7 @@ const Unreadable = -1
 
 type entry struct {
 	text  string // the tag as given, POSIX suffixes cut
-	q     int    // quality in thousandths, 0 to 1000, or Unreadable; 0 means "not acceptable"
+	q     int16  // quality in thousandths, 0 to 1000, or Unreadable; 0 means "not acceptable"
 	state uint8  // unparsed, named or unnamed
 	tag   language.Tag
 }
@@ -57,10 +59,17 @@ const (
 // Len returns the number of entries.
 func (p *Prefs) Len() int { return p.n }
 
+// Text returns entry i as given, without its parameters, blanks and
+// POSIX suffixes: what [Prefs.Tag] parses.
+func (p *Prefs) Text(i int) string { return p.e[i].text }
+
+// Excludes reports whether an entry has quality 0, "not acceptable".
+func (p *Prefs) Excludes() bool { return p.n > 0 && p.e[p.n-1].q == 0 }
+
 // Q returns the quality of entry i in thousandths, 0 to 1000, or
 // [Unreadable]; 0 means "not acceptable". Entries come by quality, highest
 // first, then those of Unreadable quality, then those of quality 0.
-func (p *Prefs) Q(i int) int { return p.e[i].q }
+func (p *Prefs) Q(i int) int { return int(p.e[i].q) }
 
 // Tag returns the tag of entry i, and false when the entry names no
 // language: a malformed tag, und, or private use only.
@@ -79,6 +88,14 @@ func (p *Prefs) Tag(i int) (language.Tag, bool) {
 // that are no language range (empty, *) are skipped.
 func Parse(s string) Prefs {
 	var ps Prefs
+	ps.Read(s)
+	return ps
+}
+
+// Read is like [Parse], into p: a Prefs is large, and Read spares the
+// copy of a returned one.
+func (ps *Prefs) Read(s string) {
+	ps.n = 0
 	if len(s) > MaxInput {
 		// An entry that the limit cuts is incomplete: drop it.
 		end := s[MaxInput] == ','
@@ -102,13 +119,12 @@ func Parse(s string) Prefs {
 			ps.insert(e)
 		}
 	}
-	return ps
 }
 
 // insert keeps the entries sorted by rank, stable for ties.
 func (ps *Prefs) insert(e entry) {
 	i := ps.n
-	for i > 0 && rank(ps.e[i-1].q) < rank(e.q) {
+	for i > 0 && rank(int(ps.e[i-1].q)) < rank(int(e.q)) {
 		ps.e[i] = ps.e[i-1]
 		i--
 	}
@@ -139,17 +155,41 @@ func parseEntry(text string) (entry, bool) {
 	}
 	tag = trim(tag)
 	// POSIX locale names: language[_territory][.codeset][@modifier].
-	if i := strings.IndexAny(tag, ".@"); i >= 0 {
-		tag = tag[:i]
+	for i := range len(tag) {
+		if tag[i] == '.' || tag[i] == '@' {
+			tag = tag[:i]
+			break
+		}
 	}
 	if tag == "" || tag == "*" {
 		return entry{}, false
 	}
-	return entry{text: tag, q: q}, true
+	return entry{text: tag, q: int16(q)}, true
 }
 
-// parseTag parses one tag with x/text.
+// parsedTag is what parseTag found for one tag.
+type parsedTag struct {
+	tag   language.Tag
+	named bool
+}
+
+// tags remembers recent tags parsed: headers differ, but their tags come
+// from a small vocabulary (zh-CN, en-US, en, ...), and x/text's Parse
+// costs most of a header's resolution, with allocations.
+var tags = valuecache.New[parsedTag]()
+
+// parseTag parses one tag, as parseTagNew does, remembering the result.
 func parseTag(s string) (language.Tag, bool) {
+	if p, ok := tags.Get(s); ok {
+		return p.tag, p.named
+	}
+	t, named := parseTagNew(s)
+	tags.Put(s, parsedTag{t, named})
+	return t, named
+}
+
+// parseTagNew parses one tag with x/text.
+func parseTagNew(s string) (language.Tag, bool) {
 	t, err := language.Parse(s)
 	if err != nil {
 		// A well-formed tag with an unknown subtag still names its
@@ -169,6 +209,14 @@ func parseTag(s string) (language.Tag, bool) {
 // (0.5000, .5, 1e-1, "0.5") is read as that number, and a positive weight
 // stays positive (0.0001 is no exclusion). Anything else is Unreadable.
 func parseQ(v string) int {
+	if q, ok := gramQ(v); ok {
+		return q
+	}
+	return floatQ(v)
+}
+
+// floatQ is parseQ for any weight, through strconv.
+func floatQ(v string) int {
 	if len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"' {
 		v = v[1 : len(v)-1]
 	}
@@ -186,7 +234,40 @@ func parseQ(v string) int {
 	return q
 }
 
+// gramQ reads a weight written as RFC 9110's grammar has it, 0[.ddd] or
+// 1[.000], without strconv: what nearly every client sends.
+func gramQ(v string) (int, bool) {
+	if v == "" || v[0] != '0' && v[0] != '1' || len(v) > 5 || len(v) > 1 && v[1] != '.' {
+		return 0, false
+	}
+	q, scale := 0, 1000
+	for i := 2; i < len(v); i++ {
+		c := v[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		scale /= 10
+		q += int(c-'0') * scale
+	}
+	if v[0] == '1' {
+		if q != 0 {
+			return 0, false
+		}
+		return 1000, true
+	}
+	return q, true
+}
+
 // maxQ bounds the length of a weight that is read.
 const maxQ = 32
 
-func trim(s string) string { return strings.Trim(s, " \t") }
+// trim cuts the blanks (spaces and tabs) around s.
+func trim(s string) string {
+	for s != "" && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t') {
+		s = s[:len(s)-1]
+	}
+	return s
+}

@@ -255,3 +255,53 @@ func FuzzLanguage(f *testing.F) {
 		}
 	})
 }
+
+// TestGramQ reads every weight of RFC 9110's grammar, and strings near
+// it, without strconv and with it: the two agree wherever the first
+// reads a weight, and it reads every weight of the grammar.
+func TestGramQ(t *testing.T) {
+	var vs []string
+	for _, d := range []string{"0", "1", "2", "", "."} {
+		vs = append(vs, d, d+".")
+		for i := range 1000 {
+			s := fmt.Sprintf("%03d", i)
+			vs = append(vs, d+"."+s[:1], d+"."+s[:2], d+"."+s, d+"."+s+"0", d+".x"+s[:2])
+		}
+	}
+	read := 0
+	for _, v := range vs {
+		q, ok := gramQ(v)
+		if !ok {
+			if (v == "0" || v == "1" || strings.HasPrefix(v, "0.") && len(v) <= 5 && !strings.Contains(v, "x")) || v == "1." || v == "1.0" || v == "1.00" || v == "1.000" {
+				t.Errorf("gramQ(%q) does not read a weight of the grammar", v)
+			}
+			continue
+		}
+		read++
+		if want := floatQ(v); q != want {
+			t.Errorf("gramQ(%q) = %d, strconv reads %d", v, q, want)
+		}
+	}
+	if read < 1000 {
+		t.Errorf("gramQ read %d weights", read)
+	}
+}
+
+// TestParseTagRemembers parses tags twice, the second time from the
+// cache of parsed tags, and more distinct tags than it holds: every
+// answer is x/text's.
+func TestParseTagRemembers(t *testing.T) {
+	tags := []string{"en-US", "EN-us", "zh-Hant-TW", "zh_CN", "und", "x-private", "xx-garbage!!", "", "sr-Latn", "de-CH-1996"}
+	for i := range 3000 {
+		tags = append(tags, fmt.Sprintf("en-%03d", i%1000), fmt.Sprintf("x%d", i))
+	}
+	for range 2 {
+		for _, s := range tags {
+			got, gotOK := parseTag(s)
+			want, wantOK := parseTagNew(s)
+			if got != want || gotOK != wantOK {
+				t.Fatalf("parseTag(%q) = %v, %v; x/text: %v, %v", s, got, gotOK, want, wantOK)
+			}
+		}
+	}
+}

@@ -10,7 +10,7 @@
 package valuecache
 
 import (
-	"hash/maphash"
+	"math/rand/v2"
 	"strings"
 	"sync/atomic"
 )
@@ -24,7 +24,7 @@ const MaxKey = 128
 
 // Cache maps keys to values of type V.
 type Cache[V any] struct {
-	seed  maphash.Seed
+	seed  uint64
 	slots [Slots]atomic.Pointer[entry[V]]
 }
 
@@ -34,10 +34,10 @@ type entry[V any] struct {
 }
 
 // New returns an empty cache.
-func New[V any]() *Cache[V] { return &Cache[V]{seed: maphash.MakeSeed()} }
+func New[V any]() *Cache[V] { return &Cache[V]{seed: rand.Uint64()} }
 
 func (c *Cache[V]) slot(key string) *atomic.Pointer[entry[V]] {
-	return &c.slots[maphash.String(c.seed, key)&(Slots-1)]
+	return &c.slots[hash(c.seed, key)&(Slots-1)]
 }
 
 // Get returns the value kept for key, and whether there is one.

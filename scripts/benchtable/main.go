@@ -25,6 +25,7 @@ var rows = []struct{ name, baseline, job string }{
 	{"Localize/header", "GoI18n/per_request_header", "header zh-CN,zh;q=0.9,en;q=0.8"},
 	{"Localize/partial_locale", "GoI18n/per_request_header", "partial locale, text from the next language"},
 	{"Localize/cold", "GoI18n/new_localizer_cold", "a new header every call"},
+	{"Localize/cold_realistic", "XText/cold_realistic", "10,000 realistic headers in turn (baseline: x/text ParseAcceptLanguage + Match)"},
 	{"Localize/unknown_code", "GoI18n/per_request_tag", "code not in the catalogue"},
 	{"Localize/params", "GoI18n/template", "template parameter (305, Minutes=5)"},
 	{"NewBundle", "GoI18n/load_bundle", "build the default bundle (go-i18n: only load the files)"},
@@ -53,7 +54,7 @@ func main() {
 		}
 		return median(s.ns), true
 	}
-	fmt.Println("| job | huiyan ns/op | B/op | allocs/op | go-i18n ns/op | go-i18n ÷ huiyan | huiyan ÷ map |")
+	fmt.Println("| job | huiyan ns/op | B/op | allocs/op | baseline ns/op | baseline ÷ huiyan | huiyan ÷ map |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	mapNs, haveMap := med(floor)
 	for _, r := range rows {

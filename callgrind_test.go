@@ -1,0 +1,102 @@
+package huiyan_test
+
+import (
+	"os"
+	"strconv"
+	"testing"
+
+	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
+)
+
+// TestCallgrind runs one call many times, for scripts/callgrind to count
+// its instructions under valgrind: HUIYAN_CALLGRIND names what is called
+// ("localize" or "map" for one language value, HUIYAN_CALLGRIND_LANG;
+// "cold" or "xtext" for the headers of RealisticHeaders in turn; "build"
+// or "goi18nload" to build the default bundle, or load its files into
+// go-i18n, which scripts/callgrind counts in the whole process) and
+// HUIYAN_CALLGRIND_N how many calls. Without them the test does nothing.
+func TestCallgrind(t *testing.T) {
+	what := os.Getenv("HUIYAN_CALLGRIND")
+	if what == "" {
+		t.Skip("for scripts/callgrind")
+	}
+	lang := os.Getenv("HUIYAN_CALLGRIND_LANG")
+	n, err := strconv.Atoi(os.Getenv("HUIYAN_CALLGRIND_N"))
+	if err != nil || n < 1 {
+		t.Fatalf("HUIYAN_CALLGRIND_N: %v", err)
+	}
+	huiyan.Default() // built before counting
+	switch what {
+	case "cold":
+		callgrindCold(huiyan.RealisticHeaders(10000), n)
+		return
+	case "build":
+		for range n {
+			huiyan.MustNewBundle()
+		}
+		return
+	case "goi18nload":
+		for range n {
+			goI18nBundle(t)
+		}
+		return
+	case "xtext":
+		var tags []language.Tag
+		for _, l := range huiyan.Default().Locales() {
+			tags = append(tags, language.MustParse(l))
+		}
+		callgrindXText(language.NewMatcher(tags), huiyan.RealisticHeaders(10000), n)
+		return
+	}
+	want := huiyan.Localize(messages.SimilarityTooLow, lang)
+	switch what {
+	case "localize":
+		callgrindLocalize(lang, n)
+	case "map":
+		// The floor: a map from the language value to the message.
+		m := map[string]huiyan.Message{lang: want}
+		for _, l := range huiyan.Default().Locales() {
+			if l != lang {
+				m[l] = huiyan.Localize(messages.SimilarityTooLow, l)
+			}
+		}
+		callgrindMap(m, lang, n)
+	default:
+		t.Fatalf("HUIYAN_CALLGRIND=%q", what)
+	}
+	if sink != want {
+		t.Fatalf("got %+v, want %+v", sink, want)
+	}
+}
+
+//go:noinline
+func callgrindLocalize(lang string, n int) {
+	for range n {
+		sink = huiyan.Localize(messages.SimilarityTooLow, lang)
+	}
+}
+
+//go:noinline
+func callgrindMap(m map[string]huiyan.Message, lang string, n int) {
+	for range n {
+		sink = m[lang]
+	}
+}
+
+//go:noinline
+func callgrindCold(headers []string, n int) {
+	for i := range n {
+		sink = huiyan.Localize(messages.SimilarityTooLow, headers[i%len(headers)])
+	}
+}
+
+//go:noinline
+func callgrindXText(m language.Matcher, headers []string, n int) {
+	for i := range n {
+		prefs, _, _ := language.ParseAcceptLanguage(headers[i%len(headers)])
+		sinkTag, _, _ = m.Match(prefs...)
+	}
+}

@@ -1,0 +1,129 @@
+package huiyanprom_test
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/huiyanprom"
+)
+
+// TestReloads feeds sequences of loads and checks the counts, the fault
+// gauge and the time of the last success after them.
+func TestReloads(t *testing.T) {
+	t0 := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	fault := errors.New("en-US.toml:3: bad")
+	tests := []struct {
+		name    string
+		loads   []huiyan.Reload
+		want    string
+		success float64 // the timestamp, in seconds
+	}{
+		{
+			name: "no load yet",
+			want: `huiyan_reload_fault 0
+huiyan_reloads_total{outcome="failure"} 0
+huiyan_reloads_total{outcome="success"} 0
+`,
+		},
+		{
+			name:  "first load",
+			loads: []huiyan.Reload{{Time: t0}},
+			want: `huiyan_reload_fault 0
+huiyan_reloads_total{outcome="failure"} 0
+huiyan_reloads_total{outcome="success"} 1
+`,
+			success: float64(t0.Unix()),
+		},
+		{
+			name:  "a fault stands",
+			loads: []huiyan.Reload{{Time: t0}, {Time: t0.Add(time.Minute), Err: fault}, {Time: t0.Add(2 * time.Minute), Err: fault}},
+			want: `huiyan_reload_fault 1
+huiyan_reloads_total{outcome="failure"} 2
+huiyan_reloads_total{outcome="success"} 1
+`,
+			success: float64(t0.Unix()),
+		},
+		{
+			name:  "a fault cleared",
+			loads: []huiyan.Reload{{Time: t0}, {Time: t0.Add(time.Minute), Err: fault}, {Time: t0.Add(90 * time.Second), Cleared: true}},
+			want: `huiyan_reload_fault 0
+huiyan_reloads_total{outcome="failure"} 1
+huiyan_reloads_total{outcome="success"} 2
+`,
+			success: float64(t0.Unix()) + 90,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			reg := prometheus.NewRegistry()
+			r, err := huiyanprom.NewReloads(reg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ev := range tt.loads {
+				r.ObserveReload(ev)
+			}
+			compare(t, reg, tt.want, "huiyan_reloads_total", "huiyan_reload_fault")
+			if got := gauge(t, reg, "huiyan_last_reload_success_timestamp_seconds"); got != tt.success {
+				t.Errorf("last success: got %v, want %v", got, tt.success)
+			}
+		})
+	}
+}
+
+// TestReloadsZeroTime checks that a load without a time counts as now.
+func TestReloadsZeroTime(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	r, err := huiyanprom.NewReloads(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now()
+	r.ObserveReload(huiyan.Reload{})
+	got := gauge(t, reg, "huiyan_last_reload_success_timestamp_seconds")
+	if got < float64(before.Unix()) || got > float64(time.Now().Unix()+1) {
+		t.Errorf("got %v, want about %v", got, before.Unix())
+	}
+}
+
+// TestReloadsWatcher checks the metrics a real Watcher feeds.
+func TestReloadsWatcher(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	r, err := huiyanprom.NewReloads(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := time.Now()
+	w, err := huiyan.Watch(t.TempDir(), huiyan.WithReloadHandler(r.ObserveReload), huiyan.WithErrorHandler(func(error) {}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	compare(t, reg, `huiyan_reload_fault 0
+huiyan_reloads_total{outcome="failure"} 0
+huiyan_reloads_total{outcome="success"} 1
+`, "huiyan_reloads_total", "huiyan_reload_fault")
+	if got := gauge(t, reg, "huiyan_last_reload_success_timestamp_seconds"); got < float64(before.Unix()) {
+		t.Errorf("last success %v, before the watch started (%v)", got, before.Unix())
+	}
+}
+
+// gauge returns the value of the one series of the gauge named.
+func gauge(t *testing.T, reg prometheus.Gatherer, name string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() == name && len(f.Metric) == 1 {
+			return f.Metric[0].GetGauge().GetValue()
+		}
+	}
+	t.Fatalf("no gauge %s", name)
+	return 0
+}
