@@ -164,6 +164,10 @@ func TestLintLocales(t *testing.T) {
 			[]status{{lang: "zh-CN", complete: codes - 1}}, []string{fmt.Sprintf("zh-CN.toml:%d: code 659 (LightTooDim) has no title text", line659)}},
 		{"no zh-CN", []fs.FS{fstest.MapFS{"en-US.toml": {Data: en}}}, nil,
 			[]string{"zh-CN.toml: the canonical locale zh-CN is missing: every code needs its texts there"}},
+		{"a broken zh-CN is not missing too", []fs.FS{fstest.MapFS{"zh-CN.toml": {Data: []byte("[655]\nuser = \"x\n")}}}, nil,
+			[]string{"zh-CN.toml:2: invalid TOML: strings cannot contain newlines"}},
+		{"no zh-CN and a broken en-US", []fs.FS{fstest.MapFS{"en-US.toml": {Data: []byte("[655]\nuser = \"x\n")}}}, nil,
+			[]string{"en-US.toml:2: invalid TOML: strings cannot contain newlines", "zh-CN.toml: the canonical locale zh-CN is missing: every code needs its texts there"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
