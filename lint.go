@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -94,8 +95,11 @@ func Lint(fsys ...fs.FS) *Report {
 }
 
 // internalTerms are words that mean nothing to the person holding the
-// phone, and must not appear in user texts.
-var internalTerms = regexp.MustCompile(`(?i)\b(signature|appid|app id|biztoken|token|cgi|sdk|api|ocr|auth|1v1|url|threshold|engine)\b|接口|引擎|内网|证照库|阈值|截帧|签名|参数`)
+// phone, and must not appear in user texts; compiled on first use, so
+// that a program that never lints does not pay for them when it starts.
+var internalTerms = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(signature|appid|app id|biztoken|token|cgi|sdk|api|ocr|auth|1v1|url|threshold|engine)\b|接口|引擎|内网|证照库|阈值|截帧|签名|参数`)
+})
 
 // compareTexts checks each text of m against zh-CN's: the same
 // parameters, translated, with the plural forms m's language needs.
@@ -180,7 +184,7 @@ func lintText(t *text, tag language.Tag, ps *problems) {
 		}
 		checkRegionalWords(t, f, name, tag, ps)
 		if t.field == fieldUser {
-			if term := internalTerms.FindString(s); term != "" {
+			if term := internalTerms().FindString(s); term != "" {
 				ps.add(false, t.file, t.lineOf(f), nil, fmt.Sprintf("%s shows the end user the internal term %q", name, term))
 			}
 			checkUserText(t, plural.Form(f), name, tag, ps)

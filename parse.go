@@ -2,8 +2,10 @@ package huiyan
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"regexp"
 	"slices"
 	"strconv"
@@ -71,11 +73,13 @@ func parseAll(srcs []source, ps *problems) []*localeFile {
 // file that does not decode is marked broken. The lines of its keys are
 // found only when a problem or Lint asks for one.
 func parseFile(lf *localeFile, ps *problems) {
-	var raw map[string]any
-	if _, err := toml.Decode(string(lf.data), &raw); err != nil {
-		ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
-		lf.broken = true
-		return
+	raw, ok := decoded(lf)
+	if !ok {
+		if _, err := toml.Decode(string(lf.data), &raw); err != nil {
+			ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
+			lf.broken = true
+			return
+		}
 	}
 	p := &fileParser{
 		file:  lf,
@@ -84,6 +88,78 @@ func parseFile(lf *localeFile, ps *problems) {
 		ps:    ps,
 	}
 	p.walk(nil, raw)
+}
+
+//go:generate go run gen_decoded.go
+
+// decodedFile is a shipped locale file, decoded by go generate: its size
+// and CRC-32 (IEEE), and what decoding it gives, encoded as a treeReader
+// reads it.
+type decodedFile struct {
+	size int
+	crc  uint32
+	tree string
+}
+
+// decoded returns what decoding lf gives, without decoding it when it is
+// a shipped file as it was when decoded.go was generated: most programs
+// load the shipped files, and decoding TOML is most of their start-up.
+// A file edited since is decoded (TestDecodedCurrent fails until
+// go generate is run again).
+func decoded(lf *localeFile) (map[string]any, bool) {
+	d, ok := decodedFiles[lf.base]
+	if !ok || d.size != len(lf.data) || d.crc != crc32.ChecksumIEEE(lf.data) {
+		return nil, false
+	}
+	t := &treeReader{s: d.tree}
+	raw, ok := t.value().(map[string]any)
+	return raw, ok && t.s == ""
+}
+
+// treeReader reads the tables and strings that gen_decoded.go encodes.
+type treeReader struct{ s string }
+
+// value reads a table or a string; nil when the input ends short.
+func (t *treeReader) value() any {
+	if t.s == "" {
+		return nil
+	}
+	kind := t.s[0]
+	t.s = t.s[1:]
+	switch kind {
+	case 's':
+		if s, ok := t.string(); ok {
+			return s
+		}
+	case 't':
+		n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
+		if w <= 0 || n > uint64(len(t.s)) {
+			return nil
+		}
+		t.s = t.s[w:]
+		m := make(map[string]any, n)
+		for range n {
+			k, ok := t.string()
+			v := t.value()
+			if !ok || v == nil {
+				return nil
+			}
+			m[k] = v
+		}
+		return m
+	}
+	return nil
+}
+
+// string reads a length and that many bytes.
+func (t *treeReader) string() (string, bool) {
+	n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
+	if w <= 0 || n > uint64(len(t.s)-w) {
+		return "", false
+	}
+	s := t.s[w : w+int(n)]
+	t.s = t.s[w+int(n):]
+	return s, true
 }
 
 // decodeErrorLine returns the line of a TOML decoding error. The
@@ -354,10 +430,12 @@ var templateBuiltins = func() map[string]any {
 
 // templateErrorPrefix matches what text/template puts before its message:
 // the template's name and position.
-var templateErrorPrefix = regexp.MustCompile(`^template: [^:]*:\d+(:\d+)?: `)
+var templateErrorPrefix = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^template: [^:]*:\d+(:\d+)?: `)
+})
 
 // templateError returns a template error without the template's name,
 // which the caller states.
 func templateError(err error) string {
-	return templateErrorPrefix.ReplaceAllString(err.Error(), "")
+	return templateErrorPrefix().ReplaceAllString(err.Error(), "")
 }

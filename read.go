@@ -9,7 +9,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 
 	"golang.org/x/text/language"
 
@@ -79,8 +78,7 @@ type file struct {
 	name  string       // as problems name it: the layer's prefix and base
 	tag   language.Tag // the locale its name names
 	data  []byte
-	size  int64
-	mod   time.Time
+	info  fs.FileInfo // when it was read
 }
 
 // read reads the locale files of every layer.
@@ -157,13 +155,13 @@ func localeTag(name string) (language.Tag, bool) {
 }
 
 // readFile reads the file name of fsys, unless prev, the same file read
-// before, has its size and modification time.
+// before, is unchanged.
 func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
 	}
-	if prev != nil && prev.size == info.Size() && prev.mod.Equal(info.ModTime()) {
+	if prev != nil && unchanged(prev.info, info) {
 		return prev, nil
 	}
 	if info.Size() > MaxFileSize {
@@ -181,7 +179,22 @@ func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(int64(len(data)))
 	}
-	return &file{data: data, size: info.Size(), mod: info.ModTime()}, nil
+	return &file{data: data, info: info}, nil
+}
+
+// unchanged reports whether a file is as it was: the same size and
+// modification time, and for a file of the operating system the same file
+// (a file renamed over it, as editors and ConfigMaps replace files, is
+// another, whatever its time). A file rewritten in place to the same size
+// within the file system's time resolution passes for unchanged until its
+// next change.
+func unchanged(was, is fs.FileInfo) bool {
+	if was.Size() != is.Size() || !was.ModTime().Equal(is.ModTime()) {
+		return false
+	}
+	// os.SameFile tells only of the operating system's files: of any
+	// other, a file is not even itself.
+	return !os.SameFile(was, was) || os.SameFile(was, is)
 }
 
 // readAtMost reads r, of size bytes when it was last seen, to its end or

@@ -7,10 +7,57 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
+
+// TestUnchanged checks when a poll takes a file for unchanged: never when
+// another file was renamed over it, whatever its size and time.
+func TestUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "en-US.toml")
+	mod := time.Date(2026, 11, 30, 10, 0, 0, 0, time.UTC)
+	write := func(data string) fs.FileInfo {
+		t.Helper()
+		writeAtomic(t, name, data)
+		if err := os.Chtimes(name, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info
+	}
+	first := write("[655]\nuser = \"one\"\n")
+	again, _ := os.Stat(name)
+	renamed := write("[655]\nuser = \"two\"\n") // same size, same time
+	mapFS := fstest.MapFS{"en-US.toml": {Data: []byte("x"), ModTime: mod}}
+	m1, _ := fs.Stat(mapFS, "en-US.toml")
+	m2, _ := fs.Stat(mapFS, "en-US.toml")
+	bigger := fstest.MapFS{"en-US.toml": {Data: []byte("xy"), ModTime: mod}}
+	m3, _ := fs.Stat(bigger, "en-US.toml")
+	later := fstest.MapFS{"en-US.toml": {Data: []byte("x"), ModTime: mod.Add(time.Nanosecond)}}
+	m4, _ := fs.Stat(later, "en-US.toml")
+	tests := []struct {
+		name    string
+		was, is fs.FileInfo
+		want    bool
+	}{
+		{"the same file", first, again, true},
+		{"a file renamed over it", first, renamed, false},
+		{"not the operating system's, as it was", m1, m2, true},
+		{"another size", m1, m3, false},
+		{"another time", m1, m4, false},
+	}
+	for _, tt := range tests {
+		if got := unchanged(tt.was, tt.is); got != tt.want {
+			t.Errorf("%s: unchanged = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
 
 // TestReadDirectoryNames checks that a directory that cannot be read is
 // named as given, and "." for a file system that has no name.

@@ -349,8 +349,8 @@ func (w *Watcher) snapshot() snapshot {
 		if len(bytes.TrimSpace(f.data)) == 0 {
 			snap.ps.add(true, f.name, 1, nil, "the file is empty; is it being written?")
 		}
-		if f.mod.After(snap.newest) {
-			snap.newest = f.mod // of the file a symbolic link names
+		if mod := f.info.ModTime(); mod.After(snap.newest) {
+			snap.newest = mod // of the file a symbolic link names
 		}
 		if f == prev[f.base] {
 			snap.sums[f.name] = w.last.sums[f.name]

@@ -1,69 +1,16 @@
 package main
 
 import (
-	"encoding/json"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/examples/internal/exampletest"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // TestResultCodes checks the handler on the router: success, a problem
 // and the backend's own bad request, with the language of each request.
 func TestResultCodes(t *testing.T) {
-	h := newRouter(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))
-	tests := []struct {
-		name    string
-		target  string
-		headers []string
-		status  int
-		ct      string
-		lang    string // Content-Language; "" for the bad request
-		vary    string
-		code    messages.Code
-	}{
-		{"success, mini-program", "/api/verify/result?code=0&lang=zh_CN", nil, 200, "application/json", "zh-CN", "Accept-Language", 0},
-		{"success, browser", "/api/verify/result?code=0", []string{"Accept-Language", "en-GB,en;q=0.9"}, 200, "application/json", "en-US", "X-Lang, Accept-Language", 0},
-		{"problem", "/api/verify/result?code=655&lang=zh_TW", nil, 422, "application/problem+json", "zh-TW", "Accept-Language", 655},
-		{"unknown code", "/api/verify/result?code=699", []string{"X-Lang", "en"}, 422, "application/problem+json", "en-US", "X-Lang, Accept-Language", 699},
-		{"not an integer", "/api/verify/result?code=abc&lang=en", nil, 400, "", "", "", 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := httptest.NewRequest(http.MethodGet, tt.target, nil)
-			for i := 0; i+1 < len(tt.headers); i += 2 {
-				r.Header.Set(tt.headers[i], tt.headers[i+1])
-			}
-			w := httptest.NewRecorder()
-			h.ServeHTTP(w, r)
-			var body struct {
-				Title string
-				Code  *int
-			}
-			if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
-				t.Fatalf("%v: %s", err, w.Body.String())
-			}
-			if w.Code != tt.status {
-				t.Errorf("status %d, want %d: %s", w.Code, tt.status, w.Body.String())
-			}
-			if tt.lang == "" { // the backend's own answer: no Huiyan code
-				if body.Code != nil {
-					t.Errorf("a Huiyan code answers a bad request: %s", w.Body.String())
-				}
-				return
-			}
-			for k, v := range map[string]string{"Content-Type": tt.ct, "Content-Language": tt.lang, "Vary": tt.vary} {
-				if got := w.Header().Get(k); got != v {
-					t.Errorf("%s = %q, want %q", k, got, v)
-				}
-			}
-			if want := huiyan.Localize(tt.code, tt.lang).User; body.Title != want || body.Code == nil || *body.Code != int(tt.code) {
-				t.Errorf("%s, want code %d and title %q", w.Body.String(), tt.code, want)
-			}
-		})
-	}
+	exampletest.ResultCodes(t, newRouter(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))))
 }
