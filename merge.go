@@ -1,6 +1,7 @@
 package huiyan
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -56,18 +57,13 @@ func merge(files []*localeFile) []*mergedLocale {
 	return out
 }
 
-// ownTexts returns the locale's texts in file and line order.
+// ownTexts returns the locale's texts by ID, so that what Lint finds on
+// one line comes in the same order every time (it sorts by file and line).
 func (m *mergedLocale) ownTexts() []*text {
 	ts := make([]*text, 0, len(m.texts))
-	for _, t := range m.texts {
-		ts = append(ts, t)
+	for _, id := range slices.Sorted(maps.Keys(m.texts)) {
+		ts = append(ts, m.texts[id])
 	}
-	slices.SortFunc(ts, func(a, b *text) int {
-		if c := strings.Compare(a.file, b.file); c != 0 {
-			return c
-		}
-		return a.line() - b.line()
-	})
 	return ts
 }
 
@@ -112,10 +108,13 @@ func (m *mergedLocale) missingCategoryFields(c messages.Category, zh *mergedLoca
 	return missing
 }
 
-// placeOfCode returns where the texts of code c belong in m's files: next
-// to the nearest code that m has (the one before c on a tie), else the
-// first line of m's file.
+// placeOfCode returns where the texts of code c belong in m's files: with
+// c's other texts, else next to the nearest code that m has (the one
+// before c on a tie), else the first line of m's file.
 func (m *mergedLocale) placeOfCode(c messages.Code) (string, int) {
+	if t := m.anyText(c); t != nil {
+		return t.file, t.tableLine()
+	}
 	codes := messages.All()
 	i := slices.Index(codes, c)
 	for d := 1; d < len(codes); d++ {

@@ -206,37 +206,47 @@ func TestWatchPolls(t *testing.T) {
 // writer pauses between two valid tables for longer than the interval but
 // less than the settle time, is never served half.
 func TestWatchSettles(t *testing.T) {
-	_, en, w := startWatch(t, WithSettle(2*time.Second))
-	t0 := time.Now().Add(time.Hour) // later than any file here
-	at := func(d time.Duration) time.Time { return t0.Add(d) }
-	write := func(data string, mod time.Time) {
-		t.Helper()
-		writeFile(t, en, data)
-		if err := os.Chtimes(en, mod, mod); err != nil {
-			t.Fatal(err)
-		}
-	}
-	poll := func(now time.Time, want string) {
-		t.Helper()
-		if _, err := w.poll(now); err != nil {
-			t.Fatalf("poll: %v", err)
-		}
-		if got := userText(w); got != want {
-			t.Fatalf("after the poll at %v: User = %q, want %q", now.Sub(t0), got, want)
-		}
-	}
 	full := "[604]\nuser = \"Deployment text two.\"\n\n[655]\nuser = \"Move back.\"\n"
-	half := full[:strings.Index(full, "[655]")]
-	write(half, at(0)) // the writer pauses here
-	poll(at(500*time.Millisecond), "Deployment text one.")
-	poll(at(time.Second), "Deployment text one.") // two polls agree: not settled
-	poll(at(1500*time.Millisecond), "Deployment text one.")
-	write(full, at(1800*time.Millisecond)) // the writer is done
-	poll(at(2*time.Second), "Deployment text one.")
-	poll(at(2500*time.Millisecond), "Deployment text one.")
-	poll(at(3800*time.Millisecond), "Deployment text two.") // settled
-	if got := w.Localize(messages.FaceTooClose, "en").User; got != "Move back." {
-		t.Errorf("the second table: User = %q", got)
+	for _, tt := range []struct {
+		name string
+		opts []WatchOption
+	}{
+		{"two seconds", []WatchOption{WithSettle(2 * time.Second)}},
+		{"the default, two seconds", nil},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, en, w := startWatch(t, tt.opts...)
+			t0 := time.Now().Add(time.Hour) // later than any file here
+			at := func(d time.Duration) time.Time { return t0.Add(d) }
+			write := func(data string, mod time.Time) {
+				t.Helper()
+				writeFile(t, en, data)
+				if err := os.Chtimes(en, mod, mod); err != nil {
+					t.Fatal(err)
+				}
+			}
+			poll := func(now time.Time, want string) {
+				t.Helper()
+				if _, err := w.poll(now); err != nil {
+					t.Fatalf("poll: %v", err)
+				}
+				if got := userText(w); got != want {
+					t.Fatalf("after the poll at %v: User = %q, want %q", now.Sub(t0), got, want)
+				}
+			}
+			half := full[:strings.Index(full, "[655]")]
+			write(half, at(0)) // the writer pauses here
+			poll(at(500*time.Millisecond), "Deployment text one.")
+			poll(at(time.Second), "Deployment text one.") // two polls agree: not settled
+			poll(at(1500*time.Millisecond), "Deployment text one.")
+			write(full, at(1800*time.Millisecond)) // the writer is done
+			poll(at(2*time.Second), "Deployment text one.")
+			poll(at(2500*time.Millisecond), "Deployment text one.")
+			poll(at(3800*time.Millisecond), "Deployment text two.") // settled
+			if got := w.Localize(messages.FaceTooClose, "en").User; got != "Move back." {
+				t.Errorf("the second table: User = %q", got)
+			}
+		})
 	}
 
 	// Without a settle time, two polls that agree apply a change: an

@@ -348,9 +348,6 @@ func (c Code) String() string {
 // belongs to the category of its hundreds digit (an unknown 6xx is a
 // liveness failure) where that digit names one, and to [General] otherwise.
 func (c Code) Category() Category {
-	if c < 0 || c >= 1000 {
-		return General
-	}
 	switch c / 100 {
 	case 3:
 		return SMS

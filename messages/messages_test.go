@@ -45,6 +45,7 @@ func TestCategories(t *testing.T) {
 		{ComparisonEngineError, ImageComparison}, {NoMatchingPhoto, ImageComparison},
 		{RealNameVerificationFailed, WeChatRealName}, {WeChatRealNameUnknownError, WeChatRealName},
 		{99, General}, {150, General}, {404, General}, {699, Liveness}, {-600, General}, {1600, General},
+		{-350, General}, {-1, General}, {0, General}, {999, WeChatRealName}, {1000, General}, {1350, General},
 	}
 	for _, tt := range tests {
 		if got := tt.code.Category(); got != tt.want {
@@ -62,6 +63,28 @@ func TestCategories(t *testing.T) {
 	}
 	if s := Category(99).String(); s != "Category(99)" {
 		t.Errorf("Category(99).String() = %q", s)
+	}
+}
+
+func TestCategoryOutsideConstants(t *testing.T) {
+	tests := []struct {
+		name string
+		c    Category
+		want string
+	}{
+		{"negative", -1, "Category(-1)"},
+		{"first after the last", WeChatRealName + 1, "Category(7)"},
+		{"far after", 99, "Category(99)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.c.String(); got != tt.want {
+				t.Errorf("String() = %q, want %q", got, tt.want)
+			}
+			if got := tt.c.Name(); got != tt.want {
+				t.Errorf("Name() = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -407,7 +407,7 @@ var lintCases = []struct {
 	{
 		kind:  "canonical-missing-text",
 		alone: true,
-		want:  []string{"zh-CN.toml:258: error: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
+		want:  []string{"zh-CN.toml:263: error: code 655 (FaceTooClose) has no user text", "zh-CN: 72/73 codes complete"},
 	},
 	{
 		kind:  "canonical-toml-syntax",

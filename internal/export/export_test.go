@@ -2,11 +2,17 @@ package export
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -63,5 +69,152 @@ func TestJSON(t *testing.T) {
 			t.Errorf("locale %s out of order in %s", l, data)
 		}
 		last = i
+	}
+}
+
+// bundleWithTexts returns the shipped bundle with en-US's 655 user and
+// title texts replaced.
+func bundleWithTexts(t *testing.T, user, title string) *huiyan.Bundle {
+	t.Helper()
+	toml := fmt.Sprintf("[655]\nuser = %q\ntitle = %q\n", user, title)
+	b, err := huiyan.NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(toml)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestCSV checks the CSV a spreadsheet opens: a byte order mark, CRLF, a
+// header, a row per code in the catalogue's order with the texts Localize
+// gives, and formulas written as text.
+func TestCSV(t *testing.T) {
+	b := bundleWithTexts(t, "=HYPERLINK(\"x\")", "Too close, \"really\"")
+	tests := []struct {
+		name, lang string
+		header     []string
+		row655     func() []string
+	}{
+		{"one language", "en", []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}, func() []string {
+			m := b.Localize(messages.FaceTooClose, "en")
+			return []string{"655", "FaceTooClose", "liveness", "true", "en-US", "'" + m.User, m.Title, m.Detail, m.Remedy}
+		}},
+		{"every locale", All, sideBySideHeader(b, "code", "name", "category"), func() []string {
+			row := []string{"655", "FaceTooClose", "liveness"}
+			for _, l := range b.Locales() {
+				m := b.Localize(messages.FaceTooClose, l)
+				row = append(row, Cell(m.User), m.Title, m.Detail, m.Remedy)
+			}
+			return row
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := CSV(&buf, b, tt.lang); err != nil {
+				t.Fatal(err)
+			}
+			s, ok := strings.CutPrefix(buf.String(), "\uFEFF")
+			if !ok || !strings.HasSuffix(s, "\r\n") || strings.Count(s, "\r\n") != strings.Count(s, "\n") {
+				t.Errorf("want a byte order mark and CRLF line ends: %.80q", buf.String())
+			}
+			rows, err := csv.NewReader(strings.NewReader(s)).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 1+len(messages.All()) || !slices.Equal(rows[0], tt.header) {
+				t.Fatalf("%d rows, header %q; want %d rows, header %q", len(rows), rows[0], 1+len(messages.All()), tt.header)
+			}
+			i := 1 + messages.FaceTooClose.Index()
+			if want := tt.row655(); !slices.Equal(rows[i], want) {
+				t.Errorf("row of 655:\n%q\nwant:\n%q", rows[i], want)
+			}
+			if rows[1][0] != "0" || rows[len(rows)-1][0] != strconv.Itoa(int(messages.All()[len(messages.All())-1])) {
+				t.Errorf("first and last codes %s, %s", rows[1][0], rows[len(rows)-1][0])
+			}
+		})
+	}
+}
+
+// TestMarkdown checks the GitHub table: a header, its separator once, a
+// row per code, and the characters that would end a cell escaped.
+func TestMarkdown(t *testing.T) {
+	b := bundleWithTexts(t, "Move back | a little.", "Too close\nto the screen")
+	m := b.Localize(messages.FaceTooClose, "en")
+	tests := []struct {
+		name, lang string
+		header     []string
+		row655     string
+	}{
+		{"one language", "en", []string{"code", "name", "category", "user", "title", "detail", "remedy"},
+			"| 655 | FaceTooClose | liveness | Move back \\| a little. | Too close<br>to the screen | " + m.Detail + " | " + m.Remedy + " |"},
+		{"every locale", All, sideBySideHeader(b, "code", "name", "category"), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := Markdown(&buf, b, tt.lang); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
+			if len(lines) != 2+len(messages.All()) {
+				t.Fatalf("%d lines, want %d", len(lines), 2+len(messages.All()))
+			}
+			if want := "| " + strings.Join(tt.header, " | ") + " |"; lines[0] != want {
+				t.Errorf("header %q, want %q", lines[0], want)
+			}
+			if want := "|" + strings.Repeat(" --- |", len(tt.header)); lines[1] != want {
+				t.Errorf("separator %q, want %q", lines[1], want)
+			}
+			for _, l := range lines[2:] {
+				if strings.Contains(l, "---") {
+					t.Errorf("a separator among the rows: %q", l)
+				}
+			}
+			row := lines[2+messages.FaceTooClose.Index()]
+			if tt.row655 != "" && row != tt.row655 {
+				t.Errorf("row of 655:\n%q\nwant:\n%q", row, tt.row655)
+			}
+			if !strings.HasPrefix(row, "| 655 | FaceTooClose | liveness | ") {
+				t.Errorf("row of 655: %q", row)
+			}
+		})
+	}
+}
+
+// sideBySideHeader returns the header of an export of every locale of b.
+func sideBySideHeader(b *huiyan.Bundle, first ...string) []string {
+	h := first
+	for _, l := range b.Locales() {
+		for _, f := range []string{"user", "title", "detail", "remedy"} {
+			h = append(h, f+" ("+l+")")
+		}
+	}
+	return h
+}
+
+// TestSideBySide checks every code in every locale, zh-CN first, each
+// text with the locale that served it.
+func TestSideBySide(t *testing.T) {
+	b := bundleWithTexts(t, "Move back.", "Too close")
+	s := NewSideBySide(b)
+	if !slices.Equal(s.Langs, b.Locales()) || s.Langs[0] != huiyan.Canonical {
+		t.Errorf("Langs = %q, want %q", s.Langs, b.Locales())
+	}
+	if len(s.Messages) != len(messages.All()) {
+		t.Fatalf("%d messages, want %d", len(s.Messages), len(messages.All()))
+	}
+	c := s.Messages[messages.FaceTooClose.Index()]
+	if c.Code != 655 || c.Name != "FaceTooClose" || c.Category != "liveness" || len(c.Texts) != len(s.Langs) {
+		t.Errorf("655 = %+v", c)
+	}
+	for i, lt := range c.Texts {
+		m := b.Localize(messages.FaceTooClose, s.Langs[i])
+		if want := (LocaleTexts{s.Langs[i], Text{m.Lang, m.User, m.Title, m.Detail, m.Remedy}}); lt != want {
+			t.Errorf("texts %d = %+v, want %+v", i, lt, want)
+		}
+	}
+	cat := NewCatalogue(b, "en-GB")
+	if cat.Lang != "en-US" || len(cat.Messages) != len(messages.All()) || cat.Messages[messages.FaceTooClose.Index()].User != "Move back." {
+		t.Errorf("catalogue for en-GB: %s, %d messages", cat.Lang, len(cat.Messages))
 	}
 }

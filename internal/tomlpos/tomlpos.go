@@ -73,10 +73,9 @@ func (s *scanner) scanLine(t string) {
 		s.multiline = ""
 	}
 	if s.arrays > 0 {
+		// What follows the end of an array is no key: at most a comment,
+		// or the rest of an inline table.
 		t = s.skipArray(t)
-		if s.arrays > 0 || s.multiline != "" {
-			return
-		}
 	}
 	t = trimSpace(t)
 	if t == "" || t[0] == '#' {
