@@ -167,6 +167,7 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
 		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
 		"zh-MY.toml": "[655]\nuser = \"您的脸离屏幕太近\"\n",
+		"sr-Latn-BA.toml": "[655]\nuser = \"Malo odmaknite lice od ekrana.\"\n",
 	})
 	tests := []struct {
 		name, lang, want string
@@ -195,6 +196,8 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Japanese now shipped", "ja,en;q=0.5", "ja-JP"},
 		{"Japanese by tag", "ja-JP", "ja-JP"},
 		{"French still English", "fr", "en-US"},
+		{"Serbian reads its only locale, of another script and region", "sr", "sr-Latn-BA"},
+		{"Serbian in Cyrillic too", "sr-Cyrl-RS", "sr-Latn-BA"},
 	}
 	checkLangs(t, b, tests)
 }
