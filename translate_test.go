@@ -202,6 +202,26 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 	checkLangs(t, b, tests)
 }
 
+// TestLanguageRulesTies checks that, of locales that rank the same for a
+// preference, the first of Bundle.Locales serves it, whether the
+// preference's script has locales left or it falls to the other script.
+func TestLanguageRulesTies(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"zh-MO.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
+	})
+	if got, want := b.Locales(), []string{"zh-CN", "en-US", "zh-HK", "zh-MO", "zh-TW"}; !slices.Equal(got, want) {
+		t.Fatalf("Locales() = %v, want %v", got, want)
+	}
+	tests := []struct {
+		name, lang, want string
+	}{
+		{"Traditional in Singapore, Taiwan excluded", "zh-Hant-SG,zh-TW;q=0", "zh-HK"},
+		{"Singapore without Simplified or Taiwan", "zh-SG,zh-CN;q=0,zh-TW;q=0", "zh-HK"},
+		{"Singapore without Simplified or Hong Kong", "zh-SG,zh-CN;q=0,zh-TW;q=0,zh-HK;q=0", "zh-MO"},
+	}
+	checkLangs(t, b, tests)
+}
+
 // TestFieldFallback checks rule 3: a text the chosen locale lacks comes,
 // field by field, from the next locale the reader's preferences name and
 // the bundle has, then from en-US for a reader who named no Chinese, then
