@@ -162,11 +162,11 @@ func checkLangs(t *testing.T, b *Bundle, tests []struct{ name, lang, want string
 // locales of one language, with locale files added as a deployment would.
 func TestLanguageRulesMoreLocales(t *testing.T) {
 	b := bundleWith(t, map[string]string{
-		"zh-TW.toml": "[655]\nuser = \"請將臉部稍微遠離螢幕\"\n",
-		"zh-HK.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
-		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
-		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
-		"zh-MY.toml": "[655]\nuser = \"您的脸离屏幕太近\"\n",
+		"zh-TW.toml":      "[655]\nuser = \"請將臉部稍微遠離螢幕\"\n",
+		"zh-HK.toml":      "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
+		"en-GB.toml":      "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
+		"ja-JP.toml":      "[655]\nuser = \"顔を画面から少し離してください。\"\n",
+		"zh-MY.toml":      "[655]\nuser = \"您的脸离屏幕太近\"\n",
 		"sr-Latn-BA.toml": "[655]\nuser = \"Malo odmaknite lice od ekrana.\"\n",
 	})
 	tests := []struct {
