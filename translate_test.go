@@ -484,8 +484,12 @@ func TestChainsBounded(t *testing.T) {
 				}
 				header := a + "," + c + ";q=0.9," + d + ";q=0.8"
 				for _, code := range messages.All()[:10] {
-					if got, want := b.Localize(code, header), reference.Localize(code, header); got != want {
+					got, want := b.Localize(code, header), reference.Localize(code, header)
+					if got != want {
 						t.Fatalf("Localize(%d, %q) = %+v, want %+v", code, header, got, want)
+					}
+					if !want.Known || want.Code != code {
+						t.Fatalf("Localize(%d, %q) past the bound = %+v, want the catalogue's message", code, header, want)
 					}
 				}
 				n++
