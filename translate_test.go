@@ -315,6 +315,30 @@ func TestUnknownCodes(t *testing.T) {
 	}
 }
 
+// TestUnknownCodeFallback checks that an unknown code's category texts
+// fall back field by field as a code's do, and that Lang names the locale
+// of the user text.
+func TestUnknownCodeFallback(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"ja-JP.toml": "[category.general]\nremedy = \"サポートにお問い合わせください。\"\n",
+	})
+	en := b.Localize(1001, "en-US")
+	tests := []struct {
+		name, lang, user, remedy, userLang string
+	}{
+		{"user text from English, remedy from Japanese", "ja", en.User, "サポートにお問い合わせください。", "en-US"},
+		{"English alone", "en", en.User, en.Remedy, "en-US"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := b.Localize(1001, tt.lang)
+			if got, want := [3]string{m.User, m.Remedy, m.Lang}, [3]string{tt.user, tt.remedy, tt.userLang}; got != want {
+				t.Errorf("Localize(1001, %q): user, remedy, lang = %q, want %q", tt.lang, got, want)
+			}
+		})
+	}
+}
+
 func TestLocalizeWith(t *testing.T) {
 	tests := []struct {
 		name   string
