@@ -578,3 +578,39 @@ func TestFileSizeBound(t *testing.T) {
 		t.Errorf("a 3 MiB file: %v, want %q", err, want)
 	}
 }
+
+// TestDefaultFirstUse calls each package-level entry point first, before
+// anything has built the default bundle: each builds it once, and every
+// later call serves that same bundle.
+func TestDefaultFirstUse(t *testing.T) {
+	tests := []struct {
+		name string
+		call func() string // a user text, or "" for a nil Default
+	}{
+		{"Default", func() string {
+			if b := Default(); b != nil {
+				return b.Localize(messages.SimilarityTooLow, "en").User
+			}
+			return ""
+		}},
+		{"Localize", func() string { return Localize(messages.SimilarityTooLow, "en").User }},
+		{"LocalizeWith", func() string {
+			return LocalizeWith(messages.SimilarityTooLow, "en", map[string]int{"Minutes": 5}).User
+		}},
+	}
+	built := Default()
+	t.Cleanup(func() { defaultPtr.Store(built) })
+	want := built.Localize(messages.SimilarityTooLow, "en").User
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			defaultPtr.Store(nil)
+			if got := tt.call(); got != want {
+				t.Fatalf("first call: User %q, want %q", got, want)
+			}
+			first := defaultPtr.Load()
+			if first == nil || Default() != first || Default() != first {
+				t.Fatal("later calls do not serve the bundle the first call built")
+			}
+		})
+	}
+}

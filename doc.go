@@ -61,7 +61,8 @@
 // language, by the same order: the same script, then the same region, then
 // the region of a CLDR parent locale (pt-AO reads pt-PT), then the
 // language's main region (en-US for en, en-AU, en-XX). A locale that
-// matches the preference exactly always wins.
+// matches the preference exactly always wins. Of locales that rank the
+// same, by this rule or rule 2, the first of [Bundle.Locales] wins.
 //
 // 4. Nothing served. When no preference is served but the value named a
 // language (ja, fr-FR), en-US serves; when it named none (empty, "*",

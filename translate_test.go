@@ -162,11 +162,12 @@ func checkLangs(t *testing.T, b *Bundle, tests []struct{ name, lang, want string
 // locales of one language, with locale files added as a deployment would.
 func TestLanguageRulesMoreLocales(t *testing.T) {
 	b := bundleWith(t, map[string]string{
-		"zh-TW.toml": "[655]\nuser = \"請將臉部稍微遠離螢幕\"\n",
-		"zh-HK.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
-		"en-GB.toml": "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
-		"ja-JP.toml": "[655]\nuser = \"顔を画面から少し離してください。\"\n",
-		"zh-MY.toml": "[655]\nuser = \"您的脸离屏幕太近\"\n",
+		"zh-TW.toml":      "[655]\nuser = \"請將臉部稍微遠離螢幕\"\n",
+		"zh-HK.toml":      "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
+		"en-GB.toml":      "[655]\nuser = \"Please move your face a little further from the screen.\"\n",
+		"ja-JP.toml":      "[655]\nuser = \"顔を画面から少し離してください。\"\n",
+		"zh-MY.toml":      "[655]\nuser = \"您的脸离屏幕太近\"\n",
+		"sr-Latn-BA.toml": "[655]\nuser = \"Malo odmaknite lice od ekrana.\"\n",
 	})
 	tests := []struct {
 		name, lang, want string
@@ -195,6 +196,28 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Japanese now shipped", "ja,en;q=0.5", "ja-JP"},
 		{"Japanese by tag", "ja-JP", "ja-JP"},
 		{"French still English", "fr", "en-US"},
+		{"Serbian reads its only locale, of another script and region", "sr", "sr-Latn-BA"},
+		{"Serbian in Cyrillic too", "sr-Cyrl-RS", "sr-Latn-BA"},
+	}
+	checkLangs(t, b, tests)
+}
+
+// TestLanguageRulesTies checks that, of locales that rank the same for a
+// preference, the first of Bundle.Locales serves it, whether the
+// preference's script has locales left or it falls to the other script.
+func TestLanguageRulesTies(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"zh-MO.toml": "[655]\nuser = \"請將面部稍為遠離螢幕\"\n",
+	})
+	if got, want := b.Locales(), []string{"zh-CN", "en-US", "zh-HK", "zh-MO", "zh-TW"}; !slices.Equal(got, want) {
+		t.Fatalf("Locales() = %v, want %v", got, want)
+	}
+	tests := []struct {
+		name, lang, want string
+	}{
+		{"Traditional in Singapore, Taiwan excluded", "zh-Hant-SG,zh-TW;q=0", "zh-HK"},
+		{"Singapore without Simplified or Taiwan", "zh-SG,zh-CN;q=0,zh-TW;q=0", "zh-HK"},
+		{"Singapore without Simplified or Hong Kong", "zh-SG,zh-CN;q=0,zh-TW;q=0,zh-HK;q=0", "zh-MO"},
 	}
 	checkLangs(t, b, tests)
 }
@@ -292,6 +315,30 @@ func TestUnknownCodes(t *testing.T) {
 	}
 }
 
+// TestUnknownCodeFallback checks that an unknown code's category texts
+// fall back field by field as a code's do, and that Lang names the locale
+// of the user text.
+func TestUnknownCodeFallback(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"ja-JP.toml": "[category.general]\nremedy = \"サポートにお問い合わせください。\"\n",
+	})
+	en := b.Localize(1001, "en-US")
+	tests := []struct {
+		name, lang, user, remedy, userLang string
+	}{
+		{"user text from English, remedy from Japanese", "ja", en.User, "サポートにお問い合わせください。", "en-US"},
+		{"English alone", "en", en.User, en.Remedy, "en-US"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := b.Localize(1001, tt.lang)
+			if got, want := [3]string{m.User, m.Remedy, m.Lang}, [3]string{tt.user, tt.remedy, tt.userLang}; got != want {
+				t.Errorf("Localize(1001, %q): user, remedy, lang = %q, want %q", tt.lang, got, want)
+			}
+		})
+	}
+}
+
 func TestLocalizeWith(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -355,9 +402,12 @@ func TestLocalizeNeverEmpty(t *testing.T) {
 func TestLocalizeAllocatesNothing(t *testing.T) {
 	b := Default()
 	for _, lang := range []string{"en-US", "zh_CN", "zh-CN,zh;q=0.9,en;q=0.8"} {
-		b.Localize(messages.SimilarityTooLow, lang) // fill the cache
-		if n := testing.AllocsPerRun(100, func() { b.Localize(messages.SimilarityTooLow, lang) }); n != 0 {
-			t.Errorf("Localize(604, %q) allocates %v times per call", lang, n)
+		// The first code of the catalogue, and one of the others.
+		for _, code := range []messages.Code{messages.Success, messages.SimilarityTooLow} {
+			b.Localize(code, lang) // fill the cache
+			if n := testing.AllocsPerRun(100, func() { b.Localize(code, lang) }); n != 0 {
+				t.Errorf("Localize(%d, %q) allocates %v times per call", code, lang, n)
+			}
 		}
 	}
 }
@@ -461,8 +511,12 @@ func TestChainsBounded(t *testing.T) {
 				}
 				header := a + "," + c + ";q=0.9," + d + ";q=0.8"
 				for _, code := range messages.All()[:10] {
-					if got, want := b.Localize(code, header), reference.Localize(code, header); got != want {
+					got, want := b.Localize(code, header), reference.Localize(code, header)
+					if got != want {
 						t.Fatalf("Localize(%d, %q) = %+v, want %+v", code, header, got, want)
+					}
+					if !want.Known || want.Code != code {
+						t.Fatalf("Localize(%d, %q) past the bound = %+v, want the catalogue's message", code, header, want)
 					}
 				}
 				n++

@@ -68,6 +68,10 @@ func TestParse(t *testing.T) {
 		{"q alone unreadable", "en;q", []string{"en/-1"}},
 		{"q with only spaces unreadable", "en;q=  ", []string{"en/-1"}},
 		{"long q unreadable", "en;q=0." + strings.Repeat("5", 40), []string{"en/-1"}},
+		{"q of maxQ bytes", "en;q=0." + strings.Repeat("5", maxQ-2), []string{"en/556"}},
+		{"q of maxQ+1 bytes unreadable", "en;q=0." + strings.Repeat("5", maxQ-1), []string{"en/-1"}},
+		{"quoted q of maxQ bytes", `en;q="0.` + strings.Repeat("5", maxQ-2) + `"`, []string{"en/556"}},
+		{"empty quoted q unreadable", `en;q=""`, []string{"en/-1"}},
 		{"unreadable after readable", "zh;q=NaN,en;q=0.3", []string{"en/300", "zh/-1"}},
 		{"unreadable before exclusions", "fr;q=0,zh;q=,en;q=0.001", []string{"en/1", "zh/-1", "fr/0"}},
 		{"a peer's header", "zh-CN;q=0.5000, en-US;q=0.4", []string{"zh-CN/500", "en-US/400"}},
@@ -303,5 +307,41 @@ func TestParseTagRemembers(t *testing.T) {
 				t.Fatalf("parseTag(%q) = %v, %v; x/text: %v, %v", s, got, gotOK, want, wantOK)
 			}
 		}
+	}
+}
+
+// TestExcludes checks what a caller reads to know whether a value rules
+// out a language (q=0) and the text of each entry, as given.
+func TestExcludes(t *testing.T) {
+	tests := []struct {
+		name     string
+		in       string
+		excludes bool
+		texts    []string
+	}{
+		{"empty", "", false, nil},
+		{"one tag", "en", false, []string{"en"}},
+		{"weighted", "en;q=0.5,zh", false, []string{"zh", "en"}},
+		{"tiny weight", "en;q=0.001", false, []string{"en"}},
+		{"unreadable weight", "en;q=NaN", false, []string{"en"}},
+		{"only an exclusion", "en;q=0", true, []string{"en"}},
+		{"exclusion last", "zh,en;q=0", true, []string{"zh", "en"}},
+		{"exclusion first", "fr;q=0,zh-CN;q=0.5", true, []string{"zh-CN", "fr"}},
+		{"POSIX name with a weight", "zh_CN.UTF-8;q=0.5, en_US@euro", false, []string{"en_US", "zh_CN"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Parse(tt.in)
+			if got := p.Excludes(); got != tt.excludes {
+				t.Errorf("Parse(%q).Excludes() = %v, want %v", tt.in, got, tt.excludes)
+			}
+			var texts []string
+			for i := range p.Len() {
+				texts = append(texts, p.Text(i))
+			}
+			if !slices.Equal(texts, tt.texts) {
+				t.Errorf("Parse(%q) texts %q, want %q", tt.in, texts, tt.texts)
+			}
+		})
 	}
 }
