@@ -104,6 +104,7 @@ func TestLanguageBounded(t *testing.T) {
 		{"User-Agent, token past the limit", "User-Agent", "MicroMessenger/8.0.40 " + padding + " Language/en", ""},
 		{"User-Agent, token cut by the limit", "User-Agent", "MicroMessenger/8.0.40 " + strings.Repeat("x", maxUserAgent-len("MicroMessenger/8.0.40  Language/e")) + " Language/en", ""},
 		{"User-Agent, token within the limit", "User-Agent", weChatEnglish + " " + padding, "en"},
+		{"User-Agent of the limit's length, token at its end", "User-Agent", "MicroMessenger/8.0.40 " + strings.Repeat("x", maxUserAgent-len("MicroMessenger/8.0.40  Language/en")) + " Language/en", "en"},
 		{"Accept-Language, language after 32 entries", "Accept-Language", strings.Repeat("!,", 32) + "en", ""},
 		{"Accept-Language, language after 4096 bytes", "Accept-Language", padding + ",en", ""},
 		{"Accept-Language, language first", "Accept-Language", "en," + padding, "en," + padding},
