@@ -65,6 +65,9 @@ func TestLanguage(t *testing.T) {
 		{name: "not WeChat", ua: safari + " Language/en", want: "", wantFrom: fromUserAgent},
 		{name: "token glued to another", ua: "MicroMessenger/8.0.40 XLanguage/en", want: "", wantFrom: fromUserAgent},
 		{name: "token before a parenthesis", ua: "Mozilla/5.0 (x; Language/en) MicroMessenger/8.0.40", want: "en", wantFrom: fromUserAgent},
+		{name: "token at the start", ua: " Language/en MicroMessenger/8.0.40", want: "en", wantFrom: fromUserAgent},
+		{name: "empty token", ua: "MicroMessenger/8.0.40 Language/ en", want: "", wantFrom: fromUserAgent},
+		{name: "empty token at the end", ua: "MicroMessenger/8.0.40 Language/", want: "", wantFrom: fromUserAgent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
