@@ -65,6 +65,9 @@ func TestLanguage(t *testing.T) {
 		{name: "not WeChat", ua: safari + " Language/en", want: "", wantFrom: fromUserAgent},
 		{name: "token glued to another", ua: "MicroMessenger/8.0.40 XLanguage/en", want: "", wantFrom: fromUserAgent},
 		{name: "token before a parenthesis", ua: "Mozilla/5.0 (x; Language/en) MicroMessenger/8.0.40", want: "en", wantFrom: fromUserAgent},
+		{name: "token at the start", ua: " Language/en MicroMessenger/8.0.40", want: "en", wantFrom: fromUserAgent},
+		{name: "empty token", ua: "MicroMessenger/8.0.40 Language/ en", want: "", wantFrom: fromUserAgent},
+		{name: "empty token at the end", ua: "MicroMessenger/8.0.40 Language/", want: "", wantFrom: fromUserAgent},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +107,7 @@ func TestLanguageBounded(t *testing.T) {
 		{"User-Agent, token past the limit", "User-Agent", "MicroMessenger/8.0.40 " + padding + " Language/en", ""},
 		{"User-Agent, token cut by the limit", "User-Agent", "MicroMessenger/8.0.40 " + strings.Repeat("x", maxUserAgent-len("MicroMessenger/8.0.40  Language/e")) + " Language/en", ""},
 		{"User-Agent, token within the limit", "User-Agent", weChatEnglish + " " + padding, "en"},
+		{"User-Agent of the limit's length, token at its end", "User-Agent", "MicroMessenger/8.0.40 " + strings.Repeat("x", maxUserAgent-len("MicroMessenger/8.0.40  Language/en")) + " Language/en", "en"},
 		{"Accept-Language, language after 32 entries", "Accept-Language", strings.Repeat("!,", 32) + "en", ""},
 		{"Accept-Language, language after 4096 bytes", "Accept-Language", padding + ",en", ""},
 		{"Accept-Language, language first", "Accept-Language", "en," + padding, "en," + padding},

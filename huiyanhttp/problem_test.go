@@ -2,6 +2,7 @@ package huiyanhttp_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
@@ -429,5 +431,55 @@ func TestWithParamsCopies(t *testing.T) {
 	w := get(h, "/?lang=en")
 	if !strings.Contains(w.Body.String(), "5 minutes") {
 		t.Errorf("body %s", w.Body.String())
+	}
+}
+
+// requestKey is a context key of the tests: a value the request's context
+// carries, as a tracing middleware's would.
+type requestKey struct{}
+
+// contextHandler is a slog.Handler that keeps the requestKey value of the
+// context of each record, as handlers that log a trace ID read it.
+type contextHandler struct {
+	mu   sync.Mutex
+	seen []any
+}
+
+func (h *contextHandler) Enabled(context.Context, slog.Level) bool { return true }
+func (h *contextHandler) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *contextHandler) WithGroup(string) slog.Handler            { return h }
+func (h *contextHandler) Handle(ctx context.Context, _ slog.Record) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.seen = append(h.seen, ctx.Value(requestKey{}))
+	return nil
+}
+
+// TestLogRequestContext checks that a problem, and a fault of the
+// service's fields, are logged with the request's context, whose values
+// (a trace ID) the log handler may read.
+func TestLogRequestContext(t *testing.T) {
+	tests := []struct {
+		name   string
+		code   messages.Code
+		fields any
+	}{
+		{"problem", messages.FaceTooClose, nil},
+		{"general problem", messages.SignatureCheckFailed, nil},
+		{"fields that make no answer", messages.FaceTooClose, []int{1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lh contextHandler
+			h := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithLogger(slog.New(&lh)))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				huiyanhttp.WriteResult(w, r, tt.code, tt.fields)
+			}))
+			r := httptest.NewRequest(http.MethodGet, "/?lang=en", nil)
+			r = r.WithContext(context.WithValue(r.Context(), requestKey{}, "trace-1"))
+			h.ServeHTTP(httptest.NewRecorder(), r)
+			if len(lh.seen) != 1 || lh.seen[0] != "trace-1" {
+				t.Errorf("logged with context values %v, want [trace-1]", lh.seen)
+			}
+		})
 	}
 }

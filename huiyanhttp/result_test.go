@@ -132,6 +132,7 @@ type order struct {
 func TestWriteResultFields(t *testing.T) {
 	b := huiyan.Default()
 	problem655 := strings.TrimSuffix(body(docs+"FaceTooClose", b.Localize(655, "en").User, 422, 655, true), "}\n")
+	long := strings.Repeat("r", 4096)
 	tests := []struct {
 		name   string
 		code   messages.Code
@@ -145,6 +146,7 @@ func TestWriteResultFields(t *testing.T) {
 		{"success, raw", 0, json.RawMessage(` { "a" : [1, 2] } `), successBody(b, "en", `,"a":[1,2]`)},
 		{"problem", 655, order{ID: "A-2"}, problem655 + `,"orderId":"A-2"}` + "\n"},
 		{"escaped", 0, map[string]string{"note": "<b>&"}, successBody(b, "en", `,"note":"\u003cb\u003e\u0026"`)},
+		{"larger than the answer", 655, map[string]string{"receipt": long}, problem655 + `,"receipt":"` + long + `"}` + "\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
