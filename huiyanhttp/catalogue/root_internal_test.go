@@ -39,3 +39,35 @@ func TestRootOfDotSegments(t *testing.T) {
 		})
 	}
 }
+
+var (
+	brandHref = regexp.MustCompile(`class="brand"><a href="([^"]*)"`)
+	badgeHref = regexp.MustCompile(`<a class="badge cat-liveness" href="([^"]*)"`)
+)
+
+// TestListLinks follows a page's way back to the list, and a card's
+// category badge: the list unfiltered, and the list of the category, in
+// the page's language.
+func TestListLinks(t *testing.T) {
+	h := New(huiyan.Default())
+	tests := []struct {
+		name, target, home, badge string
+	}{
+		{"a code's page", "/codes/655?lang=en-US", "../?lang=en-US", "../?lang=en-US&amp;cat=liveness"},
+		{"a code's page, language from the browser", "/codes/655", "../", "../?cat=liveness"},
+		{"the list filtered", "/?lang=zh-CN&cat=liveness", "./?lang=zh-CN", "./?lang=zh-CN&amp;cat=liveness"},
+		{"the list, language from the browser", "/?q=655", "./", "./?cat=liveness"},
+		{"side by side", "/codes/655?lang=all&ui=en-US", "../?lang=all&amp;ui=en-US", "../?lang=all&amp;ui=en-US&amp;cat=liveness"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, page := getPage(t, h, tt.target, "Accept-Language", "en-US")
+			if m := brandHref.FindStringSubmatch(page); m == nil || m[1] != tt.home {
+				t.Errorf("the way back to the list %q, want %q", m, tt.home)
+			}
+			if m := badgeHref.FindStringSubmatch(page); m == nil || m[1] != tt.badge {
+				t.Errorf("the category's link %q, want %q", m, tt.badge)
+			}
+		})
+	}
+}
