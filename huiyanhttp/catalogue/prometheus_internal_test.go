@@ -1,7 +1,9 @@
 package catalogue
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -198,5 +200,28 @@ func TestParseWindow(t *testing.T) {
 		if got := parseWindow(in).Param; got != want {
 			t.Errorf("parseWindow(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestCounterLogs logs a failed query of the counts, and nothing when
+// Prometheus answers.
+func TestCounterLogs(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer http.HandlerFunc
+		logged bool
+	}{
+		{"up", answerWith(200, vector), false},
+		{"failing", answerWith(503, ""), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakePrometheus(t, tt.answer)
+			var buf bytes.Buffer
+			New(nil, WithLogger(slog.New(slog.NewTextHandler(&buf, nil))), WithPrometheus(f.URL+"/prom")).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+			if got := strings.Contains(buf.String(), "no counts from Prometheus"); got != tt.logged {
+				t.Errorf("logged %q", buf.String())
+			}
+		})
 	}
 }
