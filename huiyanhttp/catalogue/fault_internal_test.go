@@ -48,3 +48,40 @@ func TestFaultFollowsErr(t *testing.T) {
 		})
 	}
 }
+
+// manyFaults returns an error that holds n problems of locale files.
+func manyFaults(n int) error {
+	var errs []error
+	for i := range n {
+		errs = append(errs, &huiyan.FileError{File: "en-US.toml", Line: i + 1, Msg: "bad"})
+	}
+	return errors.Join(errs...)
+}
+
+// TestFaultBannerBounded lists at most maxFaults problems, and says how
+// many more there are.
+func TestFaultBannerBounded(t *testing.T) {
+	tests := []struct {
+		name   string
+		err    error
+		listed int
+		more   string // "" for none
+	}{
+		{"one", manyFaults(1), 1, ""},
+		{"exactly maxFaults", manyFaults(maxFaults), maxFaults, ""},
+		{"five more", manyFaults(maxFaults + 5), maxFaults, "<li>… +5</li>"},
+		{"an error that is no file's", errors.New("huiyan: no locale files"), 1, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := New(&faulty{Localizer: huiyan.Default(), err: func() error { return tt.err }})
+			page := body(t, get(t, h, "/?lang=en-US"))
+			if n := strings.Count(page, "<code>en-US.toml:") + strings.Count(page, "no locale files"); n != tt.listed {
+				t.Errorf("%d problems listed, want %d", n, tt.listed)
+			}
+			if got := strings.Contains(page, "<li>… +"); got != (tt.more != "") || !strings.Contains(page, tt.more) {
+				t.Errorf("the banner says more: %v, want %q", got, tt.more)
+			}
+		})
+	}
+}
