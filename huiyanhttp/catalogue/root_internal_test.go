@@ -2,6 +2,7 @@ package catalogue
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
@@ -25,6 +26,9 @@ func TestRootOfDotSegments(t *testing.T) {
 		{"dot-dot above the root", "/%2e%2e/%2e%2e/a/b", "../"},
 		{"an escaped dot", "/a/%2e/b", "../"},
 		{"an empty segment", "/a//b", "../../"},
+		{"a missing page", "/nope/x", "../"},
+		{"a missing page maxDepth deep", "/1/2/3/4/5/6/7/8/x", strings.Repeat("../", maxDepth)},
+		{"a missing page deeper", "/1/2/3/4/5/6/7/8/9/x", "/"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
