@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 var (
@@ -58,6 +59,27 @@ func TestPageSelected(t *testing.T) {
 			}
 			if got := res.Header.Get("Content-Language"); got != tt.contentLanguage {
 				t.Errorf("Content-Language %q, want %q", got, tt.contentLanguage)
+			}
+		})
+	}
+}
+
+// TestCategoryBadge reads a card's category in the page's language, the
+// first category and the last included.
+func TestCategoryBadge(t *testing.T) {
+	h := New(huiyan.Default())
+	tests := []struct {
+		name, target, want string
+	}{
+		{"General in English", "/codes/0?lang=en-US", `<a class="badge cat-general" href="../?lang=en-US&amp;cat=general">General</a>`},
+		{"General in Chinese", "/codes/0?lang=zh-CN", `<a class="badge cat-general" href="../?lang=zh-CN&amp;cat=general">通用</a>`},
+		{"SMS in Chinese", "/codes/302?lang=zh-CN", `>短信验证</a>`},
+		{"WeChat in English", "/codes/901?lang=en-US", `>` + english.categories[messages.WeChatRealName] + `</a>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if page := body(t, get(t, h, tt.target)); !strings.Contains(page, tt.want) {
+				t.Errorf("the page lacks %s", tt.want)
 			}
 		})
 	}
