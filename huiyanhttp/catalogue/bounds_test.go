@@ -103,6 +103,10 @@ func TestParam(t *testing.T) {
 		{"cut", "q=abcdefghij", "q", 4, "abcd", false},
 		{"cut in an escape", "q=" + strings.Repeat("%41", 10), "q", 4, "AAAA", false},
 		{"cut in a rune", "q=%E9%9D%A2%E9%9D%A2", "q", 4, "面", false},
+		{"escaped to exactly the bound", "q=" + strings.Repeat("%41", 4), "q", 4, "AAAA", true},
+		{"exactly the bound", "q=abcd", "q", 4, "abcd", true},
+		{"cut just after a %", "q=%41%41%41AA%41", "q", 4, "AAAA", false},
+		{"cut just after %4", "q=AAAAAAAAAA%41", "q", 4, "AAAA", false},
 		{"bad escape", "q=%zz", "q", 8, "", false},
 		{"not UTF-8", "q=a%FFb", "q", 8, "ab", true},
 		{"a key that only starts the same", "qq=1&q=2", "q", 8, "2", true},
@@ -127,6 +131,8 @@ func TestAcceptLanguageBounded(t *testing.T) {
 		{"several fields", []string{"zh-TW", "en;q=0.5"}, "zh-TW,en;q=0.5"},
 		{"huge, cut at an entry", []string{"zh-TW," + strings.Repeat("x", 100_000)}, "zh-TW"},
 		{"many fields", append([]string{"en"}, slicesRepeat("zh-HK", 1000)...), ""},
+		{"exactly the bound", []string{"en," + strings.Repeat("x", maxAccept-3)}, "en," + strings.Repeat("x", maxAccept-3)},
+		{"a comma just past the bound", []string{"en", "zh-TW," + strings.Repeat("x", maxAccept-8) + ",fr-FR"}, "en,zh-TW"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

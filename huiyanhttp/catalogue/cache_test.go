@@ -101,4 +101,8 @@ func TestPageCacheBounded(t *testing.T) {
 	if _, ok := c.get(pageKey{code: -1}); ok {
 		t.Error("a page larger than a quarter of the bound was kept")
 	}
+	c.put(pageKey{code: -2}, page{entity: entity{body: make([]byte, maxPageBytes/4)}})
+	if _, ok := c.get(pageKey{code: -2}); !ok {
+		t.Error("a page of a quarter of the bound was not kept")
+	}
 }

@@ -12,7 +12,8 @@ import (
 // malformed ones.
 func TestAllowHosts(t *testing.T) {
 	ok := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("catalogue")) })
-	h := AllowHosts(ok, "ops.example.com", "Review.Example.COM.", "192.0.2.7", "[2001:db8::7]", "")
+	long := strings.Repeat("a", maxHost-len(".zz:8080"))
+	h := AllowHosts(ok, "ops.example.com", "Review.Example.COM.", "192.0.2.7", "[2001:db8::7]", "", "zh-ops.example.zz", long+".zz")
 	tests := []struct {
 		name    string
 		host    string
@@ -29,6 +30,13 @@ func TestAllowHosts(t *testing.T) {
 		{"an allowed name, any case", "review.example.com", true},
 		{"an allowed address", "192.0.2.7:80", true},
 		{"an allowed IPv6 address", "[2001:db8::7]:80", true},
+		{"an allowed name with - and z", "zh-ops.example.zz", true},
+		{"an allowed name at the bound", long + ".zz:8080", true},
+		{"an allowed name over the bound", long + ".zz:08080", false},
+		{"a one-digit port", "localhost:8", true},
+		{"a five-digit port", "localhost:65535", true},
+		{"a port with 9", "localhost:9090", true},
+		{"a six-digit port", "localhost:123456", false},
 		{"a foreign name", "attacker.example", false},
 		{"a foreign name with port", "attacker.example:8080", false},
 		{"a subdomain of an allowed name", "x.ops.example.com", false},

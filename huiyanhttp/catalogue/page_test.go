@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -338,6 +339,30 @@ func TestFaultBanner(t *testing.T) {
 			}
 			if !strings.Contains(page, "Step back.") {
 				t.Error("the previous text does not serve")
+			}
+		})
+	}
+}
+
+// TestPageCount reads the line that counts the codes: all of them on the
+// list, how many match when a search or a filter is active.
+func TestPageCount(t *testing.T) {
+	h := New(huiyan.Default())
+	total := len(messages.All())
+	sms := len(codesOf(messages.SMS))
+	tests := []struct {
+		name, target, want string
+	}{
+		{"the list", "/?lang=en-US", fmt.Sprintf(english.Count, total)},
+		{"an unknown category filters nothing", "/?lang=en-US&cat=nope", fmt.Sprintf(english.Count, total)},
+		{"a category", "/?lang=en-US&cat=sms", fmt.Sprintf(english.Matches, sms, total)},
+		{"a search", "/?lang=en-US&q=zzzzqqqq", fmt.Sprintf(english.Matches, 0, total)},
+		{"in Chinese", "/?lang=zh-CN&cat=sms", fmt.Sprintf(simplified.Matches, sms, total)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if page := body(t, get(t, h, tt.target)); !strings.Contains(page, ">"+tt.want+"<") {
+				t.Errorf("the page does not say %q", tt.want)
 			}
 		})
 	}

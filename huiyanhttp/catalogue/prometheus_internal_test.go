@@ -1,7 +1,9 @@
 package catalogue
 
 import (
+	"bytes"
 	"context"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -69,6 +71,9 @@ func TestPrometheusCounts(t *testing.T) {
 		{name: "a matrix", answer: answerWith(200, `{"status":"success","data":{"resultType":"matrix","result":[]}}`), err: "not an instant vector"},
 		{name: "a value not a string", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,3]}]}}`), err: "not an instant vector"},
 		{name: "odd values left out", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"NaN"]},{"metric":{"code":"604"},"value":[1,"-1"]},{"metric":{"code":"605"},"value":[1,"+Inf"]},{"metric":{"code":"606"},"value":[1,"x"]}]}}`), want: map[messages.Code]int64{}},
+		{name: "the largest count", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"1e15"]},{"metric":{"code":"604"},"value":[1,"1.0000000001e15"]}]}}`), want: map[messages.Code]int64{655: 1e15}},
+		{name: "an answer of exactly maxAnswer bytes", answer: answerWith(200, vector+strings.Repeat(" ", maxAnswer-len(vector))), want: map[messages.Code]int64{655: 3, 604: 1, 0: 2}},
+		{name: "an answer a byte over maxAnswer", answer: answerWith(200, vector+strings.Repeat(" ", maxAnswer+1-len(vector))), err: "more than"},
 		{name: "an error", answer: answerWith(400, `{"status":"error","errorType":"bad_data","error":"parse error"}`), err: "400 Bad Request"},
 		{name: "a failure in a 200", answer: answerWith(200, `{"status":"error","error":"no"}`), err: `status "error"`},
 		{name: "huge", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[`+strings.Repeat(`{"metric":{"code":"655"},"value":[1,"1"]},`, 30000)+`]}}`), err: "more than"},
@@ -198,5 +203,28 @@ func TestParseWindow(t *testing.T) {
 		if got := parseWindow(in).Param; got != want {
 			t.Errorf("parseWindow(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// TestCounterLogs logs a failed query of the counts, and nothing when
+// Prometheus answers.
+func TestCounterLogs(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer http.HandlerFunc
+		logged bool
+	}{
+		{"up", answerWith(200, vector), false},
+		{"failing", answerWith(503, ""), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFakePrometheus(t, tt.answer)
+			var buf bytes.Buffer
+			New(nil, WithLogger(slog.New(slog.NewTextHandler(&buf, nil))), WithPrometheus(f.URL+"/prom")).ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/", nil))
+			if got := strings.Contains(buf.String(), "no counts from Prometheus"); got != tt.logged {
+				t.Errorf("logged %q", buf.String())
+			}
+		})
 	}
 }
