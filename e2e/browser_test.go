@@ -27,15 +27,23 @@ var updateScreenshots = flag.Bool("update-screenshots", false, "write the browse
 // test is skipped, unless CI is set: there a browser is required.
 func browserPath(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"} {
+	return programPath(t, "chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+}
+
+// programPath returns the path of the first of names found, a program
+// that Debian's package pkg installs. With none, the test is skipped,
+// unless CI is set: there the program is required.
+func programPath(t *testing.T, pkg string, names ...string) string {
+	t.Helper()
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatal("no Chromium found and CI is set: install the Debian package chromium (.ci/run does)")
+		t.Fatalf("no %s found and CI is set: install the Debian package %s (.ci/run does)", names[0], pkg)
 	}
-	t.Skip("no Chromium found: install the Debian package chromium to run the browser test; with CI set, this is a failure")
+	t.Skipf("no %s found: install the Debian package %s to run this test; with CI set, this is a failure", names[0], pkg)
 	return ""
 }
 

@@ -27,16 +27,7 @@ import (
 // test is skipped, unless CI is set: there it is required.
 func prometheusPath(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{"prometheus", "/usr/bin/prometheus"} {
-		if p, err := exec.LookPath(p); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("no prometheus found and CI is set: install the Debian package prometheus (.ci/run does)")
-	}
-	t.Skip("no prometheus found: install the Debian package prometheus to run this test; with CI set, this is a failure")
-	return ""
+	return programPath(t, "prometheus", "prometheus", "/usr/bin/prometheus")
 }
 
 // freeAddr returns a loopback address that nothing listens on.
