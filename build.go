@@ -3,61 +3,63 @@ package huiyan
 import (
 	"golang.org/x/text/language"
 
-	"github.com/huiyan-i18n/huiyan/internal/valuecache"
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // The last step of loading: a Bundle, with every message of every locale
 // rendered, keeping of each text only what rendering it again needs.
 
+// bundleOf builds the bundle of what was loaded, or returns the problems
+// that stop it, joined.
+func bundleOf(l *load.Loaded) (*Bundle, error) {
+	if err := fileErrors(l.Problems); err != nil {
+		return nil, err
+	}
+	return build(l.Locales), nil
+}
+
 // build makes a bundle of merged locales, the canonical one first: it
 // renders every message of every locale with its default parameters.
-func build(ms []*mergedLocale) *Bundle {
+func build(ms []*load.Locale) *Bundle {
 	codes := messages.All()
 	b := &Bundle{en: -1, codes: codes}
-	b.cache = valuecache.New[*chain]()
 	for i, m := range ms {
-		l := newLocale(m.tag)
-		if l.name == Fallback {
+		l := newLocale(m.Tag)
+		if l.name == english {
 			b.en = i
 		}
 		b.locales = append(b.locales, l)
 		l.rows = renderRows(m, codes, b.locales[0])
 		l.cats = categoryTexts(m)
 		l.complete = isComplete(l, b.locales[0])
+		ls := []int{i}
+		if i != 0 {
+			ls = append(ls, 0)
+		}
+		b.own = append(b.own, &chain{first: l, ls: ls})
 	}
 	return b
 }
 
-// defaults returns the values a code's texts are rendered with when the
-// caller gives none: the code, and the count the Huiyan documentation
-// states.
-func defaults(c messages.Code) values {
-	v := values{code: int(c)}
-	if p, ok := c.Param(); ok {
-		v.name, v.count = p.Name, p.Default
-	}
-	return v
-}
-
 // renderRows renders the codes in locale m. A text m lacks is zh-CN's
 // (canon, which is m itself while it is being rendered).
-func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeRow {
+func renderRows(m *load.Locale, codes []messages.Code, canon *locale) []localeRow {
 	rows := make([]localeRow, len(codes))
-	name := m.tag.String()
+	name := m.Tag.String()
 	for row, c := range codes {
 		r := &rows[row]
 		r.msg = Message{Code: c, Known: true}
-		v := defaults(c)
-		for f := range numFields {
-			t := m.texts[textID(c, f)]
+		v := load.Defaults(c)
+		for f := range load.NumFields {
+			t := m.Texts[load.TextID(c, f)]
 			if t != nil {
 				r.has |= 1 << f
-				if t.params != nil || t.plural() {
-					r.own[f] = t.keep()
+				if t.Params != nil || t.Plural() {
+					r.own[f] = keep(t)
 				}
-				r.msg.set(f, t.render(m.tag, v))
-				if f == fieldUser {
+				r.msg.set(f, t.Render(m.Tag, v))
+				if f == load.FieldUser {
 					r.msg.Lang = name
 				}
 				continue
@@ -69,7 +71,7 @@ func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeR
 			if zh.has&(1<<f) != 0 {
 				r.lacks |= 1 << f
 				r.msg.set(f, zh.msg.get(f))
-				if f == fieldUser {
+				if f == load.FieldUser {
 					r.msg.Lang = canon.name
 				}
 			}
@@ -79,12 +81,12 @@ func renderRows(m *mergedLocale, codes []messages.Code, canon *locale) []localeR
 }
 
 // categoryTexts returns the category texts of locale m.
-func categoryTexts(m *mergedLocale) [][numFields]*body {
-	cats := make([][numFields]*body, len(messages.Categories()))
+func categoryTexts(m *load.Locale) [][load.NumFields]*load.Body {
+	cats := make([][load.NumFields]*load.Body, len(messages.Categories()))
 	for _, c := range messages.Categories() {
-		for f := range numFields {
-			if t := m.texts[categoryID(c, f)]; t != nil {
-				cats[c][f] = t.keep()
+		for f := range load.NumFields {
+			if t := m.Texts[load.CategoryID(c, f)]; t != nil {
+				cats[c][f] = keep(t)
 			}
 		}
 	}
@@ -93,8 +95,8 @@ func categoryTexts(m *mergedLocale) [][numFields]*body {
 
 // keep returns a copy of what rendering t needs, which holds nothing of
 // its file.
-func (t *text) keep() *body {
-	b := t.body
+func keep(t *load.Text) *load.Body {
+	b := t.Body
 	return &b
 }
 
@@ -120,7 +122,7 @@ func isComplete(l, canon *locale) bool {
 // is the language's main one.
 func newLocale(tag language.Tag) *locale {
 	base, _, _ := tag.Raw()
-	script := writtenScript(tag)
+	script := load.WrittenScript(tag)
 	region, _ := tag.Region()
 	likely, _ := language.Make(base.String() + "-" + script.String()).Region()
 	return &locale{
@@ -129,7 +131,7 @@ func newLocale(tag language.Tag) *locale {
 		base:    base,
 		script:  script,
 		region:  region,
-		chinese: isChinese(base),
+		chinese: load.IsChinese(base),
 		primary: region == likely,
 	}
 }

@@ -5,38 +5,30 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/huiyan-i18n/huiyan/internal/valuecache"
-
 	"golang.org/x/text/language"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// Canonical is the tag of the canonical locale: every code must have its
-// user and title texts there, and every text another locale lacks is
-// taken from it.
-const Canonical = "zh-CN"
-
-// Fallback is the tag of the locale that serves a reader whose language
-// no locale serves (see the fallback rules), and the language of the
-// operator texts in [Error] and, by default, in huiyanhttp's logs.
-const Fallback = "en-US"
+// english is the tag of the locale that serves a reader whose language no
+// locale serves (rule 4 of the fallback rules), and the language of the
+// operator texts in [Error].
+const english = "en-US"
 
 // Bundle is a validated catalogue of locales, ready to answer Localize.
 //
 // Everything that does not depend on the call is computed when the bundle
 // is built: every message rendered with its default parameters in every
 // locale. Its catalogue never changes, and a Bundle is safe for concurrent
-// use: the language values it has resolved, what each tag of them
-// resolved to, and the fallback chains (those of partial locales with
-// their messages) are kept in bounded tables.
+// use: the language values it has resolved are kept in a bounded cache.
 type Bundle struct {
-	locales []*locale                 // [0] is the canonical zh-CN
-	codes   []messages.Code           // row → code; a code's row is its Index
-	en      int                       // index of en-US, or -1
-	cache   *valuecache.Cache[*chain] // language value → chain
-	chains  chains
-	memo    atomic.Pointer[memo] // made on first use
+	locales []*locale       // [0] is the canonical zh-CN
+	codes   []messages.Code // row → code; a code's row is its Index
+	en      int             // index of en-US, or -1
+	own     []*chain        // by locale: the chain of a value it serves alone
+	cache   valuecache.Cache[*chain]
 }
 
 // locale is one language of a bundle: what it is, for matching, and its
@@ -54,8 +46,8 @@ type locale struct {
 	// fallback chain goes past it.
 	complete bool
 
-	rows []localeRow        // by row of Bundle.codes
-	cats [][numFields]*body // by category: the locale's own texts, nil where it lacks one
+	rows []localeRow                  // by row of Bundle.codes
+	cats [][load.NumFields]*load.Body // by category: the locale's own texts, nil where it lacks one
 }
 
 // localeRow is one code in one locale.
@@ -68,7 +60,7 @@ type localeRow struct {
 	// own are the locale's own texts that insert parameters or have
 	// plural forms, which LocalizeWith renders again; nil for the others,
 	// which msg holds as they are.
-	own [numFields]*body
+	own [load.NumFields]*load.Body
 	// lacks has bit f set when the locale lacks field f and zh-CN has it:
 	// a longer fallback chain may serve it from another locale first.
 	lacks uint8
@@ -81,13 +73,16 @@ var (
 	defaultMu  sync.Mutex
 )
 
-func defaultBundle() *Bundle {
+// Default returns the bundle of the embedded locales (package locales).
+// It is built on first use.
+func Default() *Bundle {
 	if b := defaultPtr.Load(); b != nil {
 		return b
 	}
 	return buildDefault()
 }
 
+// buildDefault builds the default bundle, once.
 func buildDefault() *Bundle {
 	defaultMu.Lock()
 	defer defaultMu.Unlock()
@@ -99,15 +94,11 @@ func buildDefault() *Bundle {
 	return b
 }
 
-// Default returns the bundle of the embedded locales (package locales).
-// It is built on first use.
-func Default() *Bundle { return defaultBundle() }
-
 // NewBundle loads the locale files (*.toml) at the root of each fsys, in
 // order: a message in a later fsys replaces the same message in an earlier
 // one, so a deployment can change one text without copying a whole file:
 //
-//	b, err := huiyan.NewBundle(locales.FS, os.DirFS("/etc/huiyan/locales"))
+//	b, err := huiyan.NewBundle(locales.FS, huiyan.Dir("/etc/huiyan/locales"))
 //
 // With no fsys, it loads the embedded locales. A file is named for its
 // locale's BCP 47 tag (en-US.toml); zh-CN.toml is required.
@@ -115,7 +106,7 @@ func Default() *Bundle { return defaultBundle() }
 // When any file is invalid, NewBundle returns no bundle and an error that
 // joins one [*FileError] per problem, each naming the file and the line.
 func NewBundle(fsys ...fs.FS) (*Bundle, error) {
-	return load(layersOf(fsys)).bundle()
+	return bundleOf(load.Load(load.Layers(fsys)))
 }
 
 // MustNewBundle is like [NewBundle] but panics if the locales are invalid.
@@ -126,6 +117,12 @@ func MustNewBundle(fsys ...fs.FS) *Bundle {
 	}
 	return b
 }
+
+// Dir returns the locale files of a directory, for [NewBundle]: the files
+// whose names end in .toml, except hidden ones (a name that starts with
+// "."), and names that start with "#" or "~". Unlike os.DirFS, errors name
+// the files by their path in dir.
+func Dir(dir string) fs.FS { return load.Dir(dir) }
 
 // Locales returns the BCP 47 tags of the bundle's locales, the canonical
 // one first and the others sorted.

@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -162,59 +163,18 @@ func TestShippedLocalesComplete(t *testing.T) {
 			t.Errorf("%s is not complete", l.name)
 		}
 		for row, c := range messages.All() {
-			for f := range numFields {
+			for f := range load.NumFields {
 				if zh.rows[row].own[f] != nil && l.rows[row].own[f] == nil {
-					t.Errorf("%s: code %d has no %s text of its own", l.name, c, fieldNames[f])
+					t.Errorf("%s: code %d has no %s text of its own", l.name, c, load.FieldNames[f])
 				}
 			}
 		}
 		for c := range l.cats {
-			for f := range numFields {
+			for f := range load.NumFields {
 				if l.cats[c][f] == nil {
-					t.Errorf("%s: category %s has no %s text of its own", l.name, messages.Category(c), fieldNames[f])
+					t.Errorf("%s: category %s has no %s text of its own", l.name, messages.Category(c), load.FieldNames[f])
 				}
 			}
-		}
-	}
-}
-
-// TestGoI18nReadsTheSameMessages checks that go-i18n's own parser (and so
-// goi18n) reads the shipped files as huiyan does.
-func TestGoI18nReadsTheSameMessages(t *testing.T) {
-	entries, _ := fs.ReadDir(locales.FS, ".")
-	for _, e := range entries {
-		data, _ := fs.ReadFile(locales.FS, e.Name())
-		ib := i18n.NewBundle(canonicalTag)
-		ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		mf, err := ib.ParseMessageFileBytes(data, e.Name())
-		if err != nil {
-			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
-		}
-		var ps problems
-		tag, _ := localeTag(e.Name())
-		f := &localeFile{file: &file{name: e.Name(), tag: tag, data: data}}
-		parseFile(f, &ps)
-		if err := ps.err(); err != nil {
-			t.Fatal(err)
-		}
-		got := make(map[string]i18n.Message)
-		for _, tx := range f.texts {
-			got[tx.id] = *tx.msg
-		}
-		want := make(map[string]i18n.Message)
-		for _, m := range mf.Messages {
-			want[m.ID] = *m
-		}
-		if len(got) != len(want) {
-			t.Errorf("%s: huiyan reads %d messages, go-i18n %d", e.Name(), len(got), len(want))
-		}
-		for id, w := range want {
-			if got[id] != w {
-				t.Errorf("%s: %s: huiyan %+v, go-i18n %+v", e.Name(), id, got[id], w)
-			}
-		}
-		if mf.Tag != f.tag {
-			t.Errorf("%s: go-i18n reads locale %v, huiyan %v", e.Name(), mf.Tag, f.tag)
 		}
 	}
 }
@@ -222,7 +182,7 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 // TestParametersRenderAsGoI18n checks the rendering of LocalizeWith
 // against go-i18n's Localizer for every code with a parameter.
 func TestParametersRenderAsGoI18n(t *testing.T) {
-	ib := i18n.NewBundle(canonicalTag)
+	ib := i18n.NewBundle(load.CanonicalTag)
 	ib.RegisterUnmarshalFunc("toml", toml.Unmarshal)
 	entries, _ := fs.ReadDir(locales.FS, ".")
 	for _, e := range entries {
@@ -238,7 +198,7 @@ func TestParametersRenderAsGoI18n(t *testing.T) {
 				continue
 			}
 			for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 100, 101, 1000, 1001} {
-				m := LocalizeWith(c, lang, map[string]int{p.Name: n})
+				m := Default().LocalizeWith(c, lang, map[string]int{p.Name: n})
 				for f, got := range map[string]string{"user": m.User, "title": m.Title, "detail": m.Detail, "remedy": m.Remedy} {
 					// go-i18n reports a missing plural form with the text
 					// of the form other: the text is what counts.
@@ -387,97 +347,6 @@ func TestLayers(t *testing.T) {
 	}
 }
 
-// TestLintPlacesEveryProblem checks that every problem Lint reports has a
-// line, that a missing code names the table of its nearest neighbour, and
-// that advice and errors are told apart.
-func TestLintPlacesEveryProblem(t *testing.T) {
-	en, err := fs.ReadFile(locales.FS, "en-US.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// en-US without the table of 655, in a complete catalogue.
-	start := strings.Index(string(en), "\n[655]")
-	end := start + 1 + strings.Index(string(en[start+1:]), "\n[")
-	without655 := string(en[:start]) + string(en[end:])
-	zh, _ := fs.ReadFile(locales.FS, "zh-CN.toml")
-	line654 := 1 + strings.Count(without655[:strings.Index(without655, "[654]")], "\n")
-
-	r := Lint(fstest.MapFS{"zh-CN.toml": {Data: zh}, "en-US.toml": {Data: []byte(without655)}})
-	want := fmt.Sprintf("en-US.toml:%d: code 655 (FaceTooClose) is missing", line654)
-	if len(r.Problems) != 1 || !r.Problems[0].Advice || strings.TrimPrefix(r.Problems[0].Error(), "huiyan: ") != want {
-		t.Errorf("Problems = %v, want the advice %q", r.Problems, want)
-	}
-
-	// A deployment's partial locale: what it lacks is not a problem.
-	r = Lint(locales.FS, fstest.MapFS{"fr-FR.toml": {Data: []byte("# French\n\n[659]\nuser = \"Trouvez plus de lumière.\"\n")}})
-	i := slices.IndexFunc(r.Locales, func(l LocaleStatus) bool { return l.Lang == "fr-FR" })
-	if i < 0 {
-		t.Fatalf("no status for fr-FR: %+v", r.Locales)
-	}
-	fr := r.Locales[i]
-	if len(r.Problems) != 0 || !fr.Partial || fr.Lang != "fr-FR" || len(fr.Missing) == 0 {
-		t.Fatalf("partial locale: Problems %v, status %+v", r.Problems, fr)
-	}
-	for _, p := range fr.Missing {
-		if p.Line != 3 || !p.Advice {
-			t.Errorf("missing text placed at line %d (advice %v), want the table of 659, line 3: %v", p.Line, p.Advice, p)
-		}
-	}
-
-	// An empty file: line 1. An error stops loading: not advice.
-	r = Lint(fstest.MapFS{"zh-CN.toml": {Data: nil}})
-	for _, p := range r.Problems {
-		if p.Line != 1 || p.Advice {
-			t.Errorf("empty zh-CN.toml: %v at line %d, advice %v; want line 1, an error", p, p.Line, p.Advice)
-		}
-	}
-	if len(r.Problems) == 0 {
-		t.Error("empty zh-CN.toml: no problem")
-	}
-}
-
-// TestLintUserTexts checks the rules for texts shown to the end user: a
-// toast's length, and no limit a caller could abuse.
-func TestLintUserTexts(t *testing.T) {
-	long := strings.Repeat("Please move back. ", 6)
-	tests := []struct {
-		name, file, data string
-		want             string // "" for no problem
-	}{
-		{"short enough", "en-US.toml", "[655]\nuser = \"Please move back a little.\"\n", ""},
-		{"too long", "en-US.toml", "[655]\nuser = \"" + long + "\"\n", "655.user is 108 characters long; a toast on a small phone shows about 100"},
-		{"Chinese counts runes", "zh-HK.toml", "[655]\nuser = \"" + strings.Repeat("請離遠一點", 9) + "\"\n", "655.user is 45 characters long; a toast on a small phone shows about 40"},
-		{"rendered with the default", "en-US.toml", "[12]\nuser = \"{{.Hours}}" + strings.Repeat("!", 95) + "\"\n", ""},
-		{"every plural form counts", "en-US.toml", "[12.user]\none = \"{{.Hours}} hour" + strings.Repeat("!", 95) + "\"\nother = \"{{.Hours}} hours\"\n", "12.user (one) is 101 characters long"},
-		{"a category's text", "en-US.toml", "[category.liveness]\nuser = \"" + long + "\"\n", "category.liveness.user is 108 characters long"},
-		{"a limit as a parameter", "en-US.toml", "[303.user]\none = \"At most {{.DailyLimit}} code a day.\"\nother = \"At most {{.DailyLimit}} codes a day.\"\n", "303.user (other) states the limit DailyLimit"},
-		{"a limit in digits", "en-US.toml", "[303]\nuser = \"At most 10 codes a day.\"\n", "303.user states the limit DailyLimit"},
-		{"a limit in full-width digits", "zh-CN.toml", "[303]\nuser = \"每天最多１０次\"\n", "303.user states the limit DailyLimit"},
-		{"no limit", "en-US.toml", "[303]\nuser = \"Please try again tomorrow.\"\n", ""},
-		{"a number that is no limit", "en-US.toml", "[302]\nuser = \"Please wait {{.Seconds}} seconds.\"\n", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := Lint(locales.FS, fstest.MapFS{tt.file: {Data: []byte(tt.data)}})
-			var got []string
-			for _, p := range r.Problems {
-				if strings.Contains(p.Msg, "characters long") || strings.Contains(p.Msg, "states the limit") {
-					got = append(got, p.Msg)
-					if !p.Advice || p.Line < 2 {
-						t.Errorf("%v: advice %v, line %d; want advice at the text's line", p, p.Advice, p.Line)
-					}
-				}
-			}
-			switch {
-			case tt.want == "" && len(got) > 0:
-				t.Errorf("problems %q, want none", got)
-			case tt.want != "" && !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, tt.want) }):
-				t.Errorf("problems %q, want one starting %q", got, tt.want)
-			}
-		})
-	}
-}
-
 // TestUniformIdentity checks the shipped layer that answers every failed
 // identity check alike, in every shipped locale, while the operator texts
 // still tell the five apart. 704 (no photo on record) is among them: it
@@ -513,16 +382,13 @@ func TestUniformIdentity(t *testing.T) {
 					t.Errorf("%d: the layer changed the user text of a code outside the identity check", c)
 				}
 			}
-			if r := Lint(locales.FS, locales.UniformIdentity); len(r.Problems) != 0 {
-				t.Errorf("lint: %v", r.Problems)
-			}
 		})
 	}
 }
 
-// TestStrayFiles checks that a *.toml not named for a locale is skipped,
-// with a warning from Lint, and never stops a load; two files for one
-// locale still do.
+// TestStrayFiles checks that a *.toml not named for a locale is skipped
+// and never stops a load (package lint tests its warning); two files for
+// one locale still do.
 func TestStrayFiles(t *testing.T) {
 	stray := fstest.MapFS{
 		"backup.toml":       {Data: []byte("[655]\nuser = \"old\"\n")},
@@ -539,20 +405,6 @@ func TestStrayFiles(t *testing.T) {
 	if got := b.Localize(messages.FaceTooClose, "en").User; got != "The override." {
 		t.Errorf("User = %q, want the override", got)
 	}
-	var skipped []string
-	for _, p := range Lint(locales.FS, stray).Problems {
-		if !p.Advice {
-			t.Errorf("Lint: an error for a stray file: %v", p)
-		}
-		if strings.Contains(p.Msg, "skipped") {
-			skipped = append(skipped, p.File)
-		}
-	}
-	want := []string{"backup.toml", "en-US (copy).toml", "en-US.bak.toml", "und.toml", "x-private.toml"}
-	if !slices.Equal(skipped, want) {
-		t.Errorf("Lint skipped %q, want %q", skipped, want)
-	}
-
 	twice := fstest.MapFS{
 		"en-US.toml": {Data: []byte("[655]\nuser = \"a\"\n")},
 		"en-us.toml": {Data: []byte("[655]\nuser = \"b\"\n")},
@@ -562,15 +414,15 @@ func TestStrayFiles(t *testing.T) {
 	}
 }
 
-// TestFileSizeBound checks that a file over MaxFileSize is refused by
+// TestFileSizeBound checks that a file over load.MaxFileSize is refused by
 // name and bound, and one at the bound is read.
 func TestFileSizeBound(t *testing.T) {
 	pad := func(n int) []byte {
 		data := []byte("[655]\nuser = \"x\"\n")
 		return append(data, bytes.Repeat([]byte("#"), n-len(data))...)
 	}
-	if _, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(MaxFileSize)}}); err != nil {
-		t.Errorf("a file of MaxFileSize bytes: %v", err)
+	if _, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(load.MaxFileSize)}}); err != nil {
+		t.Errorf("a file of load.MaxFileSize bytes: %v", err)
 	}
 	_, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: pad(3 << 20)}})
 	want := "huiyan: en-US.toml: the file is 3145728 bytes, over the bound of 1048576 bytes (1 MiB) for a locale file"
@@ -594,9 +446,6 @@ func TestDefaultFirstUse(t *testing.T) {
 			return ""
 		}},
 		{"Localize", func() string { return Localize(messages.SimilarityTooLow, "en").User }},
-		{"LocalizeWith", func() string {
-			return LocalizeWith(messages.SimilarityTooLow, "en", map[string]int{"Minutes": 5}).User
-		}},
 	}
 	built := Default()
 	t.Cleanup(func() { defaultPtr.Store(built) })

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,12 +23,12 @@ func TestErrorMessage(t *testing.T) {
 		err  error
 		want string
 	}{
-		{"known", huiyan.NewError(messages.FaceTooClose, nil), "huiyan: 655 FaceTooClose: Face too close to the screen"},
-		{"with a cause", huiyan.NewError(messages.ComparisonTimeout, io.ErrUnexpectedEOF),
+		{"known", &huiyan.Error{Code: messages.FaceTooClose}, "huiyan: 655 FaceTooClose: Face too close to the screen"},
+		{"with a cause", &huiyan.Error{Code: messages.ComparisonTimeout, Err: io.ErrUnexpectedEOF},
 			"huiyan: 822 ComparisonTimeout: Image comparison timed out: unexpected EOF"},
-		{"unknown", huiyan.NewError(699, nil), "huiyan: 699 Code(699): Liveness detection: unknown error code 699"},
-		{"negative", huiyan.NewError(-5, nil), "huiyan: -5 Code(-5): General: unknown error code -5"},
-		{"wrapped", fmt.Errorf("verify order 42: %w", huiyan.NewError(messages.LightTooDim, nil)),
+		{"unknown", &huiyan.Error{Code: 699}, "huiyan: 699 Code(699): Liveness detection: unknown error code 699"},
+		{"negative", &huiyan.Error{Code: -5}, "huiyan: -5 Code(-5): General: unknown error code -5"},
+		{"wrapped", fmt.Errorf("verify order 42: %w", &huiyan.Error{Code: messages.LightTooDim}),
 			"verify order 42: huiyan: 659 LightTooDim: Lighting too dim"},
 	}
 	for _, tt := range tests {
@@ -48,7 +49,7 @@ func TestErrorNoUserText(t *testing.T) {
 		if c == messages.Success {
 			continue // its user text, "Verification successful", is no secret
 		}
-		err := huiyan.NewError(c, nil)
+		err := &huiyan.Error{Code: c}
 		var log bytes.Buffer
 		slog.New(slog.NewTextHandler(&log, nil)).Info("x", "e", err)
 		for _, lang := range b.Locales() {
@@ -61,7 +62,7 @@ func TestErrorNoUserText(t *testing.T) {
 }
 
 func TestErrorIsAs(t *testing.T) {
-	base := huiyan.NewError(messages.SMSCodeExpired, io.EOF)
+	base := &huiyan.Error{Code: messages.SMSCodeExpired, Err: io.EOF}
 	wrapped := fmt.Errorf("handler: %w", fmt.Errorf("verify: %w", base))
 	tests := []struct {
 		name   string
@@ -74,7 +75,7 @@ func TestErrorIsAs(t *testing.T) {
 		{"another code", wrapped, messages.SMSCodeIncorrect, false},
 		{"its cause", wrapped, io.EOF, true},
 		{"another error", wrapped, io.ErrUnexpectedEOF, false},
-		{"unknown code", huiyan.NewError(1234, nil), messages.Code(1234), true},
+		{"unknown code", &huiyan.Error{Code: 1234}, messages.Code(1234), true},
 		{"joined", errors.Join(io.ErrClosedPipe, base), messages.SMSCodeExpired, true},
 	}
 	for _, tt := range tests {
@@ -89,8 +90,11 @@ func TestErrorIsAs(t *testing.T) {
 	if !errors.As(wrapped, &he) || he != base {
 		t.Fatalf("errors.As found %v, want %v", he, base)
 	}
-	if he.Code != messages.SMSCodeExpired || errors.Unwrap(he) != io.EOF {
-		t.Errorf("Code, Unwrap = %d, %v", he.Code, errors.Unwrap(he))
+	if he.Code != messages.SMSCodeExpired || !slices.Equal(he.Unwrap(), []error{messages.SMSCodeExpired, io.EOF}) {
+		t.Errorf("Code, Unwrap = %d, %v; want the code and the cause", he.Code, he.Unwrap())
+	}
+	if got := (&huiyan.Error{Code: messages.FaceTooClose}).Unwrap(); !slices.Equal(got, []error{messages.FaceTooClose}) {
+		t.Errorf("Unwrap without a cause = %v, want the code alone", got)
 	}
 }
 
@@ -102,7 +106,7 @@ func TestErrorLogValue(t *testing.T) {
 	}{
 		{
 			name: "known",
-			err:  huiyan.NewError(messages.FaceTooClose, nil),
+			err:  &huiyan.Error{Code: messages.FaceTooClose},
 			want: map[string]any{
 				"code": 655.0, "name": "FaceTooClose", "category": "liveness", "retryable": true,
 				"lang": "en-US", "title": "Face too close to the screen",
@@ -110,7 +114,7 @@ func TestErrorLogValue(t *testing.T) {
 		},
 		{
 			name: "with detail, remedy and a cause",
-			err:  huiyan.NewError(messages.SystemError, io.ErrUnexpectedEOF),
+			err:  &huiyan.Error{Code: messages.SystemError, Err: io.ErrUnexpectedEOF},
 			want: map[string]any{
 				"code": 8.0, "name": "SystemError", "category": "general", "retryable": true,
 				"lang": "en-US", "title": "System error",
@@ -121,7 +125,7 @@ func TestErrorLogValue(t *testing.T) {
 		},
 		{
 			name: "unknown",
-			err:  huiyan.NewError(899, nil),
+			err:  &huiyan.Error{Code: 899},
 			want: map[string]any{
 				"code": 899.0, "name": "Code(899)", "category": "image_comparison", "retryable": false,
 				"lang": "en-US", "title": "Image comparison: unknown error code 899",
@@ -165,10 +169,10 @@ func TestBundleNewError(t *testing.T) {
 		err   *huiyan.Error
 		title string
 	}{
-		{"the deployment's bundle", b.NewError(messages.FaceTooClose, io.EOF), title},
-		{"NewError: Default", huiyan.NewError(messages.FaceTooClose, io.EOF), "Face too close to the screen"},
+		{"the deployment's bundle", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF, Bundle: b}, title},
+		{"NewError: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
 		{"a literal: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
-		{"a code the bundle did not change", b.NewError(messages.LightTooDim, io.EOF), "Lighting too dim"},
+		{"a code the bundle did not change", &huiyan.Error{Code: messages.LightTooDim, Err: io.EOF, Bundle: b}, "Lighting too dim"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -69,9 +69,9 @@ func ExampleLocalize_unknownCode() {
 	// Liveness detection: unknown error code 699
 }
 
-func ExampleLocalizeWith() {
+func ExampleBundle_LocalizeWith() {
 	// This deployment's SMS codes are valid for 1 minute, not 10.
-	m := huiyan.LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
+	m := huiyan.Default().LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
 	fmt.Println(m.Detail)
 	// Output:
 	// The SMS verification code is valid for 1 minute.
@@ -165,23 +165,23 @@ func ExampleWatch() {
 	file := filepath.Join(dir, "en-US.toml")
 	os.WriteFile(file, []byte("[659]\nuser = \"Please find more light.\"\n"), 0o644)
 
-	w, err := huiyan.Watch(dir, huiyan.WithErrorHandler(func(err error) { fmt.Println(err) }))
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{OnError: func(err error) { fmt.Println(err) }})
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	defer w.Close()
-	fmt.Println(w.Localize(messages.LightTooDim, "en").User)
+	fmt.Println(w.Bundle().Localize(messages.LightTooDim, "en").User)
 
 	// An operator edits the file; the poller picks it up within its
 	// interval, and Reload, as from a SIGHUP handler, does it at once.
 	os.WriteFile(file, []byte("[659]\nuser = \"Please move to a brighter place.\"\n"), 0o644)
 	w.Reload()
-	fmt.Println(w.Localize(messages.LightTooDim, "en").User)
+	fmt.Println(w.Bundle().Localize(messages.LightTooDim, "en").User)
 
 	// A broken edit keeps the previous texts serving.
 	os.WriteFile(file, []byte("[659]\nuser = \"unterminated\n"), 0o644)
-	fmt.Println(w.Reload() != nil, w.Localize(messages.LightTooDim, "en").User)
+	fmt.Println(w.Reload() != nil, w.Bundle().Localize(messages.LightTooDim, "en").User)
 	// Output:
 	// Please find more light.
 	// Please move to a brighter place.
@@ -191,7 +191,7 @@ func ExampleWatch() {
 func ExampleError() {
 	// Huiyan answered a verification with code 655: the service passes it
 	// up the stack as an error, for the operator.
-	err := fmt.Errorf("verify order 42: %w", huiyan.NewError(messages.FaceTooClose, nil))
+	err := fmt.Errorf("verify order 42: %w", &huiyan.Error{Code: messages.FaceTooClose})
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, messages.FaceTooClose), errors.Is(err, messages.FaceTooFar))
 	var he *huiyan.Error
@@ -204,12 +204,12 @@ func ExampleError() {
 	// FaceTooClose true
 }
 
-func ExampleBundle_NewError() {
+func ExampleError_deployment() {
 	// A deployment's catalogue, with an operator title of its own.
 	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
 		"en-US.toml": {Data: []byte("[655]\ntitle = \"Face too close (runbook: ops/huiyan#655)\"\n")},
 	})
-	fmt.Println(b.NewError(messages.FaceTooClose, nil))
+	fmt.Println(&huiyan.Error{Code: messages.FaceTooClose, Bundle: b})
 	// Output:
 	// huiyan: 655 FaceTooClose: Face too close (runbook: ops/huiyan#655)
 }

@@ -13,6 +13,7 @@ import (
 	"text/template"
 	"text/template/parse"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -100,7 +101,7 @@ func checkShipped(t *testing.T, c messages.Code, lang string, m Message, locs []
 	if m.User == "" || m.Title == "" {
 		t.Fatalf("Localize(%d, %q): empty User or Title: %+v", c, lang, m)
 	}
-	ids := []string{strconv.Itoa(int(c)) + ".user", categoryID(c.Category(), fieldUser)}
+	ids := []string{strconv.Itoa(int(c)) + ".user", load.CategoryID(c.Category(), load.FieldUser)}
 	for _, s := range []string{m.User, m.Title, m.Detail, m.Remedy} {
 		if strings.Contains(s, "{{") || slices.Contains(ids, s) {
 			t.Fatalf("Localize(%d, %q): a message ID or template for a text: %+v", c, lang, m)
@@ -149,8 +150,9 @@ func checkLoad(t *testing.T, fsys fstest.MapFS, data []byte) {
 	t.Helper()
 	b, err := newBundleNoPanic(t, fsys)
 	// Lint reads every file with its lines, NewBundle only after a
-	// problem: both must agree on whether the files load.
-	fatal := slices.ContainsFunc(Lint(fsys).Problems, func(p *FileError) bool { return !p.Advice })
+	// problem: both must agree on whether the files load. Lint adds
+	// advice to what loading finds.
+	fatal := load.Load(load.Layers([]fs.FS{fsys})).Problems.Err() != nil
 	if fatal != (err != nil) {
 		t.Fatalf("Lint finds an error: %v; NewBundle fails: %v\nfile: %q", fatal, err, clip(data))
 	}
@@ -176,7 +178,7 @@ func checkLoad(t *testing.T, fsys fstest.MapFS, data []byte) {
 	if b == nil {
 		t.Fatal("NewBundle returned neither a bundle nor an error")
 	}
-	if err := rendersAsGoI18n(layersOf([]fs.FS{fsys})); err != nil {
+	if err := rendersAsGoI18n(load.Layers([]fs.FS{fsys})); err != nil {
 		t.Fatalf("%v\nfile: %q", err, clip(data))
 	}
 	locs := b.Locales()

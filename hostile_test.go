@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -153,11 +154,11 @@ func TestHostileInputs(t *testing.T) {
 			wantErr: "huiyan: en-US.toml: the file is 1048591 bytes, over the bound of 1048576 bytes (1 MiB) for a locale file"},
 		{name: "100 KB text", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + strings.Repeat("a", 100<<10) + "\"\n"},
 			wantErr: "huiyan: en-US.toml:2: 655.user is 102400 bytes long, over the bound of 4096 bytes for a text"},
-		{name: "text just under the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + mb[:MaxTextSize/3*3] + "\"\n"},
-			code: face, lang: "en", wantLang: "en-US", wantKnown: true, wantUser: mb[:MaxTextSize/3*3]},
-		{name: "text at the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + strings.Repeat("a", MaxTextSize) + "\"\n"},
-			code: face, lang: "en", wantLang: "en-US", wantKnown: true, wantUser: strings.Repeat("a", MaxTextSize)},
-		{name: "text a byte over the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + strings.Repeat("a", MaxTextSize+1) + "\"\n"},
+		{name: "text just under the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + mb[:load.MaxTextSize/3*3] + "\"\n"},
+			code: face, lang: "en", wantLang: "en-US", wantKnown: true, wantUser: mb[:load.MaxTextSize/3*3]},
+		{name: "text at the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + strings.Repeat("a", load.MaxTextSize) + "\"\n"},
+			code: face, lang: "en", wantLang: "en-US", wantKnown: true, wantUser: strings.Repeat("a", load.MaxTextSize)},
+		{name: "text a byte over the size bound", files: map[string]string{"en-US.toml": "[655]\nuser = \"" + strings.Repeat("a", load.MaxTextSize+1) + "\"\n"},
 			wantErr: "huiyan: en-US.toml:2: 655.user is 4097 bytes long, over the bound of 4096 bytes for a text"},
 		{name: "left-to-right embedding, the first control", files: map[string]string{"en-US.toml": "[655]\nuser = \"a\u202Ab\"\n"},
 			wantErr: "huiyan: en-US.toml:2: 655.user has the bidirectional control U+202A"},

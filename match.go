@@ -6,46 +6,44 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/internal/accept"
+	"github.com/huiyan-i18n/huiyan/internal/load"
 )
 
 // The fallback rules of the package documentation: from a language value
 // to the chain of locales that serves it.
 
-// resolve returns the chain that serves lang.
+// resolve returns the chain that serves lang: the one bounded cache of
+// the bundle maps a language value to it, and a value not held is
+// resolved by the rules and kept.
 func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
-	return b.resolveNew(lang)
-}
-
-// resolveNew resolves a value the cache does not hold, and keeps it.
-func (b *Bundle) resolveNew(lang string) *chain {
-	var prefs accept.Prefs
-	prefs.Read(lang)
+	prefs := accept.Parse(lang)
 	var buf [8]int
-	c := b.chainOf(b.chainFor(&prefs, buf[:]))
+	c := b.chainOf(b.serve(&prefs, buf[:0]))
 	b.cache.Put(lang, c)
 	return c
 }
 
-// chainFor applies the fallback rules to the preferences, and returns the
-// locales of the chain. The tags are parsed lazily: when the first locale
-// found is complete, the rest of a header is never read.
-func (b *Bundle) chainFor(prefs *accept.Prefs, buf []int) []int {
-	ls := buf[:0]
+// serve applies the fallback rules to the preferences, and returns the
+// locales that serve them, best first, ending with zh-CN. It reads nothing
+// but the preferences and the bundle's locales. The tags are parsed
+// lazily: when the first locale found is complete, the rest of a header is
+// never read.
+func (b *Bundle) serve(prefs *accept.Prefs, ls []int) []int {
 	named, chinese := false, false
 	for i := range prefs.Len() {
 		if prefs.Q(i) == 0 {
 			break // sorted: the rest are exclusions too
 		}
-		t, ok := b.servesTag(prefs, i)
+		tag, ok := prefs.Tag(i)
 		if !ok {
 			continue
 		}
 		named = true
-		chinese = chinese || t.chinese
-		if li := t.li; li >= 0 && !slices.Contains(ls, li) {
+		chinese = chinese || load.IsChinese(load.BaseOf(tag))
+		if li := b.sameLanguage(tag, prefs); li >= 0 && !slices.Contains(ls, li) {
 			ls = append(ls, li)
 			if b.locales[ls[0]].complete {
 				break // nothing to fall back for
@@ -84,8 +82,8 @@ func (b *Bundle) fallback(named bool, prefs *accept.Prefs) int {
 // by zh-CN; another language by its own locale nearest in script and
 // region.
 func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
-	base := baseOf(tag)
-	chinese := isChinese(base)
+	base := load.BaseOf(tag)
+	chinese := load.IsChinese(base)
 	var near *nearness
 	best, bestScore := -1, -1
 	for i, l := range b.locales {
@@ -126,17 +124,15 @@ type nearness struct {
 	parents []language.Region
 }
 
-var zhBase = language.MustParseBase("zh")
-
 func newNearness(tag language.Tag, chinese bool) *nearness {
 	n := &nearness{chinese: chinese}
-	n.script = writtenScript(tag)
+	n.script = load.WrittenScript(tag)
 	n.region, _ = tag.Region()
 	p := tag
 	if chinese {
 		// Readers of any Chinese language read written Chinese: zh's
 		// parent locales are theirs (yue-MO reads as zh-Hant-MO).
-		p, _ = language.Compose(zhBase, n.script, n.region)
+		p, _ = language.Compose(load.ZhBase, n.script, n.region)
 	}
 	for p = p.Parent(); !p.IsRoot(); p = p.Parent() {
 		if _, _, r := p.Raw(); r != (language.Region{}) {
@@ -146,56 +142,19 @@ func newNearness(tag language.Tag, chinese bool) *nearness {
 	return n
 }
 
-var (
-	hans = language.MustParseScript("Hans")
-	hant = language.MustParseScript("Hant")
-)
-
-// writtenScript returns the script that a reader of tag reads: its own,
-// explicit or likely, except that a Chinese language with a region and no
-// script reads the script Chinese is written in there: CLDR's likely
-// script of zh in that region, unless writtenChinese corrects it. Min Nan
-// and Hakka in Taiwan (nan-TW, hak-TW) read Traditional as zh-TW does,
-// though CLDR writes both languages in Simplified; Cantonese in Guangdong
-// (yue-CN) reads Simplified.
-func writtenScript(tag language.Tag) language.Script {
-	if base, script, region := tag.Raw(); isChinese(base) && script == (language.Script{}) && region != (language.Region{}) {
-		if s, ok := writtenChinese[region]; ok {
-			return s
-		}
-		if base != zhBase {
-			tag, _ = language.Compose(zhBase, region)
-		}
-	}
-	s, _ := tag.Script()
-	return s
-}
-
-// writtenChinese corrects CLDR's likely script of Chinese where it is not
-// the script that the region's schools, press and public signs write.
-// Malaysia's Chinese schools and newspapers have written Simplified since
-// the 1980s, as Singapore's since 1976; CLDR gives zh-MY Traditional. The
-// other regions where CLDR says Traditional, besides Taiwan, Hong Kong and
-// Macau (the United States, Australia, Britain, Indonesia, Thailand, the
-// Philippines, Vietnam, ...), have communities that write either script,
-// and keep CLDR's answer.
-var writtenChinese = map[language.Region]language.Script{
-	language.MustParseRegion("MY"): hans,
-}
-
 // fallbackScript returns the script a Chinese reader reads when no
 // locale of its own script is left: the other of Simplified and
 // Traditional, and for a reader of neither (zh-Latn, nan-Latn-TW) the
 // script Chinese is written in its region.
 func (n *nearness) fallbackScript() language.Script {
 	switch n.script {
-	case hans:
-		return hant
-	case hant:
-		return hans
+	case load.Hans:
+		return load.Hant
+	case load.Hant:
+		return load.Hans
 	}
-	zh, _ := language.Compose(zhBase, n.region)
-	return writtenScript(zh)
+	zh, _ := language.Compose(load.ZhBase, n.region)
+	return load.WrittenScript(zh)
 }
 
 // score returns how near locale l is, -1 when it cannot serve: the same
@@ -231,39 +190,11 @@ func (b *Bundle) excluded(li int, prefs *accept.Prefs) bool {
 			continue
 		}
 		base, script, region := tag.Raw()
-		if (base == l.base || isChinese(base) && l.chinese) &&
+		if (base == l.base || load.IsChinese(base) && l.chinese) &&
 			(script == language.Script{} || script == l.script) &&
 			(region == language.Region{} || region == l.region) {
 			return true
 		}
 	}
 	return false
-}
-
-// chineseBases are Chinese and the languages that ISO 639-3 groups under
-// it (cmn Mandarin, yue Cantonese, nan Min Nan, ...): their readers read
-// written Chinese.
-var chineseBases = func() []language.Base {
-	var bs []language.Base
-	for _, s := range []string{"zh", "cdo", "cjy", "cmn", "cpx", "czh", "czo", "gan", "hak", "hsn", "lzh", "mnp", "nan", "wuu", "yue"} {
-		bs = append(bs, language.MustParseBase(s))
-	}
-	return bs
-}()
-
-// isChinese reports whether b is Chinese or a language whose readers read
-// written Chinese.
-func isChinese(b language.Base) bool {
-	for _, c := range chineseBases {
-		if b == c {
-			return true
-		}
-	}
-	return false
-}
-
-// baseOf returns the language of tag, as written: und when it has none.
-func baseOf(tag language.Tag) language.Base {
-	b, _, _ := tag.Raw()
-	return b
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -38,28 +39,28 @@ type Message struct {
 }
 
 // get returns the text of field f.
-func (m *Message) get(f field) string {
+func (m *Message) get(f load.Field) string {
 	switch f {
-	case fieldUser:
+	case load.FieldUser:
 		return m.User
-	case fieldTitle:
+	case load.FieldTitle:
 		return m.Title
-	case fieldDetail:
+	case load.FieldDetail:
 		return m.Detail
 	}
 	return m.Remedy
 }
 
 // set sets the text of field f.
-func (m *Message) set(f field, s string) {
+func (m *Message) set(f load.Field, s string) {
 	switch f {
-	case fieldUser:
+	case load.FieldUser:
 		m.User = s
-	case fieldTitle:
+	case load.FieldTitle:
 		m.Title = s
-	case fieldDetail:
+	case load.FieldDetail:
 		m.Detail = s
-	case fieldRemedy:
+	case load.FieldRemedy:
 		m.Remedy = s
 	}
 }

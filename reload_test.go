@@ -10,7 +10,7 @@ import (
 // the last good catalogue while the directory is broken (and after an
 // edit that leaves it broken), and the fix.
 func TestReloadSteps(t *testing.T) {
-	_, en, w := startWatch(t)
+	_, en, w := startWatch(t, WatchOptions{})
 	steps := []struct {
 		name     string
 		write    string // "" writes nothing

@@ -1,44 +1,26 @@
 package huiyan
 
 import (
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// Localizer serves messages: a [*Bundle], or a [*Watcher] that reloads
-// one. Code that localizes for a service, such as package huiyanhttp,
-// takes a Localizer, so that it works with either.
-type Localizer interface {
-	Localize(code messages.Code, lang string) Message
-	LocalizeWith(code messages.Code, lang string, params map[string]int) Message
-	Match(lang string) string
-	// Bundle returns the catalogue being served. Several messages read
-	// from one Bundle come from one catalogue, whatever reloads happen
-	// meanwhile.
+// Source gives the catalogue to serve: a [*Bundle], which is its own, or a
+// [*Watcher], whose catalogue a reload replaces. Code that serves texts,
+// such as package huiyanhttp, takes a Source and reads one Bundle per
+// request, so that the messages of a request come from one catalogue
+// whatever reloads happen meanwhile.
+type Source interface {
 	Bundle() *Bundle
-	// Err returns the fault that keeps the locale files from being
-	// served, naming the file and the line, or nil: always nil for a
-	// Bundle, the standing fault of a reload for a Watcher.
-	Err() error
 }
 
-// Bundle returns b itself: a *Bundle is a [Localizer] that never changes.
+// Bundle returns b: a Bundle is a [Source] that never changes.
 func (b *Bundle) Bundle() *Bundle { return b }
-
-// Err returns nil: a Bundle serves what it was built from.
-func (b *Bundle) Err() error { return nil }
 
 // Localize returns the message for code in the best language for lang,
 // from the embedded locales. See [Bundle.Localize].
 func Localize(code messages.Code, lang string) Message {
-	// Small enough to inline: the message is copied once, into the
-	// caller's variable. A nil bundle is the default one, built now.
-	return *defaultPtr.Load().find(code, lang)
-}
-
-// LocalizeWith is like [Localize] with template parameters. See
-// [Bundle.LocalizeWith].
-func LocalizeWith(code messages.Code, lang string, params map[string]int) Message {
-	return defaultBundle().LocalizeWith(code, lang, params)
+	return Default().Localize(code, lang)
 }
 
 // Localize returns the message for code in the best language for lang.
@@ -53,41 +35,12 @@ func LocalizeWith(code messages.Code, lang string, params map[string]int) Messag
 // the code in Title and Known false. Localize never fails: User is never
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
-	return *b.find(code, lang)
-}
-
-// find returns the message for code in the best language for lang. On the
-// common path it is the bundle's own precomputed message, which the caller
-// copies out; a message computed for the call (a code not in the
-// catalogue, a chain that fills past the bound of kept chains) is new. A
-// nil b is the default bundle, built on first use.
-func (b *Bundle) find(code messages.Code, lang string) *Message {
-	if b == nil {
-		b = buildDefault()
-	}
-	c, ok := b.cache.Get(lang) // resolve's common case, without its call
-	if !ok {
-		c = b.resolveNew(lang)
-	}
+	c := b.resolve(lang)
 	row := code.Index()
-	switch {
-	case row < 0 || c.fills && c.msgs == nil:
-		return b.compute(c, code, row)
-	case c.fills:
-		return &c.msgs[row]
-	}
-	return &c.first.rows[row].msg
-}
-
-// compute returns a new message for what find does not keep.
-func (b *Bundle) compute(c *chain, code messages.Code, row int) *Message {
-	var m Message
 	if row < 0 {
-		m = b.unknown(c, code)
-	} else {
-		m = b.fill(c, row)
+		return b.unknown(c, code)
 	}
-	return &m
+	return b.message(c, row)
 }
 
 // LocalizeWith is like [Bundle.Localize], with values for the code's count
@@ -113,11 +66,11 @@ func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string
 	if !ok || v == p.Default {
 		return msg
 	}
-	vals := values{code: int(code), name: p.Name, count: v}
-	for f := range numFields {
+	vals := load.Values{Code: int(code), Name: p.Name, Count: v}
+	for f := range load.NumFields {
 		li, t := b.serving(c, row, f)
-		if t != nil && (len(t.params) > 0 || t.plural()) {
-			msg.set(f, t.render(b.locales[li].tag, vals))
+		if t != nil && (len(t.Params) > 0 || t.Plural()) {
+			msg.set(f, t.Render(b.locales[li].tag, vals))
 		}
 	}
 	return msg
@@ -132,14 +85,14 @@ func (b *Bundle) Match(lang string) string { return b.resolve(lang).first.name }
 // unknown returns the category texts for a code not in the catalogue.
 func (b *Bundle) unknown(c *chain, code messages.Code) Message {
 	msg := Message{Code: code}
-	v := values{code: int(code)}
+	v := load.Values{Code: int(code)}
 	cat := code.Category()
-	for f := range numFields {
+	for f := range load.NumFields {
 		for _, li := range c.ls {
 			l := b.locales[li]
 			if t := l.cats[cat][f]; t != nil {
-				msg.set(f, t.render(l.tag, v))
-				if f == fieldUser {
+				msg.set(f, t.Render(l.tag, v))
+				if f == load.FieldUser {
 					msg.Lang = l.name
 				}
 				break

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"slices"
@@ -13,8 +14,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // Watcher serves the locale files of a directory over the embedded ones,
@@ -53,12 +54,15 @@ type Watcher struct {
 	onError  func(error)
 	onReload func(Reload)
 
+	startOnFault bool
+
 	current atomic.Pointer[Bundle]
 
 	mu        sync.Mutex        // serializes reloads; guards the fields below
 	attempted [sha256.Size]byte // the contents last loaded, or tried
 	last      snapshot          // what was read for them
 	fault     error             // why those did not load; nil when they serve
+	served    [sha256.Size]byte // the contents of the files that serve
 	pending   [sha256.Size]byte // contents seen by the last poll, not applied
 	reported  map[string]bool   // faults reported to onError that still stand
 
@@ -67,77 +71,76 @@ type Watcher struct {
 	stopOnce sync.Once
 }
 
-// WatchOption configures [Watch].
-type WatchOption func(*Watcher)
+// WatchOptions configures [Watch]. The zero value watches dir over the
+// embedded locales, polls every 2 s, applies a change once it has settled
+// for 2 s, logs problems with [log/slog]'s default logger, and fails when
+// the directory's files do not load at the start.
+type WatchOptions struct {
+	// Base is the file systems dir is layered over, as the first
+	// arguments of [NewBundle]; nil is the embedded locales, locales.FS.
+	// It is how a service serves its own base texts and a directory of
+	// deployment overrides over them.
+	Base []fs.FS
 
-// DefaultInterval and DefaultSettle are a [Watcher]'s poll interval and
-// settle time unless [WithInterval] and [WithSettle] say otherwise.
+	// Interval is how often the directory is read; zero or less is 2 s.
+	Interval time.Duration
+
+	// Settle is how long ago the newest file must have been modified for
+	// a poll to apply a change: zero is 2 s, and a negative Settle
+	// applies a change as soon as two polls agree on it.
+	Settle time.Duration
+
+	// OnError receives the problems of loads, each once, joined as
+	// NewBundle joins them: the faults that
+	// keep a change from serving, and the files a load skips, such as
+	// backup.toml (a [*FileError] is a fault; a skipped file is an error
+	// of another type). It is called from the watcher's goroutine, and from
+	// Watch for the first load. Nil logs them with log/slog's default
+	// logger, faults as errors and skipped files as warnings.
+	OnError func(error)
+
+	// OnReload receives a [Reload] after each load that changes what is
+	// served or whether a fault stands: what a service logs as "texts
+	// reloaded" and "fault cleared", and what metrics count. It is called
+	// from the goroutine that loaded (the watcher's, or the caller of
+	// Watch and [Watcher.Reload]),
+	// never while the watcher holds a lock, so it may call the watcher's
+	// methods.
+	OnReload func(Reload)
+
+	// StartOnFault makes Watch start when the directory's files do not
+	// load: it serves Base alone, reports the fault (to OnError and
+	// OnReload, and as [Watcher.Err]) and applies the directory once it
+	// loads. A service then starts with a broken deployment directory, as
+	// it keeps running when one breaks, instead of failing in a restart
+	// loop; the price is that it serves the base texts, without the
+	// deployment's changes, until someone reads the fault and fixes it.
+	// Without it, Watch returns the fault.
+	StartOnFault bool
+}
+
+// The poll interval and settle time that zero options mean.
 const (
-	DefaultInterval = 2 * time.Second
-	DefaultSettle   = 2 * time.Second
+	defaultInterval = 2 * time.Second
+	defaultSettle   = 2 * time.Second
 )
-
-// WithInterval sets how often the directory is read. A d of zero or less
-// keeps [DefaultInterval]: polling cannot be turned off by mistake, and
-// [Watcher.Reload] reads the directory at any time.
-func WithInterval(d time.Duration) WatchOption {
-	return func(w *Watcher) {
-		if d > 0 {
-			w.interval = d
-		}
-	}
-}
-
-// WithSettle sets how long ago the newest file must have been modified for
-// a poll to apply a change; zero applies a change as soon as two polls
-// agree on it. A negative d keeps [DefaultSettle].
-func WithSettle(d time.Duration) WatchOption {
-	return func(w *Watcher) {
-		if d >= 0 {
-			w.settle = d
-		}
-	}
-}
-
-// WithBase sets the file systems the directory is layered over, as the
-// first arguments of [NewBundle]; the default is the embedded locales,
-// [locales.FS]. It is how a service serves its own base texts and a
-// directory of deployment overrides over them.
-func WithBase(fsys ...fs.FS) WatchOption {
-	return func(w *Watcher) { w.base = fsys }
-}
-
-// WithErrorHandler sets the function that receives the problems of
-// reloads, each once, joined as [NewBundle] joins them ([FileErrors]
-// splits them): the faults that keep a change from serving, and the files
-// that a load skips, such as backup.toml, whose [FileError] is Advice. It
-// is called from the watcher's goroutine, and from [Watch] for the files
-// the first load skips. By default they are logged with [log/slog]'s
-// default logger, faults as errors and skipped files as warnings.
-func WithErrorHandler(f func(error)) WatchOption {
-	return func(w *Watcher) {
-		if f != nil {
-			w.onError = f
-		}
-	}
-}
 
 // logProblems returns the default error handler of a Watcher of dir.
 func logProblems(dir string) func(error) {
 	return func(err error) {
 		level, msg := slog.LevelWarn, "huiyan: locale files skipped"
-		for _, fe := range FileErrors(err) {
-			if !fe.Advice {
-				level, msg = slog.LevelError, "huiyan: locale reload failed; the previous catalogue keeps serving"
-			}
+		var fault *FileError
+		if errors.As(err, &fault) {
+			level, msg = slog.LevelError, "huiyan: locale reload failed; the previous catalogue keeps serving"
 		}
 		slog.Log(context.Background(), level, msg, "dir", dir, "err", err)
 	}
 }
 
-// Reload is what a [Watcher] reports of each load it applies (see
-// [WithReloadHandler]): the first one, in [Watch], and each change of the
-// directory after it, whether it loads or not.
+// Reload is what a [Watcher] reports of each load it applies that changes
+// what is served or whether a fault stands: the first one, in [Watch], and
+// each such change of the directory after it. A change that only adds or
+// removes a file the load skips is reported to OnError, not as a Reload.
 type Reload struct {
 	Time time.Time // when the load was applied
 	// Err is nil when the directory's files serve from now on, and the
@@ -149,56 +152,48 @@ type Reload struct {
 	Cleared bool
 }
 
-// WithReloadHandler sets a function that receives a [Reload] after each
-// load the watcher applies, successful or not: what a service logs as
-// "texts reloaded" and "fault cleared", and what metrics count. It is
-// called from the goroutine that loaded (the watcher's, or the caller of
-// [Watch] and [Watcher.Reload]), never while the watcher holds a lock, so
-// it may call the watcher's methods.
-func WithReloadHandler(f func(Reload)) WatchOption {
-	return func(w *Watcher) { w.onReload = f }
-}
-
-// Watch loads the locale files of dir over the embedded ones and watches
-// dir for changes until [Watcher.Close]. It fails, with the errors of
-// [NewBundle], when the files do not load at the start.
-func Watch(dir string, opts ...WatchOption) (*Watcher, error) {
+// Watch loads the locale files of dir over opts.Base and watches dir for
+// changes until [Watcher.Close]. It fails, with the errors of
+// [NewBundle], when the files do not load at the start, unless
+// opts.StartOnFault is set.
+func Watch(dir string, opts WatchOptions) (*Watcher, error) {
 	w := &Watcher{
-		dir:      dir,
-		base:     []fs.FS{locales.FS},
-		interval: DefaultInterval,
-		settle:   DefaultSettle,
-		onError:  logProblems(dir),
-		reported: make(map[string]bool),
-		stop:     make(chan struct{}),
-		stopped:  make(chan struct{}),
+		dir:          dir,
+		base:         opts.Base,
+		interval:     opts.Interval,
+		settle:       opts.Settle,
+		onError:      opts.OnError,
+		onReload:     opts.OnReload,
+		startOnFault: opts.StartOnFault,
+		reported:     make(map[string]bool),
+		stop:         make(chan struct{}),
+		stopped:      make(chan struct{}),
 	}
-	for _, o := range opts {
-		o(w)
+	if w.base == nil {
+		w.base = []fs.FS{locales.FS}
 	}
-	fault, skipped := w.reload()
-	if fault != nil {
+	if w.interval <= 0 {
+		w.interval = defaultInterval
+	}
+	switch {
+	case w.settle == 0:
+		w.settle = defaultSettle
+	case w.settle < 0:
+		w.settle = 0
+	}
+	if w.onError == nil {
+		w.onError = logProblems(dir)
+	}
+	fault, unreported := w.reload()
+	if fault != nil && w.current.Load() == nil {
 		return nil, fault
 	}
-	if skipped != nil {
-		w.onError(skipped)
+	if unreported != nil {
+		w.onError(unreported)
 	}
 	go w.run()
 	return w, nil
 }
-
-// Localize is [Bundle.Localize] on the current catalogue.
-func (w *Watcher) Localize(code messages.Code, lang string) Message {
-	return w.current.Load().Localize(code, lang)
-}
-
-// LocalizeWith is [Bundle.LocalizeWith] on the current catalogue.
-func (w *Watcher) LocalizeWith(code messages.Code, lang string, params map[string]int) Message {
-	return w.current.Load().LocalizeWith(code, lang, params)
-}
-
-// Match is [Bundle.Match] on the current catalogue.
-func (w *Watcher) Match(lang string) string { return w.current.Load().Match(lang) }
 
 // Bundle returns the catalogue being served.
 func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
@@ -207,7 +202,7 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // waiting for it to settle. It returns nil when the catalogue serves what
 // the directory holds, and the fault otherwise, as long as the fault
 // stands: the previous catalogue keeps serving. It suits a SIGHUP handler.
-// Reload does not call the error handler.
+// Reload does not call OnError.
 func (w *Watcher) Reload() error {
 	fault, _ := w.reload()
 	return fault
@@ -287,28 +282,44 @@ func (w *Watcher) poll(now time.Time) (*Reload, error) {
 }
 
 // apply builds a bundle from a snapshot, over the base layers read anew,
-// and serves it, or records why it cannot. It returns what happened, and
-// the problems not reported yet: faults, and files skipped.
+// and serves it, or records why it cannot. It returns the Reload to
+// report, nil when the load changed neither what is served nor whether a
+// fault stands, and the problems not reported yet: faults, and files
+// skipped.
 func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	w.attempted = snap.sum
 	w.last = snap
-	stood := w.fault != nil
+	stood, first := w.fault != nil, w.current.Load() == nil
 	ps := slices.Clone(snap.ps)
-	srcs := read(layersOf(w.base), &ps)
-	l := loadSources(append(srcs, snap.src), ps)
-	b, err := l.bundle()
-	if w.fault = err; err == nil {
+	l := load.LoadSources(append(load.Read(load.Layers(w.base), &ps), snap.src), ps)
+	b, err := bundleOf(l)
+	w.fault = err
+	if err == nil {
+		w.current.Store(b)
+	} else if first && w.startOnFault {
+		b, baseErr := NewBundle(w.base...)
+		if baseErr != nil {
+			w.fault = errors.Join(err, baseErr)
+			return nil, nil
+		}
 		w.current.Store(b)
 	}
+	served := snap.filesSum()
+	if err == nil && !stood && !first && served == w.served {
+		return nil, w.unreported(snap, l.Problems)
+	}
+	if err == nil {
+		w.served = served
+	}
 	ev := &Reload{Time: time.Now(), Err: err, Cleared: stood && err == nil}
-	return ev, w.unreported(snap, l.ps)
+	return ev, w.unreported(snap, l.Problems)
 }
 
 // unreported returns the problems of a load that have not been reported
 // since they arose, and marks them reported. A problem is what it is, its
 // message and the contents of its file: one that stands through other
 // changes is reported once.
-func (w *Watcher) unreported(snap snapshot, ps problems) error {
+func (w *Watcher) unreported(snap snapshot, ps load.Problems) error {
 	var errs []error
 	standing := make(map[string]bool)
 	for i := range ps {
@@ -318,8 +329,12 @@ func (w *Watcher) unreported(snap snapshot, ps problems) error {
 			key += "\x00" + string(sum[:])
 		}
 		standing[key] = true
-		if !w.reported[key] {
-			errs = append(errs, p)
+		switch {
+		case w.reported[key]:
+		case p.Advice:
+			errs = append(errs, errors.New(p.Error()))
+		default:
+			errs = append(errs, fileError(p))
 		}
 	}
 	w.reported = standing
@@ -329,8 +344,8 @@ func (w *Watcher) unreported(snap snapshot, ps problems) error {
 // snapshot is the locale files of the directory, read into memory so that
 // a bundle is built from exactly the bytes that were compared.
 type snapshot struct {
-	src    source
-	ps     problems                     // what reading found
+	src    load.Source
+	ps     load.Problems                // what reading found
 	sums   map[string][sha256.Size]byte // of each file's contents, by name
 	newest time.Time                    // the latest modification time of a file
 	sum    [sha256.Size]byte            // of the names, contents and problems
@@ -340,22 +355,22 @@ type snapshot struct {
 // are those of the last snapshot's is not read again, nor summed.
 func (w *Watcher) snapshot() snapshot {
 	snap := snapshot{sums: make(map[string][sha256.Size]byte)}
-	prev := make(map[string]*file, len(w.last.src.files))
-	for _, f := range w.last.src.files {
-		prev[f.base] = f
+	prev := make(map[string]*load.File, len(w.last.src.Files))
+	for _, f := range w.last.src.Files {
+		prev[f.Base] = f
 	}
-	snap.src = readLayer(len(w.base), layersOf([]fs.FS{Dir(w.dir)})[0], prev, &snap.ps)
-	for _, f := range snap.src.files {
-		if len(bytes.TrimSpace(f.data)) == 0 {
-			snap.ps.add(true, f.name, 1, nil, "the file is empty; is it being written?")
+	snap.src = load.ReadLayer(len(w.base), load.Layers([]fs.FS{Dir(w.dir)})[0], prev, &snap.ps)
+	for _, f := range snap.src.Files {
+		if len(bytes.TrimSpace(f.Data)) == 0 {
+			snap.ps.Add(true, f.Name, 1, nil, "the file is empty; is it being written?")
 		}
-		if mod := f.info.ModTime(); mod.After(snap.newest) {
+		if mod := f.Info.ModTime(); mod.After(snap.newest) {
 			snap.newest = mod // of the file a symbolic link names
 		}
-		if f == prev[f.base] {
-			snap.sums[f.name] = w.last.sums[f.name]
+		if f == prev[f.Base] {
+			snap.sums[f.Name] = w.last.sums[f.Name]
 		} else {
-			snap.sums[f.name] = sha256.Sum256(f.data)
+			snap.sums[f.Name] = sha256.Sum256(f.Data)
 		}
 	}
 	snap.sum = snap.digest()
@@ -368,10 +383,23 @@ func (s *snapshot) digest() [sha256.Size]byte {
 	for _, p := range s.ps {
 		fmt.Fprintf(h, "problem\x00%s\x00", p.Error())
 	}
-	for _, f := range s.src.files { // in the directory's order, by name
-		sum := s.sums[f.name]
-		fmt.Fprintf(h, "%s\x00", f.base)
+	s.sumFiles(h)
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// filesSum sums up the locale files a snapshot read: what a load of it
+// serves, without the files it skips.
+func (s *snapshot) filesSum() [sha256.Size]byte {
+	h := sha256.New()
+	s.sumFiles(h)
+	return [sha256.Size]byte(h.Sum(nil))
+}
+
+// sumFiles writes each locale file's name and the sum of its contents.
+func (s *snapshot) sumFiles(h io.Writer) {
+	for _, f := range s.src.Files { // in the directory's order, by name
+		sum := s.sums[f.Name]
+		fmt.Fprintf(h, "%s\x00", f.Base)
 		h.Write(sum[:])
 	}
-	return [sha256.Size]byte(h.Sum(nil))
 }

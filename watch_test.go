@@ -1,6 +1,8 @@
 package huiyan
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -38,12 +41,15 @@ func writeAtomic(t *testing.T, name, data string) {
 
 // startWatch watches a new directory with deployText in en-US.toml, polling
 // only when the test reloads.
-func startWatch(t *testing.T, opts ...WatchOption) (dir, en string, w *Watcher) {
+func startWatch(t *testing.T, opts WatchOptions) (dir, en string, w *Watcher) {
 	t.Helper()
 	dir = t.TempDir()
 	en = filepath.Join(dir, "en-US.toml")
 	writeFile(t, en, deployText)
-	w, err := Watch(dir, append([]WatchOption{WithInterval(time.Hour)}, opts...)...)
+	if opts.Interval == 0 {
+		opts.Interval = time.Hour
+	}
+	w, err := Watch(dir, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,10 +57,10 @@ func startWatch(t *testing.T, opts ...WatchOption) (dir, en string, w *Watcher) 
 	return dir, en, w
 }
 
-func userText(w *Watcher) string { return w.Localize(messages.SimilarityTooLow, "en").User }
+func userText(w *Watcher) string { return w.Bundle().Localize(messages.SimilarityTooLow, "en").User }
 
 func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
-	dir, en, w := startWatch(t)
+	dir, en, w := startWatch(t, WatchOptions{})
 	if got := userText(w); got != "Deployment text one." {
 		t.Fatalf("User = %q, want the directory's text", got)
 	}
@@ -109,12 +115,12 @@ func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
 			if got := userText(w); got != tt.want {
 				t.Errorf("User = %q, want %q", got, tt.want)
 			}
-			if m := w.Localize(messages.FaceTooClose, "en"); m.User == "" || m.Lang != "en-US" {
+			if m := w.Bundle().Localize(messages.FaceTooClose, "en"); m.User == "" || m.Lang != "en-US" {
 				t.Errorf("another code: %+v", m)
 			}
 		})
 	}
-	if got := w.Localize(messages.SimilarityTooLow, "ja").Lang; got != "ja-JP" {
+	if got := w.Bundle().Localize(messages.SimilarityTooLow, "ja").Lang; got != "ja-JP" {
 		t.Errorf("the added locale serves ja? got %q", got)
 	}
 }
@@ -122,10 +128,10 @@ func TestWatchReloadsAndSurvivesFaults(t *testing.T) {
 func TestWatchStartFails(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "en-US.toml"), brokenText)
-	if w, err := Watch(dir); err == nil || w != nil || !strings.Contains(err.Error(), "en-US.toml:3:") {
+	if w, err := Watch(dir, WatchOptions{}); err == nil || w != nil || !strings.Contains(err.Error(), "en-US.toml:3:") {
 		t.Errorf("Watch = %v, %v; want no watcher and the file's error", w, err)
 	}
-	if _, err := Watch(filepath.Join(dir, "missing")); err == nil {
+	if _, err := Watch(filepath.Join(dir, "missing"), WatchOptions{}); err == nil {
 		t.Error("Watch of a missing directory succeeded")
 	}
 }
@@ -139,11 +145,11 @@ func TestWatchPolls(t *testing.T) {
 	writeFile(t, en, deployText)
 	var mu sync.Mutex
 	var reported []error
-	w, err := Watch(dir, WithInterval(time.Millisecond), WithSettle(0), WithErrorHandler(func(err error) {
+	w, err := Watch(dir, WatchOptions{Interval: time.Millisecond, Settle: -1, OnError: func(err error) {
 		mu.Lock()
 		reported = append(reported, err)
 		mu.Unlock()
-	}))
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,7 +160,7 @@ func TestWatchPolls(t *testing.T) {
 	for range 4 {
 		wg.Go(func() {
 			for !stop.Load() {
-				m := w.Localize(messages.SimilarityTooLow, "en-US,en;q=0.9")
+				m := w.Bundle().Localize(messages.SimilarityTooLow, "en-US,en;q=0.9")
 				if m.User == "" || m.Lang != "en-US" {
 					t.Errorf("Localize during reloads = %+v", m)
 					return
@@ -209,13 +215,13 @@ func TestWatchSettles(t *testing.T) {
 	full := "[604]\nuser = \"Deployment text two.\"\n\n[655]\nuser = \"Move back.\"\n"
 	for _, tt := range []struct {
 		name string
-		opts []WatchOption
+		opts WatchOptions
 	}{
-		{"two seconds", []WatchOption{WithSettle(2 * time.Second)}},
-		{"the default, two seconds", nil},
+		{"two seconds", WatchOptions{Settle: 2 * time.Second}},
+		{"the default, two seconds", WatchOptions{}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, en, w := startWatch(t, tt.opts...)
+			_, en, w := startWatch(t, tt.opts)
 			t0 := time.Now().Add(time.Hour) // later than any file here
 			at := func(d time.Duration) time.Time { return t0.Add(d) }
 			write := func(data string, mod time.Time) {
@@ -243,7 +249,7 @@ func TestWatchSettles(t *testing.T) {
 			poll(at(2*time.Second), "Deployment text one.")
 			poll(at(2500*time.Millisecond), "Deployment text one.")
 			poll(at(3800*time.Millisecond), "Deployment text two.") // settled
-			if got := w.Localize(messages.FaceTooClose, "en").User; got != "Move back." {
+			if got := w.Bundle().Localize(messages.FaceTooClose, "en").User; got != "Move back." {
 				t.Errorf("the second table: User = %q", got)
 			}
 		})
@@ -251,7 +257,7 @@ func TestWatchSettles(t *testing.T) {
 
 	// Without a settle time, two polls that agree apply a change: an
 	// atomic write is served within two intervals.
-	_, en2, w2 := startWatch(t, WithSettle(0))
+	_, en2, w2 := startWatch(t, WatchOptions{Settle: -1})
 	writeAtomic(t, en2, full)
 	for i, want := range []string{"Deployment text one.", "Deployment text two."} {
 		if _, err := w2.poll(time.Now()); err != nil || userText(w2) != want {
@@ -285,12 +291,12 @@ func TestWatchConfigMapSwap(t *testing.T) {
 	symlink("..2026_11_28_10_00_00.1", "..data")
 	symlink("..data/en-US.toml", "en-US.toml")
 	symlink("..data/ja-JP.toml", "ja-JP.toml")
-	w, err := Watch(dir, WithInterval(time.Hour))
+	w, err := Watch(dir, WatchOptions{Interval: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if got := w.Localize(messages.SimilarityTooLow, "ja").User; got != "もう一度お試しください。" {
+	if got := w.Bundle().Localize(messages.SimilarityTooLow, "ja").User; got != "もう一度お試しください。" {
 		t.Fatalf("ja before the swap: %q", got)
 	}
 	// The kubelet writes the new version, swaps ..data, and removes the
@@ -308,7 +314,7 @@ func TestWatchConfigMapSwap(t *testing.T) {
 	if got := userText(w); got != "Deployment text five." {
 		t.Errorf("the changed key: User = %q", got)
 	}
-	if got := w.Match("ja"); got != "en-US" {
+	if got := w.Bundle().Match("ja"); got != "en-US" {
 		t.Errorf("the dropped key: ja is served by %s, want en-US", got)
 	}
 }
@@ -316,7 +322,7 @@ func TestWatchConfigMapSwap(t *testing.T) {
 // TestReloadTellsTheTruth checks that Reload and Err return a fault as
 // long as it stands, and nil only when the directory's texts serve.
 func TestReloadTellsTheTruth(t *testing.T) {
-	_, en, w := startWatch(t)
+	_, en, w := startWatch(t, WatchOptions{})
 	writeFile(t, en, brokenText)
 	for i := range 3 {
 		if err := w.Reload(); err == nil || !strings.Contains(err.Error(), "en-US.toml:3:") {
@@ -339,14 +345,14 @@ func TestReloadTellsTheTruth(t *testing.T) {
 // as long as it stands, whatever other changes happen meanwhile, and again
 // when it arises anew.
 func TestWatchReportsEachFaultOnce(t *testing.T) {
-	dir, en, w := startWatch(t, WithSettle(0))
+	dir, en, w := startWatch(t, WatchOptions{Settle: -1})
 	ja := filepath.Join(dir, "ja-JP.toml")
 	var reported []string
 	settle := func(what string) {
 		t.Helper()
 		for range 2 {
 			if _, err := w.poll(time.Now()); err != nil {
-				for _, e := range FileErrors(err) {
+				for _, e := range splitErrs(err) {
 					reported = append(reported, what+": "+e.Error())
 				}
 			}
@@ -371,27 +377,27 @@ func TestWatchReportsEachFaultOnce(t *testing.T) {
 	}
 }
 
-// TestWatchOptions checks the options' edge values and WithBase.
+// TestWatchOptions checks the options' edge values and Base.
 func TestWatchOptions(t *testing.T) {
 	for _, d := range []time.Duration{0, -time.Second} {
-		w, err := Watch(t.TempDir(), WithInterval(d), WithSettle(-1))
+		w, err := Watch(t.TempDir(), WatchOptions{Interval: d})
 		if err != nil {
 			t.Fatal(err)
 		}
 		w.Close()
-		if w.interval != DefaultInterval || w.settle != DefaultSettle {
-			t.Errorf("WithInterval(%v), WithSettle(-1): interval %v, settle %v; want the defaults", d, w.interval, w.settle)
+		if w.interval != defaultInterval || w.settle != defaultSettle {
+			t.Errorf("Interval %v, Settle 0: interval %v, settle %v; want the defaults", d, w.interval, w.settle)
 		}
 	}
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "fr-FR.toml"), "[604]\nuser = \"Texte du déploiement.\"\n")
 	base := fstest.MapFS{"fr-FR.toml": {Data: []byte("[604]\nuser = \"Texte de base.\"\ntitle = \"Titre de base\"\n")}}
-	w, err := Watch(dir, WithBase(locales.FS, base))
+	w, err := Watch(dir, WatchOptions{Base: []fs.FS{locales.FS, base}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	if m := w.Localize(messages.SimilarityTooLow, "fr"); m.User != "Texte du déploiement." || m.Title != "Titre de base" {
+	if m := w.Bundle().Localize(messages.SimilarityTooLow, "fr"); m.User != "Texte du déploiement." || m.Title != "Titre de base" {
 		t.Errorf("over a base: %+v", m)
 	}
 }
@@ -416,10 +422,10 @@ func TestDirSkipsEditorFiles(t *testing.T) {
 	if got := b.Localize(messages.SimilarityTooLow, "en").User; got != "Deployment text one." {
 		t.Errorf("User = %q", got)
 	}
-	if r := Lint(locales.FS, Dir(dir)); len(r.Problems) != 0 {
-		t.Errorf("Lint: %v", r.Problems)
+	if ps := load.Load(load.Layers([]fs.FS{locales.FS, Dir(dir)})).Problems; len(ps) != 0 {
+		t.Errorf("loading reports %v", ps)
 	}
-	w, err := Watch(dir)
+	w, err := Watch(dir, WatchOptions{})
 	if err != nil {
 		t.Fatalf("Watch with an emacs lock: %v", err)
 	}
@@ -431,7 +437,7 @@ func TestDirSkipsEditorFiles(t *testing.T) {
 // fault clearing.
 func TestWatchReportsReloads(t *testing.T) {
 	var got []Reload
-	_, en, w := startWatch(t, WithReloadHandler(func(r Reload) { got = append(got, r) }))
+	_, en, w := startWatch(t, WatchOptions{OnReload: func(r Reload) { got = append(got, r) }})
 	type want struct {
 		err     bool
 		cleared bool
@@ -470,12 +476,12 @@ func TestWatchReportsReloads(t *testing.T) {
 func TestWatchReloadHandlerMayCallWatcher(t *testing.T) {
 	var w *Watcher
 	calls := 0
-	_, en, w := startWatch(t, WithReloadHandler(func(Reload) {
+	_, en, w := startWatch(t, WatchOptions{OnReload: func(Reload) {
 		calls++
 		if w != nil {
 			_ = w.Err() // would deadlock under the watcher's lock
 		}
-	}))
+	}})
 	writeAtomic(t, en, "[604]\nuser = \"x\"\n")
 	w.Reload()
 	if calls != 2 {
@@ -492,7 +498,7 @@ func TestWatchStrayFiles(t *testing.T) {
 		writeFile(t, filepath.Join(dir, name), "this is not TOML")
 	}
 	var reports []error
-	w, err := Watch(dir, WithInterval(time.Hour), WithSettle(0), WithErrorHandler(func(err error) { reports = append(reports, err) }))
+	w, err := Watch(dir, WatchOptions{Interval: time.Hour, Settle: -1, OnError: func(err error) { reports = append(reports, err) }})
 	if err != nil {
 		t.Fatalf("Watch: %v", err)
 	}
@@ -500,12 +506,13 @@ func TestWatchStrayFiles(t *testing.T) {
 	if got := userText(w); got != "Deployment text one." {
 		t.Fatalf("User = %q, want the directory's text", got)
 	}
-	if len(reports) != 1 || len(FileErrors(reports[0])) != 3 {
+	if len(reports) != 1 || len(splitErrs(reports[0])) != 3 {
 		t.Fatalf("reports %v, want one report of the three skipped files", reports)
 	}
-	for _, fe := range FileErrors(reports[0]) {
-		if !fe.Advice || !strings.Contains(fe.Msg, "skipped") {
-			t.Errorf("%v: not a skipped file's advice", fe)
+	for _, e := range splitErrs(reports[0]) {
+		var fault *FileError
+		if errors.As(e, &fault) || !strings.Contains(e.Error(), "skipped") {
+			t.Errorf("%v: not a skipped file's advice", e)
 		}
 	}
 	writeAtomic(t, filepath.Join(dir, "en-US.toml"), strings.Replace(deployText, "one", "two", 1))
@@ -519,11 +526,11 @@ func TestWatchStrayFiles(t *testing.T) {
 	}
 }
 
-// TestWatchSizeBound checks that a file over MaxFileSize is a fault that
+// TestWatchSizeBound checks that a file over load.MaxFileSize is a fault that
 // keeps the previous texts serving.
 func TestWatchSizeBound(t *testing.T) {
-	_, en, w := startWatch(t)
-	writeAtomic(t, en, deployText+strings.Repeat("#", MaxFileSize))
+	_, en, w := startWatch(t, WatchOptions{})
+	writeAtomic(t, en, deployText+strings.Repeat("#", load.MaxFileSize))
 	err := w.Reload()
 	if err == nil || !strings.Contains(err.Error(), "en-US.toml: the file is") || !strings.Contains(err.Error(), "over the bound of 1048576 bytes") {
 		t.Errorf("Reload = %v, want the size bound, naming the file", err)
@@ -536,11 +543,11 @@ func TestWatchSizeBound(t *testing.T) {
 // TestWatchIdlePollReadsNothing checks that a poll does not read again a
 // file whose size and modification time have not changed.
 func TestWatchIdlePollReadsNothing(t *testing.T) {
-	_, en, w := startWatch(t, WithSettle(0))
-	read := func() *file {
+	_, en, w := startWatch(t, WatchOptions{Settle: -1})
+	read := func() *load.File {
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		return w.last.src.files[0]
+		return w.last.src.Files[0]
 	}
 	before := read()
 	for range 3 {
@@ -549,14 +556,22 @@ func TestWatchIdlePollReadsNothing(t *testing.T) {
 	w.mu.Lock()
 	snap := w.snapshot()
 	w.mu.Unlock()
-	if snap.src.files[0] != before || read() != before {
+	if snap.src.Files[0] != before || read() != before {
 		t.Error("an idle poll read the unchanged file again")
 	}
 	writeAtomic(t, en, strings.Replace(deployText, "one", "two", 1))
 	w.mu.Lock()
 	snap = w.snapshot()
 	w.mu.Unlock()
-	if snap.src.files[0] == before {
+	if snap.src.Files[0] == before {
 		t.Error("a changed file was not read again")
 	}
+}
+
+// splitErrs returns the errors an error of errors.Join holds, or err.
+func splitErrs(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }

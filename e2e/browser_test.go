@@ -233,7 +233,7 @@ func TestBrowser(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "en-US.toml")
 	writeAtomically(t, file, overrides("It is too dark here (first text)."))
-	w, err := huiyan.Watch(dir, huiyan.WithInterval(100*time.Millisecond), huiyan.WithErrorHandler(func(error) {}))
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{Interval: 100 * time.Millisecond, OnError: func(error) {}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,12 +29,12 @@ func (d *discard) reset()                      { clear(d.h) }
 
 // throughMiddleware returns target's request as a handler behind the
 // Middleware sees it, with the language in its context.
-func throughMiddleware(loc huiyan.Localizer, target string, headers ...string) *http.Request {
+func throughMiddleware(loc huiyan.Source, target string, headers ...string) *http.Request {
 	return observed(loc, nil, target, headers...)
 }
 
 // observed is throughMiddleware with an observer, when o is not nil.
-func observed(loc huiyan.Localizer, o huiyanhttp.Observer, target string, headers ...string) *http.Request {
+func observed(loc huiyan.Source, o huiyanhttp.Observer, target string, headers ...string) *http.Request {
 	var inner *http.Request
 	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))}
 	if o != nil {
@@ -73,7 +73,7 @@ func (c *counter) ObserveResult(r huiyanhttp.Result) {
 // byte slice, with a Bundle and with a Watcher, for a problem and for
 // success, observed or not.
 func TestWriteProblemAllocs(t *testing.T) {
-	w, err := huiyan.Watch(t.TempDir(), huiyan.WithErrorHandler(func(error) {}))
+	w, err := huiyan.Watch(t.TempDir(), huiyan.WatchOptions{OnError: func(error) {}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@
 //  3. Accept-Language, which browsers send;
 //  4. the Language/ token of WeChat's User-Agent, sent by its in-app
 //     browser and with a mini-program's requests (below);
-//  5. otherwise, the Localizer's default: zh-CN.
+//  5. otherwise, the Source's default: zh-CN.
 //
 // WeChat's User-Agents end like these:
 //
@@ -51,7 +51,7 @@
 // # Middleware
 //
 // [Middleware] resolves the language once per request and keeps it in the
-// request's context with the Localizer and the options. [WriteResult],
+// request's context with the Source and the options. [WriteResult],
 // [WriteProblem] and [Localize] read it from there, so that a handler
 // needs nothing but the request:
 //

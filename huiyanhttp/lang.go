@@ -49,11 +49,11 @@ var vary = [...][]string{
 //  4. the Language/ token of a WeChat (MicroMessenger) User-Agent, such
 //     as zh_CN in "... MicroMessenger/8.0.34(0x18002230) NetType/WIFI
 //     Language/zh_CN";
-//  5. "", which the Localizer serves in its default language.
+//  5. "", which the Source serves in its default language.
 //
 // A source that is absent, empty or names no language (such as
 // lang=xx-garbage!!, "*" or "und") is passed over for the next. The value
-// is returned as the client sent it, for [huiyan.Localizer] to apply its
+// is returned as the client sent it, for [huiyan.Bundle] to apply its
 // fallback rules. The work is bounded whatever the request's size.
 func Language(r *http.Request) string {
 	lang, _ := choose(r)
@@ -169,4 +169,4 @@ func names(v string) bool {
 
 // usableValues remembers whether recent values name a language: parsing a
 // tag allocates, and clients send few distinct values.
-var usableValues = valuecache.New[bool]()
+var usableValues valuecache.Cache[bool]

@@ -15,6 +15,10 @@ import (
 // Option configures [Middleware].
 type Option func(*config)
 
+// operatorLang is the language of the operator texts in logs unless
+// [WithOperatorLanguage] says otherwise.
+const operatorLang = "en-US"
+
 type config struct {
 	typeBase string         // "" for the anchors of package messages' documentation
 	logger   *slog.Logger   // nil for slog.Default() at the time of logging
@@ -47,7 +51,7 @@ func WithLogger(l *slog.Logger) Option {
 
 // WithOperatorLanguage sets the language of the operator texts in the log,
 // whatever the end user's language; the default is en-US. It is resolved
-// by the Localizer's fallback rules, as any language value is.
+// by the Source's fallback rules, as any language value is.
 func WithOperatorLanguage(lang string) Option {
 	return func(c *config) {
 		if lang != "" {
@@ -65,18 +69,18 @@ func WithParams(params map[string]int) Option {
 
 // state is what one Middleware serves with.
 type state struct {
-	loc huiyan.Localizer
+	loc huiyan.Source
 	config
 
-	bodies atomic.Pointer[bodies] // for the Localizer's current bundle
+	bodies atomic.Pointer[bodies] // for the Source's current bundle
 	mu     sync.Mutex             // serializes rebuilding bodies
 }
 
-func newState(loc huiyan.Localizer, opts []Option) *state {
+func newState(loc huiyan.Source, opts []Option) *state {
 	if loc == nil {
 		loc = huiyan.Default()
 	}
-	s := &state{loc: loc, config: config{opLang: huiyan.Fallback}}
+	s := &state{loc: loc, config: config{opLang: operatorLang}}
 	for _, o := range opts {
 		o(&s.config)
 	}
@@ -138,7 +142,7 @@ func (c *carrier) Value(key any) any {
 //
 // loc is a [*huiyan.Bundle] or a [*huiyan.Watcher]; nil means
 // [huiyan.Default].
-func Middleware(loc huiyan.Localizer, opts ...Option) func(http.Handler) http.Handler {
+func Middleware(loc huiyan.Source, opts ...Option) func(http.Handler) http.Handler {
 	s := newState(loc, opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -165,14 +169,14 @@ func fromContext(ctx context.Context) (*request, bool) {
 }
 
 // Localize returns the message for code in the language of the request
-// whose context ctx is, from the Localizer of the [Middleware] that
+// whose context ctx is, from the Source of the [Middleware] that
 // served it, with its parameters. Without a Middleware it returns
 // huiyan.Default()'s message in the default language.
 //
 // The message holds the operator texts too: give the end user User only.
 func Localize(ctx context.Context, code messages.Code) huiyan.Message {
 	if rq, ok := fromContext(ctx); ok {
-		return rq.s.loc.LocalizeWith(code, rq.lang, rq.s.params)
+		return rq.s.loc.Bundle().LocalizeWith(code, rq.lang, rq.s.params)
 	}
-	return defaultState().loc.Localize(code, "")
+	return huiyan.Default().Localize(code, "")
 }

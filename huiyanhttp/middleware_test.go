@@ -36,7 +36,7 @@ func TestMiddlewareWatcherReload(t *testing.T) {
 		}
 	}
 	edit(0)
-	w, err := huiyan.Watch(dir, huiyan.WithInterval(10*time.Millisecond), huiyan.WithSettle(0), huiyan.WithErrorHandler(func(err error) { t.Error(err) }))
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{Interval: 10 * time.Millisecond, Settle: -1, OnError: func(err error) { t.Error(err) }})
 	if err != nil {
 		t.Fatal(err)
 	}

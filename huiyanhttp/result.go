@@ -14,7 +14,7 @@ import (
 var successContentType = []string{"application/json"}
 
 // WriteResult answers r with the result code that Huiyan returned, whatever
-// it is, in the language of r (see [Language]), with the Localizer and
+// it is, in the language of r (see [Language]), with the Source and
 // options of the [Middleware] that r passed through, or huiyan.Default()
 // and the default options without one.
 //

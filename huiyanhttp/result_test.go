@@ -18,7 +18,7 @@ import (
 )
 
 // resultServer answers every request with WriteResult of code and fields.
-func resultServer(loc huiyan.Localizer, code messages.Code, fields any, opts ...huiyanhttp.Option) (http.Handler, *error) {
+func resultServer(loc huiyan.Source, code messages.Code, fields any, opts ...huiyanhttp.Option) (http.Handler, *error) {
 	var err error
 	opts = append([]huiyanhttp.Option{quiet}, opts...)
 	return huiyanhttp.Middleware(loc, opts...)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -12,7 +12,7 @@
 //	if err != nil {
 //		log.Fatal(err)
 //	}
-//	w, err := huiyan.Watch(dir, huiyan.WithReloadHandler(reloads.ObserveReload))
+//	w, err := huiyan.Watch(dir, huiyan.WatchOptions{OnReload: reloads.ObserveReload})
 //	if err != nil {
 //		log.Fatal(err)
 //	}

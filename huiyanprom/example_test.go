@@ -80,9 +80,10 @@ func ExampleNewReloads() {
 		fmt.Println(err)
 		return
 	}
-	w, err := huiyan.Watch(dir,
-		huiyan.WithReloadHandler(reloads.ObserveReload),
-		huiyan.WithErrorHandler(func(error) {}))
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{
+		OnReload: reloads.ObserveReload,
+		OnError:  func(error) {},
+	})
 	if err != nil {
 		fmt.Println(err)
 		return

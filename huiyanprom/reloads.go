@@ -17,7 +17,7 @@ const (
 )
 
 // Reloads counts the loads a [huiyan.Watcher] applies. Its
-// [Reloads.ObserveReload] is the function for [huiyan.WithReloadHandler].
+// [Reloads.ObserveReload] is the function for [huiyan.WatchOptions] OnReload.
 // Its methods are safe for concurrent use.
 type Reloads struct {
 	success, failure prometheus.Counter
@@ -65,7 +65,7 @@ func NewReloads(reg prometheus.Registerer) (*Reloads, error) {
 	}, nil
 }
 
-// ObserveReload records one load: pass it to [huiyan.WithReloadHandler].
+// ObserveReload records one load: pass it to [huiyan.WatchOptions] OnReload.
 // A load with an error counts as a failure and raises the fault; one
 // without counts as a success, clears the fault and sets the time of the
 // last success to ev.Time (now, when ev.Time is zero).

@@ -98,7 +98,7 @@ func TestReloadsWatcher(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := time.Now()
-	w, err := huiyan.Watch(t.TempDir(), huiyan.WithReloadHandler(r.ObserveReload), huiyan.WithErrorHandler(func(error) {}))
+	w, err := huiyan.Watch(t.TempDir(), huiyan.WatchOptions{OnReload: r.ObserveReload, OnError: func(error) {}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,12 +24,16 @@ func lookupBundle(dir, lang string) (*huiyan.Bundle, error) {
 	if _, err := fs.Stat(locales.FS, name); err != nil {
 		return bundle(dir)
 	}
-	names := []string{huiyan.Canonical + ".toml"}
-	if lang != huiyan.Canonical {
-		names = append(names, name, huiyan.Fallback+".toml")
+	names := []string{canonical + ".toml"}
+	if lang != canonical {
+		names = append(names, name, "en-US.toml")
 	}
 	return huiyan.NewBundle(only{locales.FS, names})
 }
+
+// canonical is the locale that -lang means by default, and that every
+// chain ends with.
+const canonical = "zh-CN"
 
 // only is the files names at the root of fsys.
 type only struct {

@@ -6,9 +6,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/lint"
 	"github.com/huiyan-i18n/huiyan/locales"
 )
 
@@ -20,7 +22,7 @@ type lintFlags struct {
 	verbose bool   // list what partial locales lack
 }
 
-func lint(args []string, stdout io.Writer) error {
+func runLint(args []string, stdout io.Writer) error {
 	flags := newFlagSet("lint")
 	var f lintFlags
 	flags.StringVar(&f.over, "dir", "", "")
@@ -56,9 +58,9 @@ func lint(args []string, stdout io.Writer) error {
 	failed := false
 	switch {
 	case f.over != "":
-		failed = writeReport(&sb, huiyan.Lint(locales.FS, huiyan.Dir(f.over)), f)
+		failed = writeReport(&sb, lint.Lint(locales.FS, huiyan.Dir(f.over)), f)
 	case len(dirs) == 0:
-		failed = writeReport(&sb, huiyan.Lint(), f)
+		failed = writeReport(&sb, lint.Lint(), f)
 	}
 	for _, dir := range dirs {
 		if len(dirs) > 1 {
@@ -81,18 +83,18 @@ func lint(args []string, stdout io.Writer) error {
 // embedded files; alone, as a complete catalogue, when asked to or when dir
 // is one: linted alone, it has the canonical locale and every locale of it
 // is complete.
-func lintDir(dir string, alone bool) *huiyan.Report {
-	r := huiyan.Lint(huiyan.Dir(dir))
+func lintDir(dir string, alone bool) *lint.Report {
+	r := lint.Lint(huiyan.Dir(dir))
 	if alone || complete(r) {
 		return r
 	}
-	return huiyan.Lint(locales.FS, huiyan.Dir(dir))
+	return lint.Lint(locales.FS, huiyan.Dir(dir))
 }
 
 // complete reports whether r is the report of a complete catalogue: it
 // has the canonical locale (Lint lists none without it), and every locale
 // has every code.
-func complete(r *huiyan.Report) bool {
+func complete(r *lint.Report) bool {
 	for _, l := range r.Locales {
 		if l.Complete < l.Codes {
 			return false
@@ -104,7 +106,7 @@ func complete(r *huiyan.Report) bool {
 // writeReport writes the errors of r, then its warnings, then how complete
 // each locale is, and reports whether lint fails: on an error, or with
 // -strict on a warning too.
-func writeReport(sb *strings.Builder, r *huiyan.Report, f lintFlags) bool {
+func writeReport(sb *strings.Builder, r *lint.Report, f lintFlags) bool {
 	errs, warnings := 0, 0
 	for _, advice := range []bool{false, true} {
 		for _, p := range r.Problems {
@@ -121,13 +123,14 @@ func writeReport(sb *strings.Builder, r *huiyan.Report, f lintFlags) bool {
 		}
 	}
 	for _, l := range r.Locales {
-		fmt.Fprintf(sb, "%s: %d/%d codes complete", l.Lang, l.Complete, l.Codes)
 		if l.Partial {
-			sb.WriteString("; a deployment's locale: what it lacks")
+			fmt.Fprintf(sb, "%s: a deployment's locale of %d %s (%d/%d codes complete): the texts it lacks", l.Lang, l.Texts, plural(l.Texts, "text", "texts"), l.Complete, l.Codes)
 			if !f.verbose {
-				sb.WriteString(" (-v lists it)")
+				sb.WriteString(" (-v lists them)")
 			}
-			sb.WriteString(" falls back to the reader's next language, then en-US or zh-CN")
+			sb.WriteString(" fall back to the reader's next language, then en-US or zh-CN")
+		} else {
+			fmt.Fprintf(sb, "%s: %d/%d codes complete", l.Lang, l.Complete, l.Codes)
 		}
 		sb.WriteString("\n")
 		if f.verbose {
@@ -142,7 +145,18 @@ func writeReport(sb *strings.Builder, r *huiyan.Report, f lintFlags) bool {
 // writeProblem writes a problem as compilers do, FILE:LINE: KIND: MSG, so
 // that editors and CI annotations point at it; FILE: KIND: MSG when it has
 // no line.
-func writeProblem(sb *strings.Builder, p *huiyan.FileError, kind string) {
-	sb.WriteString(p.Pos())
+func writeProblem(sb *strings.Builder, p *lint.Problem, kind string) {
+	sb.WriteString(p.File)
+	if p.Line > 0 {
+		sb.WriteString(":" + strconv.Itoa(p.Line))
+	}
 	sb.WriteString(": " + kind + ": " + p.Msg + "\n")
+}
+
+// plural returns one for n = 1 and other for any other n.
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
 }

@@ -265,7 +265,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "export":
 		err = exportCmd(rest, stdout)
 	case "lint":
-		err = lint(rest, stdout)
+		err = runLint(rest, stdout)
 	case "serve":
 		err = serve(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
@@ -293,9 +293,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &fe):
 		// Locale files that do not load: one line per problem, each
 		// already "huiyan: FILE:LINE: MSG".
-		for _, e := range huiyan.FileErrors(err) {
-			fmt.Fprintln(stderr, e)
-		}
+		fmt.Fprintln(stderr, err) // errors.Join's: a line each
 		return exitFailure
 	}
 	fmt.Fprintf(stderr, "huiyan: %v\n", err)
@@ -326,7 +324,7 @@ func bundle(dir string) (*huiyan.Bundle, error) {
 
 func lookup(args []string, stdout io.Writer) error {
 	fs := newFlagSet("lookup")
-	lang := fs.String("lang", huiyan.Canonical, "")
+	lang := fs.String("lang", canonical, "")
 	format := fs.String("format", "text", "")
 	dir := fs.String("dir", "", "")
 	pos, err := parseArgs(fs, args)
@@ -386,7 +384,7 @@ func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string)
 
 func exportCmd(args []string, stdout io.Writer) error {
 	fs := newFlagSet("export")
-	lang := fs.String("lang", huiyan.Canonical, "")
+	lang := fs.String("lang", canonical, "")
 	format := fs.String("format", "json", "")
 	dir := fs.String("dir", "", "")
 	pos, err := parseArgs(fs, args)

@@ -656,7 +656,7 @@ func TestLintErrorsFirst(t *testing.T) {
 func TestLintPartialLocale(t *testing.T) {
 	stdout := mustRun(t, "lint", "testdata/dir/new-locale")
 	want := "zh-CN: 73/73 codes complete\nen-US: 73/73 codes complete\n" +
-		"ja-JP: 1/73 codes complete; a deployment's locale: what it lacks (-v lists it) falls back to the reader's next language, then en-US or zh-CN\n" +
+		"ja-JP: a deployment's locale of 2 texts (1/73 codes complete): the texts it lacks (-v lists them) fall back to the reader's next language, then en-US or zh-CN\n" +
 		"zh-HK: 73/73 codes complete\nzh-TW: 73/73 codes complete\n"
 	if stdout != want {
 		t.Errorf("output:\n%s\nwant:\n%s", stdout, want)

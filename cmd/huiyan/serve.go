@@ -62,12 +62,14 @@ func serveContext(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		}
 		opts = append(opts, catalogue.WithPrometheus(*prom))
 	}
-	var l huiyan.Localizer = huiyan.Default()
+	var l huiyan.Source = huiyan.Default()
 	if *dir != "" {
 		if err := checkDir(*dir); err != nil {
 			return err
 		}
-		w, err := huiyan.Watch(*dir)
+		// A broken directory does not stop the page: it serves the
+		// embedded texts and shows the fault until it is fixed.
+		w, err := huiyan.Watch(*dir, huiyan.WatchOptions{StartOnFault: true})
 		if err != nil {
 			return err
 		}

@@ -171,7 +171,6 @@ func TestServeErrors(t *testing.T) {
 	}{
 		{"extra argument", []string{"serve", "now"}, exitUsage, "huiyan: serve: unexpected arguments: now"},
 		{"unknown flag", []string{"serve", "-port", "1"}, exitUsage, "huiyan: serve: flag provided but not defined: -port"},
-		{"broken -dir", []string{"serve", "-dir", "testdata/dir/broken", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: testdata/dir/broken/"},
 		{"bad address", []string{"serve", "-addr", "127.0.0.1:http-alt-nope"}, exitFailure, "huiyan: serve: cannot listen on 127.0.0.1:http-alt-nope: "},
 		{"missing -dir", []string{"serve", "-dir", "testdata/no-such-dir", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: serve: -dir testdata/no-such-dir: the directory does not exist"},
 		{"-dir is a file", []string{"serve", "-dir", "serve.go", "-addr", "127.0.0.1:0"}, exitFailure, "huiyan: serve: -dir serve.go: not a directory"},
@@ -194,6 +193,24 @@ func TestServeErrors(t *testing.T) {
 				t.Error("nothing on stderr")
 			}
 		})
+	}
+}
+
+// TestServeBrokenDir starts on a directory that does not load: the page
+// serves the embedded texts and shows the fault, naming the file and the
+// line, so that a broken deployment is read and fixed rather than
+// restarted.
+func TestServeBrokenDir(t *testing.T) {
+	base := startServe(t, "-dir", "testdata/dir/broken", "-addr", "127.0.0.1:0")
+	code, page := hostGet(t, base, strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/"))
+	if code != http.StatusOK {
+		t.Fatalf("status %d", code)
+	}
+	if !strings.Contains(page, "testdata/dir/broken/en-US.toml:2") {
+		t.Errorf("the page does not show the fault:\n%.2000s", page)
+	}
+	if want := huiyan.Localize(655, "en-US").User; !strings.Contains(page, want) {
+		t.Errorf("the page does not serve the embedded texts (%q)", want)
 	}
 }
 

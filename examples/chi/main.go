@@ -28,7 +28,7 @@ func main() {
 	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default())))
 }
 
-func newRouter(loc huiyan.Localizer, opts ...huiyanhttp.Option) chi.Router {
+func newRouter(loc huiyan.Source, opts ...huiyanhttp.Option) chi.Router {
 	r := chi.NewRouter()
 	r.Use(huiyanhttp.Middleware(loc, opts...))
 	r.Get("/api/verify/result", verifyResult)

@@ -28,7 +28,7 @@ func main() {
 	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default())))
 }
 
-func newRouter(loc huiyan.Localizer, opts ...huiyanhttp.Option) *echo.Echo {
+func newRouter(loc huiyan.Source, opts ...huiyanhttp.Option) *echo.Echo {
 	e := echo.New()
 	e.HideBanner = true
 	e.Use(echo.WrapMiddleware(huiyanhttp.Middleware(loc, opts...)))

@@ -32,7 +32,7 @@ func main() {
 
 // languages adapts huiyanhttp.Middleware to gin: the request that carries
 // the language goes on down gin's chain.
-func languages(loc huiyan.Localizer, opts ...huiyanhttp.Option) gin.HandlerFunc {
+func languages(loc huiyan.Source, opts ...huiyanhttp.Option) gin.HandlerFunc {
 	mw := huiyanhttp.Middleware(loc, opts...)
 	return func(c *gin.Context) {
 		mw(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
@@ -42,7 +42,7 @@ func languages(loc huiyan.Localizer, opts ...huiyanhttp.Option) gin.HandlerFunc 
 	}
 }
 
-func newRouter(loc huiyan.Localizer, opts ...huiyanhttp.Option) *gin.Engine {
+func newRouter(loc huiyan.Source, opts ...huiyanhttp.Option) *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.Use(languages(loc, opts...))

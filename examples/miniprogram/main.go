@@ -31,6 +31,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -51,22 +52,23 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8081", "address to listen on")
 	dir := flag.String("dir", "", "a directory of locale files to serve over the embedded ones")
+	startOnFault := flag.Bool("start-on-fault", false, "start on the embedded texts when the -dir files do not load, reporting the fault, instead of exiting")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(*addr, *dir, log); err != nil {
+	if err := run(*addr, *dir, *startOnFault, log); err != nil {
 		fmt.Fprintln(os.Stderr, "miniprogram:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, dir string, log *slog.Logger) error {
+func run(addr, dir string, startOnFault bool, log *slog.Logger) error {
 	m, err := newMetrics()
 	if err != nil {
 		return err
 	}
-	var loc huiyan.Localizer = huiyan.Default()
+	var loc huiyan.Source = huiyan.Default()
 	if dir != "" {
-		w, err := watch(dir, log, m)
+		w, err := watch(dir, log, m, huiyan.WatchOptions{StartOnFault: startOnFault})
 		if err != nil {
 			return err
 		}
@@ -89,30 +91,36 @@ func run(addr, dir string, log *slog.Logger) error {
 // watch serves the locale files of dir over the embedded ones, logging
 // each reload, each fault (once, with its file and line), each file
 // skipped (a backup.toml: once, as a warning) and the reload that clears a
-// fault; and counts each load in m, unless m is nil.
-func watch(dir string, log *slog.Logger, m *metrics, opts ...huiyan.WatchOption) (*huiyan.Watcher, error) {
-	return huiyan.Watch(dir, append([]huiyan.WatchOption{
-		huiyan.WithErrorHandler(func(err error) {
-			for _, fe := range huiyan.FileErrors(err) {
-				if fe.Advice {
-					log.Warn("locale files: skipped", "dir", dir, "err", fe)
-				} else {
-					log.Error("locale files: the previous texts keep serving", "dir", dir, "err", fe)
-				}
+// fault; and counts each load in m, unless m is nil. opts sets the rest:
+// the poll interval, the settle time, whether a broken directory stops the
+// start.
+func watch(dir string, log *slog.Logger, m *metrics, opts huiyan.WatchOptions) (*huiyan.Watcher, error) {
+	opts.OnError = func(err error) {
+		errs := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs = j.Unwrap()
+		}
+		for _, e := range errs {
+			var fault *huiyan.FileError
+			if errors.As(e, &fault) {
+				log.Error("locale files: the previous texts keep serving", "dir", dir, "err", e)
+			} else {
+				log.Warn("locale files: skipped", "dir", dir, "err", e)
 			}
-		}),
-		huiyan.WithReloadHandler(func(ev huiyan.Reload) {
-			if m != nil {
-				m.reloads.ObserveReload(ev)
-			}
-			switch {
-			case ev.Cleared:
-				log.Info("locale files: fault cleared, the directory's texts serve again", "dir", dir)
-			case ev.Err == nil:
-				log.Info("locale files loaded", "dir", dir)
-			}
-		}),
-	}, opts...)...)
+		}
+	}
+	opts.OnReload = func(ev huiyan.Reload) {
+		if m != nil {
+			m.reloads.ObserveReload(ev)
+		}
+		switch {
+		case ev.Cleared:
+			log.Info("locale files: fault cleared, the directory's texts serve again", "dir", dir)
+		case ev.Err == nil:
+			log.Info("locale files loaded", "dir", dir)
+		}
+	}
+	return huiyan.Watch(dir, opts)
 }
 
 // metrics are the backend's Prometheus metrics, on a registry of its own.
@@ -137,7 +145,7 @@ func newMetrics() (*metrics, error) {
 // newHandler returns the backend's routes behind the huiyanhttp
 // Middleware, which resolves each request's language; with m, it counts
 // each answer and serves GET /metrics.
-func newHandler(loc huiyan.Localizer, log *slog.Logger, m *metrics) http.Handler {
+func newHandler(loc huiyan.Source, log *slog.Logger, m *metrics) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/verify/result", verifyResult)
 	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(log)}

@@ -40,7 +40,7 @@ func hasHan(s string) bool {
 }
 
 // serve sends a GET to a new backend, logging into log.
-func serve(t *testing.T, loc huiyan.Localizer, log *bytes.Buffer, target string, headers ...string) *httptest.ResponseRecorder {
+func serve(t *testing.T, loc huiyan.Source, log *bytes.Buffer, target string, headers ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodGet, target, nil)
 	for i := 0; i+1 < len(headers); i += 2 {
@@ -258,7 +258,7 @@ var deploymentFiles = map[string]string{
 // does: its own texts, and Content-Language the locale of the text served.
 func TestWatchedDirectory(t *testing.T) {
 	var log bytes.Buffer
-	w, err := watch(deployment(t, deploymentFiles), slog.New(slog.NewTextHandler(&log, nil)), nil)
+	w, err := watch(deployment(t, deploymentFiles), slog.New(slog.NewTextHandler(&log, nil)), nil, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +325,7 @@ func (s *syncBuffer) String() string {
 func TestReloadLogs(t *testing.T) {
 	dir := deployment(t, deploymentFiles)
 	var log syncBuffer
-	w, err := watch(dir, slog.New(slog.NewTextHandler(&log, nil)), nil, huiyan.WithInterval(5*time.Millisecond), huiyan.WithSettle(0))
+	w, err := watch(dir, slog.New(slog.NewTextHandler(&log, nil)), nil, huiyan.WatchOptions{Interval: 5 * time.Millisecond, Settle: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +384,7 @@ func TestStrayFiles(t *testing.T) {
 		files[name] = data
 	}
 	var log bytes.Buffer
-	w, err := watch(deployment(t, files), slog.New(slog.NewTextHandler(&log, nil)), nil)
+	w, err := watch(deployment(t, files), slog.New(slog.NewTextHandler(&log, nil)), nil, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatalf("-dir does not start: %v", err)
 	}

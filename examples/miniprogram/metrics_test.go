@@ -82,7 +82,7 @@ func TestReloadMetrics(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	w, err := watch(dir, slog.New(slog.DiscardHandler), m)
+	w, err := watch(dir, slog.New(slog.DiscardHandler), m, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -269,7 +269,7 @@ func TestETagFollowsTheCatalogue(t *testing.T) {
 		}
 	}
 	write("Step back a little.")
-	w, err := huiyan.Watch(dir)
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func TestPagesKeptUntilReload(t *testing.T) {
 		}
 	}
 	write("[655]\nuser = \"First text.\"\n")
-	w, err := huiyan.Watch(dir)
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,13 +31,13 @@ func WithLogger(l *slog.Logger) Option {
 //
 //	mux.Handle("/huiyan/", http.StripPrefix("/huiyan", catalogue.New(w)))
 //
-// When l.Err() returns a fault, as a [*huiyan.Watcher]'s does while a bad
+// When l has an Err method that returns a fault, as a [*huiyan.Watcher] does while a bad
 // edit stands, the page shows it, naming the file and the line. A nil l serves
 // the embedded catalogue, [huiyan.Default].
 //
 // The handler has no authentication; on a loopback server, wrap it in
 // [AllowHosts] (see the package's Security section).
-func New(l huiyan.Localizer, opts ...Option) http.Handler {
+func New(l huiyan.Source, opts ...Option) http.Handler {
 	if l == nil {
 		l = huiyan.Default()
 	}
@@ -76,7 +76,7 @@ func (h *handler) get(f http.HandlerFunc) http.HandlerFunc {
 
 // handler serves one Localizer.
 type handler struct {
-	l      huiyan.Localizer
+	l      huiyan.Source
 	log    *slog.Logger
 	mux    *http.ServeMux
 	counts *counter // nil without WithPrometheus
@@ -168,7 +168,7 @@ func redirectToDir(w http.ResponseWriter, r *http.Request) {
 // snapshot returns what is computed once per catalogue for the catalogue
 // being served, and the fault that stands.
 func (h *handler) snapshot() *snapshot {
-	b, fault := h.l.Bundle(), h.l.Err()
+	b, fault := h.l.Bundle(), faultOf(h.l)
 	if s := h.current.Load(); s != nil && s.bundle == b && sameFault(s, fault) {
 		return s
 	}
@@ -185,4 +185,13 @@ func sameFault(s *snapshot, fault error) bool {
 		return fault == s.fault
 	}
 	return fault.Error() == s.faultText
+}
+
+// faultOf returns the fault that keeps a Source's files from serving: a
+// Watcher's, nil for a Bundle.
+func faultOf(src huiyan.Source) error {
+	if w, ok := src.(interface{ Err() error }); ok {
+		return w.Err()
+	}
+	return nil
 }

@@ -3,7 +3,7 @@
 // JSON API for dashboards. huiyan serve runs it; a service mounts it in
 // its own mux, under any prefix:
 //
-//	w, err := huiyan.Watch("/etc/huiyan/locales")
+//	w, err := huiyan.Watch("/etc/huiyan/locales", huiyan.WatchOptions{})
 //	if err != nil {
 //		log.Fatal(err)
 //	}

@@ -22,7 +22,7 @@ func ExampleNew() {
 	// The embedded texts, and a directory of the deployment's own,
 	// reloaded as they change: the page at /huiyan/, the API at
 	// /huiyan/api/codes, a code's page at /huiyan/codes/655.
-	w, err := huiyan.Watch(dir)
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{})
 	if err != nil {
 		log.Fatal(err)
 	}

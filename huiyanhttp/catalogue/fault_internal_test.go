@@ -11,7 +11,7 @@ import (
 // faulty serves the embedded catalogue with a fault that a test sets,
 // as a Watcher's Err does while a bad edit stands and after it is fixed.
 type faulty struct {
-	huiyan.Localizer
+	huiyan.Source
 	err func() error
 }
 
@@ -21,7 +21,7 @@ func (f *faulty) Err() error { return f.err() }
 // same: the banner shows the fault that stands, and none once it is
 // gone; while one stands, the pages are not built again.
 func TestFaultFollowsErr(t *testing.T) {
-	l := &faulty{Localizer: huiyan.Default()}
+	l := &faulty{Source: huiyan.Default()}
 	h := New(l).(*handler)
 	steps := []struct {
 		name   string
@@ -74,7 +74,7 @@ func TestFaultBannerBounded(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := New(&faulty{Localizer: huiyan.Default(), err: func() error { return tt.err }})
+			h := New(&faulty{Source: huiyan.Default(), err: func() error { return tt.err }})
 			page := body(t, get(t, h, "/?lang=en-US"))
 			if n := strings.Count(page, "<code>en-US.toml:") + strings.Count(page, "no locale files"); n != tt.listed {
 				t.Errorf("%d problems listed, want %d", n, tt.listed)

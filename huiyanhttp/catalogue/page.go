@@ -392,13 +392,27 @@ func faults(err error) ([]fault, int) {
 	if err == nil {
 		return nil, 0
 	}
-	fes := huiyan.FileErrors(err)
+	var fes []*huiyan.FileError
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var fe *huiyan.FileError
+		if errors.As(e, &fe) {
+			fes = append(fes, fe)
+		}
+	}
 	if len(fes) == 0 {
 		return []fault{{Msg: strings.TrimPrefix(err.Error(), "huiyan: ")}}, 0
 	}
 	var out []fault
 	for _, fe := range fes[:min(len(fes), maxFaults)] {
-		out = append(out, fault{Pos: fe.Pos(), Msg: fe.Msg})
+		pos := fe.File
+		if fe.Line > 0 {
+			pos += ":" + strconv.Itoa(fe.Line)
+		}
+		out = append(out, fault{Pos: pos, Msg: fe.Msg})
 	}
 	return out, len(fes) - len(out)
 }

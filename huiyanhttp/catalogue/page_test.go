@@ -302,7 +302,7 @@ func TestFaultBanner(t *testing.T) {
 	if err := os.WriteFile(file, []byte("[655]\nuser = \"Step back.\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w, err := huiyan.Watch(dir)
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

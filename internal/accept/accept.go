@@ -16,8 +16,6 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-
-	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 )
 
 const (
@@ -167,29 +165,8 @@ func parseEntry(text string) (entry, bool) {
 	return entry{text: tag, q: int16(q)}, true
 }
 
-// parsedTag is what parseTag found for one tag.
-type parsedTag struct {
-	tag   language.Tag
-	named bool
-}
-
-// tags remembers recent tags parsed: headers differ, but their tags come
-// from a small vocabulary (zh-CN, en-US, en, ...), and x/text's Parse
-// costs most of a header's resolution, with allocations.
-var tags = valuecache.New[parsedTag]()
-
-// parseTag parses one tag, as parseTagNew does, remembering the result.
+// parseTag parses one tag with x/text.
 func parseTag(s string) (language.Tag, bool) {
-	if p, ok := tags.Get(s); ok {
-		return p.tag, p.named
-	}
-	t, named := parseTagNew(s)
-	tags.Put(s, parsedTag{t, named})
-	return t, named
-}
-
-// parseTagNew parses one tag with x/text.
-func parseTagNew(s string) (language.Tag, bool) {
 	t, err := language.Parse(s)
 	if err != nil {
 		// A well-formed tag with an unknown subtag still names its

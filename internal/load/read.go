@@ -1,4 +1,4 @@
-package huiyan
+package load
 
 import (
 	"embed"
@@ -24,15 +24,15 @@ import (
 // and this bound, so that a stray file cannot fill a service's memory.
 const MaxFileSize = 1 << 20
 
-// layer is a set of locale files; a message in a later layer replaces the
+// Layer is a set of locale files; a message in a later Layer replaces the
 // same message of an earlier one.
-type layer struct {
-	prefix string // prepended to file names in errors
+type Layer struct {
+	Prefix string // prepended to file names in errors
 	fsys   fs.FS
 }
 
-// Dir returns the locale files of a directory, for [NewBundle] and
-// [Lint]: the files whose names end in .toml, except hidden ones (a name
+// Dir returns the locale files of a directory, for huiyan.NewBundle and
+// lint.Lint: the files whose names end in .toml, except hidden ones (a name
 // that starts with "."), and names that start with "#" or "~". Unlike
 // os.DirFS, errors name the files by their path in dir:
 //
@@ -44,89 +44,89 @@ type namedFS struct {
 	name string
 }
 
-// layersOf names the file systems given to NewBundle and Lint; none means
+// Layers names the file systems given to NewBundle and Lint; none means
 // the embedded locales.
-func layersOf(fsys []fs.FS) []layer {
+func Layers(fsys []fs.FS) []Layer {
 	if len(fsys) == 0 {
 		fsys = []fs.FS{locales.FS}
 	}
-	layers := make([]layer, len(fsys))
+	layers := make([]Layer, len(fsys))
 	for i, f := range fsys {
 		layers[i].fsys = f
 		switch f := f.(type) {
 		case namedFS:
-			layers[i].fsys, layers[i].prefix = f.FS, path.Clean(f.name)+"/"
+			layers[i].fsys, layers[i].Prefix = f.FS, path.Clean(f.name)+"/"
 		case embed.FS:
 			if f == locales.FS {
-				layers[i].prefix = "locales/"
+				layers[i].Prefix = "locales/"
 			}
 		}
 	}
 	return layers
 }
 
-// source is what reading one layer gave: its locale files.
-type source struct {
-	prefix string
-	files  []*file
+// Source is what reading one layer gave: its locale files.
+type Source struct {
+	Prefix string
+	Files  []*File
 }
 
-// file is one locale file as read.
-type file struct {
-	layer int
-	base  string       // its name in the layer
-	name  string       // as problems name it: the layer's prefix and base
-	tag   language.Tag // the locale its name names
-	data  []byte
-	info  fs.FileInfo // when it was read
+// File is one locale File as read.
+type File struct {
+	Layer int
+	Base  string       // its name in the layer
+	Name  string       // as problems name it: the layer's prefix and base
+	Tag   language.Tag // the locale its name names
+	Data  []byte
+	Info  fs.FileInfo // when it was read
 }
 
-// read reads the locale files of every layer.
-func read(layers []layer, ps *problems) []source {
-	srcs := make([]source, len(layers))
+// Read reads the locale files of every layer.
+func Read(layers []Layer, ps *Problems) []Source {
+	srcs := make([]Source, len(layers))
 	for i, ly := range layers {
-		srcs[i] = readLayer(i, ly, nil, ps)
+		srcs[i] = ReadLayer(i, ly, nil, ps)
 	}
 	return srcs
 }
 
-// readLayer reads the locale files of layer i. A file of prev (the files
+// ReadLayer reads the locale files of layer i. A file of prev (the files
 // of a former reading, by name in the layer) whose size and modification
 // time have not changed is not read again.
-func readLayer(i int, ly layer, prev map[string]*file, ps *problems) source {
-	src := source{prefix: ly.prefix}
+func ReadLayer(i int, ly Layer, prev map[string]*File, ps *Problems) Source {
+	src := Source{Prefix: ly.Prefix}
 	if ly.fsys == nil {
-		ps.add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
+		ps.Add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
 		return src
 	}
 	entries, err := fs.ReadDir(ly.fsys, ".")
 	if err != nil {
-		ps.add(true, dirName(ly.prefix), 0, err, "cannot read the locale directory: "+pathErrorText(err))
+		ps.Add(true, dirName(ly.Prefix), 0, err, "cannot read the locale directory: "+pathErrorText(err))
 		return src
 	}
-	byTag := make(map[language.Tag]*file)
+	byTag := make(map[language.Tag]*File)
 	for _, e := range entries {
 		if !isLocaleFile(e) {
 			continue
 		}
-		name := ly.prefix + e.Name()
+		name := ly.Prefix + e.Name()
 		tag, ok := localeTag(e.Name())
 		if !ok {
-			ps.add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml", e.Name()))
+			ps.Add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml", e.Name()))
 			continue
 		}
 		if other := byTag[tag]; other != nil {
-			ps.add(true, name, 1, nil, fmt.Sprintf("locale %s is also defined by %s", tag, other.name))
+			ps.Add(true, name, 1, nil, fmt.Sprintf("locale %s is also defined by %s", tag, other.Name))
 			continue
 		}
 		f, err := readFile(ly.fsys, e.Name(), prev[e.Name()])
 		if err != nil {
-			ps.add(true, name, 0, err, err.Error())
+			ps.Add(true, name, 0, err, err.Error())
 			continue
 		}
-		f.layer, f.base, f.name, f.tag = i, e.Name(), name, tag
+		f.Layer, f.Base, f.Name, f.Tag = i, e.Name(), name, tag
 		byTag[tag] = f
-		src.files = append(src.files, f)
+		src.Files = append(src.Files, f)
 	}
 	return src
 }
@@ -156,12 +156,20 @@ func localeTag(name string) (language.Tag, bool) {
 
 // readFile reads the file name of fsys, unless prev, the same file read
 // before, is unchanged.
-func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
+func readFile(fsys fs.FS, name string, prev *File) (*File, error) {
 	info, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
 	}
-	if prev != nil && unchanged(prev.info, info) {
+	if prev != nil && unchanged(prev.Info, info) {
+		// Its bytes are those read before, but whether it can still be
+		// read is not: a file that lost its read permission would fail
+		// the next start, so a poll must see it fail now.
+		r, err := fsys.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read: %s", pathErrorText(err))
+		}
+		r.Close()
 		return prev, nil
 	}
 	if info.Size() > MaxFileSize {
@@ -179,7 +187,7 @@ func readFile(fsys fs.FS, name string, prev *file) (*file, error) {
 	if len(data) > MaxFileSize {
 		return nil, tooLarge(int64(len(data)))
 	}
-	return &file{data: data, info: info}, nil
+	return &File{Data: data, Info: info}, nil
 }
 
 // unchanged reports whether a file is as it was: the same size and

@@ -1,4 +1,4 @@
-package huiyan
+package lint
 
 import (
 	"fmt"

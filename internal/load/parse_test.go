@@ -1,6 +1,7 @@
-package huiyan
+package load
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -48,10 +49,14 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(tt.data)}})
+			err := loadErr(locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(tt.data)}})
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error %q, want one starting %q", err, tt.want)
 			}
 		})
 	}
 }
+
+// loadErr loads the layers and returns the problems that stop a bundle,
+// joined, as huiyan.NewBundle reports them.
+func loadErr(fsys ...fs.FS) error { return Load(Layers(fsys)).Problems.Err() }

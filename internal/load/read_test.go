@@ -1,9 +1,10 @@
-package huiyan
+package load
 
 import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -72,7 +73,7 @@ func TestReadDirectoryNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := NewBundle(tt.fsys)
+			err := loadErr(tt.fsys)
 			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error %q, want one starting %q", err, tt.want)
 			}
@@ -89,11 +90,25 @@ func TestReadFileAtTheSizeBound(t *testing.T) {
 	if len(data) != MaxFileSize {
 		t.Fatalf("built %d bytes", len(data))
 	}
-	b, err := NewBundle(locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(data)}})
-	if err != nil {
+	l := Load(Layers([]fs.FS{locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(data)}}}))
+	if err := l.Problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if m := b.Localize(messages.FaceTooClose, "en-US"); m.User != "Move back." {
-		t.Errorf("User = %q", m.User)
+	en := l.Locales[slices.IndexFunc(l.Locales, func(m *Locale) bool { return m.Tag.String() == "en-US" })]
+	if tx := en.Texts[TextID(messages.FaceTooClose, FieldUser)]; tx == nil || tx.Forms[0] != "Move back." {
+		t.Errorf("655.user = %+v", tx)
+	}
+}
+
+// writeAtomic writes data to a temporary file and renames it over name,
+// as editors and ConfigMaps replace files.
+func writeAtomic(t *testing.T, name, data string) {
+	t.Helper()
+	tmp := name + ".tmp"
+	if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		t.Fatal(err)
 	}
 }

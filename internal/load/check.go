@@ -1,4 +1,4 @@
-package huiyan
+package load
 
 import (
 	"fmt"
@@ -18,9 +18,9 @@ import (
 
 // check checks the parsed files and the locales merged from them. dir is
 // the first layer's prefix, where the canonical file is expected.
-func check(files []*localeFile, ms []*mergedLocale, dir string, ps *problems) {
+func check(files []*ParsedFile, ms []*Locale, dir string, ps *Problems) {
 	for _, f := range files {
-		for _, t := range f.texts {
+		for _, t := range f.Texts {
 			checkText(t, ps)
 		}
 	}
@@ -38,14 +38,14 @@ const MaxTextSize = 4096
 // show safely: a text longer than MaxTextSize, and the Unicode controls
 // that reorder text (U+202A-U+202E, U+2066-U+2069), with which a text
 // shows "gnp.exe" as "exe.png".
-func checkText(t *text, ps *problems) {
-	for f, s := range t.forms {
+func checkText(t *Text, ps *Problems) {
+	for f, s := range t.Forms {
 		if len(s) > MaxTextSize {
-			ps.add(true, t.file, t.lineOf(f), nil, fmt.Sprintf("%s is %d bytes long, over the bound of %d bytes for a text", t.id, len(s), MaxTextSize))
+			ps.Add(true, t.File, t.LineOf(f), nil, fmt.Sprintf("%s is %d bytes long, over the bound of %d bytes for a text", t.ID, len(s), MaxTextSize))
 		}
 		if i := strings.IndexFunc(s, isBidiControl); i >= 0 {
 			r := []rune(s[i:])[0]
-			ps.add(true, t.file, t.lineOf(f), nil, fmt.Sprintf("%s has the bidirectional control U+%04X, which makes text show in another order than it reads; remove it", t.id, r))
+			ps.Add(true, t.File, t.LineOf(f), nil, fmt.Sprintf("%s has the bidirectional control U+%04X, which makes text show in another order than it reads; remove it", t.ID, r))
 		}
 	}
 }
@@ -58,39 +58,39 @@ func isBidiControl(r rune) bool {
 
 // checkCanonical reports what the canonical locale lacks: the user and
 // title texts of every code, and every category text.
-func checkCanonical(ms []*mergedLocale, files []*localeFile, dir string, ps *problems) {
-	if len(ms) == 0 || ms[0].tag != canonicalTag {
-		broken := slices.ContainsFunc(files, func(f *localeFile) bool { return f.broken && f.tag == canonicalTag })
+func checkCanonical(ms []*Locale, files []*ParsedFile, dir string, ps *Problems) {
+	if len(ms) == 0 || ms[0].Tag != CanonicalTag {
+		broken := slices.ContainsFunc(files, func(f *ParsedFile) bool { return f.broken && f.Tag == CanonicalTag })
 		if !broken {
-			ps.add(true, dir+Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+			ps.Add(true, dir+Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
 		}
 		return
 	}
 	zh := ms[0]
 	for _, c := range messages.All() {
-		for _, f := range []field{fieldUser, fieldTitle} {
-			if zh.texts[textID(c, f)] == nil {
-				file, line := zh.placeOfCode(c)
-				ps.add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, fieldNames[f]))
+		for _, f := range []Field{FieldUser, FieldTitle} {
+			if zh.Texts[TextID(c, f)] == nil {
+				file, line := zh.PlaceOfCode(c)
+				ps.Add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, FieldNames[f]))
 			}
 		}
 	}
 	for _, c := range messages.Categories() {
-		if missing := zh.missingCategoryFields(c, nil); len(missing) > 0 {
-			file, line := zh.placeOfCategory(c)
-			ps.add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", c, strings.Join(missing, ", ")))
+		if missing := zh.MissingCategoryFields(c, nil); len(missing) > 0 {
+			file, line := zh.PlaceOfCategory(c)
+			ps.Add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", c, strings.Join(missing, ", ")))
 		}
 	}
 }
 
 // checkCategoryTitles reports a category title without the code: the
 // title is all that tells an operator which unknown code arrived.
-func checkCategoryTitles(ms []*mergedLocale, ps *problems) {
+func checkCategoryTitles(ms []*Locale, ps *Problems) {
 	for _, m := range ms {
 		for _, c := range messages.Categories() {
-			t := m.texts[categoryID(c, fieldTitle)]
-			if t != nil && !slices.Contains(t.params, codeParam) {
-				ps.add(true, t.file, t.line(), nil, t.id+": the title of a category must show the code, {{.Code}}")
+			t := m.Texts[CategoryID(c, FieldTitle)]
+			if t != nil && !slices.Contains(t.Params, CodeParam) {
+				ps.Add(true, t.File, t.Line(), nil, t.ID+": the title of a category must show the code, {{.Code}}")
 			}
 		}
 	}
@@ -99,10 +99,10 @@ func checkCategoryTitles(ms []*mergedLocale, ps *problems) {
 // checkPluralRules reports the locales go-i18n refuses to load: those of
 // a language it knows no plural rules for. huiyan would serve them, but a
 // file must mean the same to go-i18n and goi18n.
-func checkPluralRules(ms []*mergedLocale, ps *problems) {
+func checkPluralRules(ms []*Locale, ps *Problems) {
 	for _, m := range ms {
-		if err := goI18nAccepts(m.tag); err != nil {
-			ps.add(true, m.file, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.tag, err))
+		if err := goI18nAccepts(m.Tag); err != nil {
+			ps.Add(true, m.File, 1, err, fmt.Sprintf("locale %s cannot be loaded: %v", m.Tag, err))
 		}
 	}
 }
@@ -112,7 +112,7 @@ func checkPluralRules(ms []*mergedLocale, ps *problems) {
 // language, half of a build's work were it asked every time
 // (docs/performance.md, "Building").
 func goI18nAccepts(tag language.Tag) error {
-	if tag == canonicalTag {
+	if tag == CanonicalTag {
 		return nil // go-i18n has zh's rules (TestGoI18nAcceptsCanonical)
 	}
 	if err, ok := goI18nVerdicts.Load(tag); ok {
@@ -124,7 +124,7 @@ func goI18nAccepts(tag language.Tag) error {
 		// One go-i18n bundle asks for every tag: making one builds the
 		// plural rules anew, and adding no messages to it changes
 		// nothing but the tags it has checked.
-		goI18nChecker.b = i18n.NewBundle(canonicalTag)
+		goI18nChecker.b = i18n.NewBundle(CanonicalTag)
 	}
 	err := goI18nChecker.b.AddMessages(tag)
 	goI18nVerdicts.Store(tag, verdict{err})
@@ -141,4 +141,9 @@ var (
 
 type verdict struct{ err error }
 
-var canonicalTag = language.MustParse(Canonical)
+// Canonical is the tag of the canonical locale: every code must have its
+// user and title texts there, and every text another locale lacks is
+// taken from it.
+const Canonical = "zh-CN"
+
+var CanonicalTag = language.MustParse(Canonical)

@@ -1,4 +1,4 @@
-package huiyan
+package load
 
 import (
 	"testing"
@@ -11,7 +11,7 @@ import (
 // locale's plural rules buys a build: asking go-i18n builds the plural
 // rules of every language.
 func BenchmarkGoI18nVerdicts(b *testing.B) {
-	tags := []language.Tag{canonicalTag, language.MustParse("en-US"), language.MustParse("zh-HK"), language.MustParse("zh-TW")}
+	tags := []language.Tag{CanonicalTag, language.MustParse("en-US"), language.MustParse("zh-HK"), language.MustParse("zh-TW")}
 	b.Run("kept", func(b *testing.B) {
 		for b.Loop() {
 			for _, tag := range tags {
@@ -48,7 +48,7 @@ func TestGoI18nVerdicts(t *testing.T) {
 // TestGoI18nAcceptsCanonical checks what goI18nAccepts takes for granted
 // without asking: go-i18n loads messages of the canonical locale.
 func TestGoI18nAcceptsCanonical(t *testing.T) {
-	if err := i18n.NewBundle(canonicalTag).AddMessages(canonicalTag); err != nil {
+	if err := i18n.NewBundle(CanonicalTag).AddMessages(CanonicalTag); err != nil {
 		t.Fatalf("go-i18n refuses %s: %v", Canonical, err)
 	}
 }

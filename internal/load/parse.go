@@ -1,11 +1,9 @@
-package huiyan
+package load
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"regexp"
 	"slices"
 	"strconv"
@@ -24,10 +22,10 @@ import (
 // The second step of loading: parsing one locale file into texts, as
 // go-i18n reads it, with the checks that go-i18n does not make.
 
-// localeFile is one parsed locale file.
-type localeFile struct {
-	*file
-	texts  []*text
+// ParsedFile is one parsed locale file.
+type ParsedFile struct {
+	*File
+	Texts  []*Text
 	broken bool // the file does not parse: it has no texts
 }
 
@@ -50,14 +48,14 @@ func isReserved(k string, v any) bool {
 
 // parseAll parses the files of every layer, in parallel: decoding TOML is
 // most of a load's time. It returns them in the order read.
-func parseAll(srcs []source, ps *problems) []*localeFile {
-	var files []*localeFile
+func parseAll(srcs []Source, ps *Problems) []*ParsedFile {
+	var files []*ParsedFile
 	for _, src := range srcs {
-		for _, f := range src.files {
-			files = append(files, &localeFile{file: f})
+		for _, f := range src.Files {
+			files = append(files, &ParsedFile{File: f})
 		}
 	}
-	found := make([]problems, len(files))
+	found := make([]Problems, len(files))
 	var wg sync.WaitGroup
 	for i, lf := range files {
 		wg.Go(func() { parseFile(lf, &found[i]) })
@@ -72,94 +70,20 @@ func parseAll(srcs []source, ps *problems) []*localeFile {
 // parseFile parses one locale file, reporting every problem it finds; a
 // file that does not decode is marked broken. The lines of its keys are
 // found only when a problem or Lint asks for one.
-func parseFile(lf *localeFile, ps *problems) {
-	raw, ok := decoded(lf)
-	if !ok {
-		if _, err := toml.Decode(string(lf.data), &raw); err != nil {
-			ps.add(true, lf.name, decodeErrorLine(lf.data, err), err, "invalid TOML: "+decodeErrorText(err))
-			lf.broken = true
-			return
-		}
+func parseFile(lf *ParsedFile, ps *Problems) {
+	var raw map[string]any
+	if _, err := toml.Decode(string(lf.Data), &raw); err != nil {
+		ps.Add(true, lf.Name, decodeErrorLine(lf.Data, err), err, "invalid TOML: "+decodeErrorText(err))
+		lf.broken = true
+		return
 	}
 	p := &fileParser{
 		file:  lf,
-		lines: &lineIndex{data: lf.data},
-		seen:  make(map[string]*text),
+		lines: &lineIndex{data: lf.Data},
+		seen:  make(map[string]*Text),
 		ps:    ps,
 	}
 	p.walk(nil, raw)
-}
-
-//go:generate go run gen_decoded.go
-
-// decodedFile is a shipped locale file, decoded by go generate: its size
-// and CRC-32 (IEEE), and what decoding it gives, encoded as a treeReader
-// reads it.
-type decodedFile struct {
-	size int
-	crc  uint32
-	tree string
-}
-
-// decoded returns what decoding lf gives, without decoding it when it is
-// a shipped file as it was when decoded.go was generated: most programs
-// load the shipped files, and decoding TOML is most of their start-up.
-// A file edited since is decoded (TestDecodedCurrent fails until
-// go generate is run again).
-func decoded(lf *localeFile) (map[string]any, bool) {
-	d, ok := decodedFiles[lf.base]
-	if !ok || d.size != len(lf.data) || d.crc != crc32.ChecksumIEEE(lf.data) {
-		return nil, false
-	}
-	t := &treeReader{s: d.tree}
-	raw, ok := t.value().(map[string]any)
-	return raw, ok && t.s == ""
-}
-
-// treeReader reads the tables and strings that gen_decoded.go encodes.
-type treeReader struct{ s string }
-
-// value reads a table or a string; nil when the input ends short.
-func (t *treeReader) value() any {
-	if t.s == "" {
-		return nil
-	}
-	kind := t.s[0]
-	t.s = t.s[1:]
-	switch kind {
-	case 's':
-		if s, ok := t.string(); ok {
-			return s
-		}
-	case 't':
-		n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
-		if w <= 0 || n > uint64(len(t.s)) {
-			return nil
-		}
-		t.s = t.s[w:]
-		m := make(map[string]any, n)
-		for range n {
-			k, ok := t.string()
-			v := t.value()
-			if !ok || v == nil {
-				return nil
-			}
-			m[k] = v
-		}
-		return m
-	}
-	return nil
-}
-
-// string reads a length and that many bytes.
-func (t *treeReader) string() (string, bool) {
-	n, w := binary.Uvarint([]byte(t.s[:min(len(t.s), binary.MaxVarintLen64)]))
-	if w <= 0 || n > uint64(len(t.s)-w) {
-		return "", false
-	}
-	s := t.s[w : w+int(n)]
-	t.s = t.s[w+int(n):]
-	return s, true
 }
 
 // decodeErrorLine returns the line of a TOML decoding error. The
@@ -207,10 +131,10 @@ func firstControl(data []byte) int {
 }
 
 type fileParser struct {
-	file  *localeFile
+	file  *ParsedFile
 	lines *lineIndex
-	seen  map[string]*text
-	ps    *problems
+	seen  map[string]*Text
+	ps    *Problems
 }
 
 // lineIndex finds the lines of a file's keys, reading the file for them
@@ -235,7 +159,7 @@ func (x *lineIndex) line(path []string) int {
 }
 
 func (p *fileParser) fail(path []string, format string, args ...any) {
-	p.ps.add(true, p.file.name, p.lines.line(path), nil, fmt.Sprintf(format, args...))
+	p.ps.Add(true, p.file.Name, p.lines.line(path), nil, fmt.Sprintf(format, args...))
 }
 
 // prefix returns the first n parts of path: the key of a code or category
@@ -298,7 +222,7 @@ func tomlType(v any) string {
 func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	id := strings.Join(path, ".")
 	m.ID = id
-	t := &text{id: id, msg: m, file: p.file.name, path: path, lines: p.lines}
+	t := &Text{ID: id, Msg: m, File: p.file.Name, Path: path, lines: p.lines}
 	if !p.identify(t, path) {
 		return
 	}
@@ -307,18 +231,18 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 			p.fail(append(slices.Clip(path), k), "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)
 			return
 		}
-		if f, ok := formIndex(k); ok {
+		if f, ok := FormIndex(k); ok {
 			t.formKeys[f] = k
 		}
 	}
 	if first, ok := p.seen[id]; ok {
 		// Two paths for one ID: [655] user and "655.user".
-		a, b := first.line(), t.line()
-		p.ps.add(true, p.file.name, max(a, b), nil, fmt.Sprintf("%s is defined twice (first on line %d)", id, min(a, b)))
+		a, b := first.Line(), t.Line()
+		p.ps.Add(true, p.file.Name, max(a, b), nil, fmt.Sprintf("%s is defined twice (first on line %d)", id, min(a, b)))
 		return
 	}
 	p.seen[id] = t
-	t.forms = [numForms]string{
+	t.Forms = [NumForms]string{
 		plural.Other: m.Other, plural.Zero: m.Zero, plural.One: m.One,
 		plural.Two: m.Two, plural.Few: m.Few, plural.Many: m.Many,
 	}
@@ -326,21 +250,21 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 		p.fail(path, "%s: a table of plural forms needs the form other", id)
 		return
 	}
-	if t.plural() {
-		if _, ok := t.code.Param(); !ok || t.isCat {
-			p.fail(path, "%s: plural forms need a count, and %s has none", id, subject(t))
+	if t.Plural() {
+		if _, ok := t.Code.Param(); !ok || t.IsCat {
+			p.fail(path, "%s: plural forms need a count, and %s has none", id, Subject(t))
 			return
 		}
 	}
 	if !p.compile(t) {
 		return
 	}
-	p.file.texts = append(p.file.texts, t)
+	p.file.Texts = append(p.file.Texts, t)
 }
 
 // identify reads the code or category and the field from a message's path.
-func (p *fileParser) identify(t *text, path []string) bool {
-	parts := strings.Split(t.id, ".")
+func (p *fileParser) identify(t *Text, path []string) bool {
+	parts := strings.Split(t.ID, ".")
 	var fieldName string
 	switch {
 	case len(parts) == 3 && parts[0] == categoryKey:
@@ -349,70 +273,70 @@ func (p *fileParser) identify(t *text, path []string) bool {
 			p.fail(prefix(path, 2), "unknown category %q; the categories are %s", parts[1], categoryList())
 			return false
 		}
-		t.category, t.isCat, fieldName = c, true, parts[2]
+		t.Category, t.IsCat, fieldName = c, true, parts[2]
 	case len(parts) == 2:
 		n, err := strconv.Atoi(parts[0])
 		if err != nil || strconv.Itoa(n) != parts[0] {
 			p.fail(prefix(path, 1), "unexpected key %q: want a code table such as [655] or a category table such as [category.liveness]", parts[0])
 			return false
 		}
-		if t.code = messages.Code(n); !t.code.Known() {
+		if t.Code = messages.Code(n); !t.Code.Known() {
 			p.fail(prefix(path, 1), "code %d is not in the catalogue", n)
 			return false
 		}
 		fieldName = parts[1]
 	default:
-		p.fail(path, "unexpected message %q: want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]", t.id)
+		p.fail(path, "unexpected message %q: want a code table such as [655] with user, title, detail and remedy, or a category table such as [category.liveness]", t.ID)
 		return false
 	}
 	f, ok := parseField(fieldName)
 	if !ok {
-		p.fail(path, "unknown field %q in %s; the fields are user, title, detail and remedy", fieldName, subject(t))
+		p.fail(path, "unknown field %q in %s; the fields are user, title, detail and remedy", fieldName, Subject(t))
 		return false
 	}
-	t.field = f
+	t.Field = f
 	return true
 }
 
 // compile parses the text's templates with text/template, as go-i18n does,
 // and checks them: a text may only insert its parameters ({{.Minutes}}), so
 // that rendering can neither fail nor come out empty.
-func (p *fileParser) compile(t *text) bool {
+func (p *fileParser) compile(t *Text) bool {
 	allowed := allowedParams(t)
-	for f, src := range t.forms {
+	for f, src := range t.Forms {
 		if !strings.Contains(src, "{{") {
 			continue
 		}
-		trees, err := parse.Parse(t.id, src, "", "", templateBuiltins)
+		trees, err := parse.Parse(t.ID, src, "", "", templateBuiltins)
 		if err != nil {
-			p.ps.add(true, p.file.name, t.lineOf(f), err, fmt.Sprintf("%s: template does not parse: %s", t.id, templateError(err)))
+			p.ps.Add(true, p.file.Name, t.LineOf(f), err, fmt.Sprintf("%s: template does not parse: %s", t.ID, templateError(err)))
 			return false
 		}
-		segs, action := segments(trees[t.id].Root)
+		segs, action := segments(trees[t.ID].Root)
 		if len(trees) > 1 {
 			segs, action = nil, "{{define}}"
 		}
 		if segs == nil {
-			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: %s: a text may only insert parameters, such as {{.%s}}", t.id, action, allowed[len(allowed)-1]))
+			p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: %s: a text may only insert parameters, such as {{.%s}}", t.ID, action, allowed[len(allowed)-1]))
 			return false
 		}
 		if len(segs) == 1 && segs[0].lit == "" {
-			p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: the text renders empty", t.id))
+			p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: the text renders empty", t.ID))
 			return false
 		}
 		t.segs[f] = segs
 		for _, seg := range segs {
 			switch {
-			case seg.param == "" || slices.Contains(t.params, seg.param):
+			case seg.param == "" || slices.Contains(t.Params, seg.param):
 			case !slices.Contains(allowed, seg.param):
-				p.ps.add(true, p.file.name, t.lineOf(f), nil, fmt.Sprintf("%s: {{.%s}} is not a parameter of %s (it has %s)", t.id, seg.param, subject(t), strings.Join(allowed, ", ")))
+				p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: {{.%s}} is not a parameter of %s (it has %s)", t.ID, seg.param, Subject(t), strings.Join(allowed, ", ")))
 				return false
 			default:
-				t.params = append(t.params, seg.param)
+				t.Params = append(t.Params, seg.param)
 			}
 		}
 	}
-	slices.Sort(t.params)
+	slices.Sort(t.Params)
 	return true
 }
 

@@ -1,4 +1,4 @@
-package huiyan
+package lint
 
 import (
 	_ "embed"
@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/internal/load"
 )
 
 // Regional words: lint tells the translator of a Taiwan or Hong Kong text
@@ -56,20 +58,20 @@ func parseRegionalWords(data string) ([]regionalWord, error) {
 
 // checkRegionalWords reports each word of form f of t that readers in the
 // region of a Chinese locale tag take for another region's.
-func checkRegionalWords(t *text, f int, name string, tag language.Tag, ps *problems) {
-	if !isChinese(baseOf(tag)) {
+func checkRegionalWords(t *load.Text, f int, name string, tag language.Tag, ps *load.Problems) {
+	if !load.IsChinese(load.BaseOf(tag)) {
 		return
 	}
 	var regions map[language.Region]bool
 	for _, w := range regionalWords() {
-		if !strings.Contains(t.forms[f], w.word) {
+		if !strings.Contains(t.Forms[f], w.word) {
 			continue
 		}
 		if regions == nil {
 			regions = wordRegions(tag)
 		}
 		if regions[w.region] {
-			ps.add(false, t.file, t.lineOf(f), nil, fmt.Sprintf("%s: %s is %s usage; %s writes %s",
+			ps.Add(false, t.File, t.LineOf(f), nil, fmt.Sprintf("%s: %s is %s usage; %s writes %s",
 				name, w.word, regionNames[w.usage.String()], regionNames[w.region.String()], w.preferred))
 		}
 	}
@@ -81,7 +83,7 @@ func checkRegionalWords(t *text, f int, name string, tag language.Tag, ps *probl
 func wordRegions(tag language.Tag) map[language.Region]bool {
 	region, _ := tag.Region()
 	regions := map[language.Region]bool{region: true}
-	p, _ := language.Compose(zhBase, writtenScript(tag), region)
+	p, _ := language.Compose(load.ZhBase, load.WrittenScript(tag), region)
 	for p = p.Parent(); !p.IsRoot(); p = p.Parent() {
 		if _, _, r := p.Raw(); r != (language.Region{}) {
 			regions[r] = true
