@@ -496,7 +496,7 @@ var decodedFiles = map[string]decodedFile{
 		"ersW微信实名认证未通过，请通过其他方式完成实" +
 		"名认证，或联系客服" +
 		""},
-	"zh-HK.toml": {size: 19663, crc: 0x51153930, tree: "" +
+	"zh-HK.toml": {size: 20422, crc: 0xfed57a94, tree: "" +
 		"tJ\x010t\x03\x06details\f正確返回\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details$缺少當前接口所需必要參數\x05titles\x1e請求不\xe5\x90" +
 		"\x88法，缺少參數\x04users6驗證服務暫時未能使用，請\xe8\x81" +
@@ -663,55 +663,55 @@ var decodedFiles = map[string]decodedFile{
 		"s6驗證服務暫時未能使用，請聯絡客戶服務\x03901t\x02\x05t" +
 		"itles\x12實名認證失敗\x04usersW實名認證未能通過，請以" +
 		"其他方式完成實名認證，或聯絡客戶服務\x03902t\x02\x05tit" +
-		"les\x18用戶暫未實名認證\x04users]您的WeChat尚未完成實\xe5\x90" +
-		"\x8d認證，請先在WeChat內完成實名認證，再開始驗證" +
-		"\x03903t\x02\x05titles$實名資料和微信支付不一致\x04users[您填\xe5" +
-		"\xaf\xab的身份資料與WeChat Pay中的實名資料不一致，請\xe6" +
-		"\xa0\xb8對後重新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤" +
-		"\x04usersWWeChat實名認證出現問題，請稍後再試；如仍" +
-		"失敗，請聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該\xe9" +
-		"\x8c\xaf誤碼不在本程式庫的錯誤碼表中，且不屬於任\xe4\xbd" +
-		"\x95已知的錯誤碼區段，按通用類處理\x06remedysf查閱騰" +
-		"訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人\xe5" +
-		"\x93\xa1確認該錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{" +
-		".Code}}\x04usersQ暫時未能完成驗證，請稍後再試；如\xe4\xbb" +
-		"\x8d失敗，請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤\xe7" +
-		"\xa2\xbc不在本程式庫的錯誤碼表中，按百位數歸入身\xe4\xbb" +
-		"\xbd證識別類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件" +
-		"，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05tit" +
-		"les+身份證識別：未知錯誤碼 {{.Code}}\x04usersf未能識\xe5" +
-		"\x88\xa5身份證，請重新拍攝清晰的身份證相片；如仍\xe5\xa4" +
-		"\xb1敗，請聯絡客戶服務\x11identity_databaset\x04\x06detailsW該錯\xe8" +
-		"\xaa\xa4碼不在本程式庫的錯誤碼表中，按百位數歸入\xe8\xad" +
-		"\x89照庫核驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文" +
-		"件，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05" +
-		"titles+證照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身份\xe8" +
-		"\xb3\x87料核實未能通過，請核對姓名及身份證號碼，\xe6\x88" +
-		"\x96聯絡客戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不\xe5\x9c" +
-		"\xa8本程式庫的錯誤碼表中，按百位數歸入圖像比對" +
-		"類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7" +
-		"\xb5\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles(圖像" +
-		"比對：未知錯誤碼 {{.Code}}\x04usersN人臉比對未完成\xef\xbc" +
-		"\x8c請稍後再試；如仍失敗，請聯絡客戶服務\bliveness" +
-		"t\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，\xe6\x8c" +
-		"\x89百位數歸入活體檢測類\x06remedysf查閱騰訊慧眼最新" +
-		"的錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8" +
-		"\xaa\xa4碼的含義\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04u" +
-		"sersH人臉驗證未完成，請重試；如仍失敗，請聯\xe7\xb5" +
-		"\xa1客戶服務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的錯" +
-		"誤碼表中，按百位數歸入短訊驗證類\x06remedysf查閱\xe9" +
+		"les\x18用戶暫未實名認證\x04users]您的微信尚未完成實\xe5\x90" +
+		"\x8d認證，請先在微信內完成實名認證，再開始驗證" +
+		"\x03903t\x02\x05titles$實名資料和微信支付不一致\x04users]您填\xe5" +
+		"\xaf\xab的身份資料與微信支付中的實名資料不一致，\xe8\xab" +
+		"\x8b核對後重新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯\xe8" +
+		"\xaa\xa4\x04usersW微信實名認證出現問題，請稍後再試；如\xe4" +
+		"\xbb\x8d失敗，請聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr\xe8\xa9" +
+		"\xb2錯誤碼不在本程式庫的錯誤碼表中，且不屬於任" +
+		"何已知的錯誤碼區段，按通用類處理\x06remedysf查閱\xe9" +
 		"\xa8\xb0訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術\xe4\xba" +
-		"\xba員確認該錯誤碼的含義\x05titles(短訊驗證：未知錯\xe8" +
-		"\xaa\xa4碼 {{.Code}}\x04usersW短訊驗證未成功，請重新索取驗" +
-		"證碼；如仍失敗，請聯絡客戶服務\x10wechat_real_namet\x04" +
-		"\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，按\xe7" +
-		"\x99\xbe位數歸入微信實名類\x06remedysf查閱騰訊慧眼最新\xe7\x9a" +
-		"\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤" +
-		"碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04use" +
-		"rs]WeChat實名認證未能通過，請以其他方式完成實\xe5" +
-		"\x90\x8d認證，或聯絡客戶服務" +
+		"\xba員確認該錯誤碼的含義\x05titles\"通用：未知錯誤碼 " +
+		"{{.Code}}\x04usersQ暫時未能完成驗證，請稍後再試；如" +
+		"仍失敗，請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯\xe8\xaa" +
+		"\xa4碼不在本程式庫的錯誤碼表中，按百位數歸入身" +
+		"份證識別類\x06remedysf查閱騰訊慧眼最新的錯誤碼文\xe4" +
+		"\xbb\xb6，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05t" +
+		"itles+身份證識別：未知錯誤碼 {{.Code}}\x04usersf未能\xe8\xad" +
+		"\x98別身份證，請重新拍攝清晰的身份證相片；如仍" +
+		"失敗，請聯絡客戶服務\x11identity_databaset\x04\x06detailsW該\xe9\x8c" +
+		"\xaf誤碼不在本程式庫的錯誤碼表中，按百位數歸入" +
+		"證照庫核驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6" +
+		"\x96\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7\xbe" +
+		"\xa9\x05titles+證照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身\xe4\xbb" +
+		"\xbd資料核實未能通過，請核對姓名及身份證號碼，" +
+		"或聯絡客戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不" +
+		"在本程式庫的錯誤碼表中，按百位數歸入圖像比\xe5" +
+		"\xb0\x8d類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或\xe8\x81" +
+		"\xaf絡騰訊方技術人員確認該錯誤碼的含義\x05titles(圖\xe5" +
+		"\x83\x8f比對：未知錯誤碼 {{.Code}}\x04usersN人臉比對未完成" +
+		"，請稍後再試；如仍失敗，請聯絡客戶服務\blivene" +
+		"sst\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，" +
+		"按百位數歸入活體檢測類\x06remedysf查閱騰訊慧眼最\xe6" +
+		"\x96\xb0的錯誤碼文件，或聯絡騰訊方技術人員確認該\xe9\x8c" +
+		"\xaf誤碼的含義\x05titles(活體檢測：未知錯誤碼 {{.Code}}" +
+		"\x04usersH人臉驗證未完成，請重試；如仍失敗，請聯" +
+		"絡客戶服務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的\xe9" +
+		"\x8c\xaf誤碼表中，按百位數歸入短訊驗證類\x06remedysf查\xe9\x96" +
+		"\xb1騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術" +
+		"人員確認該錯誤碼的含義\x05titles(短訊驗證：未知\xe9\x8c" +
+		"\xaf誤碼 {{.Code}}\x04usersW短訊驗證未成功，請重新索取\xe9" +
+		"\xa9\x97證碼；如仍失敗，請聯絡客戶服務\x10wechat_real_name" +
+		"t\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，\xe6\x8c" +
+		"\x89百位數歸入微信實名類\x06remedysf查閱騰訊慧眼最新" +
+		"的錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8" +
+		"\xaa\xa4碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04u" +
+		"sers]微信實名認證未能通過，請以其他方式完成\xe5\xaf" +
+		"\xa6名認證，或聯絡客戶服務" +
 		""},
-	"zh-TW.toml": {size: 19595, crc: 0xc17757be, tree: "" +
+	"zh-TW.toml": {size: 20361, crc: 0xb424580a, tree: "" +
 		"tJ\x010t\x03\x06details\f正確回傳\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details'缺少目前介面所需的必要參數\x05titles\x1e請求\xe4\xb8" +
 		"\x8d合法，缺少參數\x04users0驗證服務暫時無法使用，\xe8\xab" +
@@ -879,51 +879,51 @@ var decodedFiles = map[string]decodedFile{
 		"\x99暫時無法使用，請聯絡客服\x03901t\x02\x05titles\x12實名認證\xe5" +
 		"\xa4\xb1敗\x04usersQ實名認證未通過，請改用其他方式完成\xe5" +
 		"\xaf\xa6名認證，或聯絡客服\x03902t\x02\x05titles\x1b使用者暫未實名" +
-		"認證\x04users]您的WeChat尚未完成實名認證，請先在WeC" +
-		"hat中完成實名認證後再開始驗證\x03903t\x02\x05titles$實名\xe8\xb3" +
-		"\x87訊和微信支付不一致\x04users[您填寫的身分資料與We" +
-		"Chat Pay中的實名資料不一致，請確認後重新填寫\x039" +
-		"05t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersQWeChat實名認" +
-		"證發生問題，請稍後再試；如仍失敗，請聯絡客\xe6" +
-		"\x9c\x8d\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在本函式庫\xe7\x9a" +
-		"\x84錯誤碼表中，且不屬於任何已知的錯誤碼區段，" +
-		"依通用類處理\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6" +
-		"\x96\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7\xbe" +
-		"\xa9\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersK暫時無法\xe5\xae" +
-		"\x8c成驗證，請稍後再試；如仍失敗，請聯絡客服\vid" +
-		"_card_ocrt\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼\xe8\xa1" +
-		"\xa8中，依百位數歸入身分證辨識類\x06remedysf查閱騰訊" +
-		"慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員\xe7" +
-		"\xa2\xba認該錯誤碼的含義\x05titles+身分證辨識：未知錯誤" +
-		"碼 {{.Code}}\x04users`無法辨識身分證，請重新拍攝清\xe6\x99" +
-		"\xb0的身分證照片；如仍失敗，請聯絡客服\x11identity_da" +
-		"tabaset\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼表\xe4\xb8" +
-		"\xad，依百位數歸入證照庫核驗類\x06remedysf查閱騰訊慧" +
-		"眼最新的錯誤碼文件，或聯絡騰訊方技術人員確\xe8" +
-		"\xaa\x8d該錯誤碼的含義\x05titles+證照庫核驗：未知錯誤碼" +
-		" {{.Code}}\x04usersQ身分資料核驗未通過，請確認姓名\xe8\x88" +
-		"\x87身分證號碼，或聯絡客服\x10image_comparisont\x04\x06detailsT\xe8\xa9" +
-		"\xb2錯誤碼不在本函式庫的錯誤碼表中，依百位數歸" +
-		"入影像比對類\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6" +
-		"\x96\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7\xbe" +
-		"\xa9\x05titles(影像比對：未知錯誤碼 {{.Code}}\x04usersH人臉\xe6\xaf" +
-		"\x94對未完成，請稍後再試；如仍失敗，請聯絡客服" +
-		"\blivenesst\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼\xe8\xa1" +
-		"\xa8中，依百位數歸入活體檢測類\x06remedysf查閱騰訊慧" +
-		"眼最新的錯誤碼文件，或聯絡騰訊方技術人員確\xe8" +
-		"\xaa\x8d該錯誤碼的含義\x05titles(活體檢測：未知錯誤碼 {{" +
-		".Code}}\x04usersH人臉驗證未完成，請再試一次；如仍\xe5\xa4" +
-		"\xb1敗，請聯絡客服\x03smst\x04\x06detailsT該錯誤碼不在本函式" +
-		"庫的錯誤碼表中，依百位數歸入簡訊驗證類\x06remedy" +
-		"sf查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊\xe6\x96" +
-		"\xb9技術人員確認該錯誤碼的含義\x05titles(簡訊驗證：\xe6" +
-		"\x9c\xaa知錯誤碼 {{.Code}}\x04usersQ簡訊驗證未成功，請重新" +
-		"取得驗證碼；如仍失敗，請聯絡客服\x10wechat_real_nam" +
-		"et\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中，\xe4" +
-		"\xbe\x9d百位數歸入微信實名類\x06remedysf查閱騰訊慧眼最\xe6\x96" +
-		"\xb0的錯誤碼文件，或聯絡騰訊方技術人員確認該錯" +
-		"誤碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04" +
-		"usersWWeChat實名認證未通過，請改用其他方式完成\xe5" +
-		"\xaf\xa6名認證，或聯絡客服" +
+		"認證\x04users]您的微信尚未完成實名認證，請先在微" +
+		"信中完成實名認證後再開始驗證\x03903t\x02\x05titles$實名\xe8\xb3" +
+		"\x87訊和微信支付不一致\x04users]您填寫的身分資料與\xe5\xbe" +
+		"\xae信支付中的實名資料不一致，請確認後重新填寫" +
+		"\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersQ微信實名\xe8" +
+		"\xaa\x8d證發生問題，請稍後再試；如仍失敗，請聯絡\xe5\xae" +
+		"\xa2服\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在本函式庫" +
+		"的錯誤碼表中，且不屬於任何已知的錯誤碼區段\xef" +
+		"\xbc\x8c依通用類處理\x06remedysf查閱騰訊慧眼最新的錯誤\xe7\xa2" +
+		"\xbc文件，或聯絡騰訊方技術人員確認該錯誤碼的含" +
+		"義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersK暫時無法" +
+		"完成驗證，請稍後再試；如仍失敗，請聯絡客服\v" +
+		"id_card_ocrt\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼" +
+		"表中，依百位數歸入身分證辨識類\x06remedysf查閱騰\xe8" +
+		"\xa8\x8a慧眼最新的錯誤碼文件，或聯絡騰訊方技術人\xe5\x93" +
+		"\xa1確認該錯誤碼的含義\x05titles+身分證辨識：未知錯\xe8" +
+		"\xaa\xa4碼 {{.Code}}\x04users`無法辨識身分證，請重新拍攝清" +
+		"晰的身分證照片；如仍失敗，請聯絡客服\x11identity_" +
+		"databaset\x04\x06detailsW該錯誤碼不在本函式庫的錯誤碼表" +
+		"中，依百位數歸入證照庫核驗類\x06remedysf查閱騰訊\xe6" +
+		"\x85\xa7眼最新的錯誤碼文件，或聯絡騰訊方技術人員\xe7\xa2" +
+		"\xba認該錯誤碼的含義\x05titles+證照庫核驗：未知錯誤\xe7" +
+		"\xa2\xbc {{.Code}}\x04usersQ身分資料核驗未通過，請確認姓名" +
+		"與身分證號碼，或聯絡客服\x10image_comparisont\x04\x06detailsT" +
+		"該錯誤碼不在本函式庫的錯誤碼表中，依百位數\xe6" +
+		"\xad\xb8入影像比對類\x06remedysf查閱騰訊慧眼最新的錯誤\xe7\xa2" +
+		"\xbc文件，或聯絡騰訊方技術人員確認該錯誤碼的含" +
+		"義\x05titles(影像比對：未知錯誤碼 {{.Code}}\x04usersH人臉" +
+		"比對未完成，請稍後再試；如仍失敗，請聯絡客\xe6" +
+		"\x9c\x8d\blivenesst\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼" +
+		"表中，依百位數歸入活體檢測類\x06remedysf查閱騰訊\xe6" +
+		"\x85\xa7眼最新的錯誤碼文件，或聯絡騰訊方技術人員\xe7\xa2" +
+		"\xba認該錯誤碼的含義\x05titles(活體檢測：未知錯誤碼 " +
+		"{{.Code}}\x04usersH人臉驗證未完成，請再試一次；如仍" +
+		"失敗，請聯絡客服\x03smst\x04\x06detailsT該錯誤碼不在本函\xe5" +
+		"\xbc\x8f庫的錯誤碼表中，依百位數歸入簡訊驗證類\x06reme" +
+		"dysf查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊" +
+		"方技術人員確認該錯誤碼的含義\x05titles(簡訊驗證\xef\xbc" +
+		"\x9a未知錯誤碼 {{.Code}}\x04usersQ簡訊驗證未成功，請重\xe6" +
+		"\x96\xb0取得驗證碼；如仍失敗，請聯絡客服\x10wechat_real_n" +
+		"amet\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中\xef\xbc" +
+		"\x8c依百位數歸入微信實名類\x06remedysf查閱騰訊慧眼最" +
+		"新的錯誤碼文件，或聯絡騰訊方技術人員確認該\xe9" +
+		"\x8c\xaf誤碼的含義\x05titles(微信實名：未知錯誤碼 {{.Code}" +
+		"}\x04usersW微信實名認證未通過，請改用其他方式完\xe6\x88" +
+		"\x90實名認證，或聯絡客服" +
 		""},
 }
