@@ -96,11 +96,13 @@ func TestSeedVerbatim(t *testing.T) {
 
 // TestPlainUserTexts checks the user texts for which the table's 错误描述
 // is operator wording: each locale says in plain words what happened and
-// what to do next, and 701 asks the reader to check the number rather
-// than sending them to a household registration office, which only a
-// mainland reader has.
+// what to do next. 701 asks the reader to check the number, then sends
+// them where the table does, to the office that registered it: a
+// household registration office in zh-CN and en-US, and the office that
+// issued the document in zh-TW and zh-HK, whose readers mostly hold a
+// residence permit, not a household registration.
 func TestPlainUserTexts(t *testing.T) {
-	jargon := []string{"认证人", "库中", "用户注册", "重新操作", "匹配错误", "户籍", "戶籍", "household"}
+	jargon := []string{"认证人", "库中", "用户注册", "重新操作", "匹配错误", "戶籍"}
 	tests := []struct {
 		name string
 		code messages.Code
@@ -111,10 +113,10 @@ func TestPlainUserTexts(t *testing.T) {
 		{"501 en-US", 501, "en-US", "Please upload your own ID card."},
 		{"501 zh-TW", 501, "zh-TW", "請重新上傳本人身分證"},
 		{"501 zh-HK", 501, "zh-HK", "請重新上載本人身份證"},
-		{"701 zh-CN", 701, "zh-CN", "请核对号码后重试；如号码无误，请联系客服"},
-		{"701 en-US", 701, "en-US", "Check it and try again. If it is correct, contact customer support."},
-		{"701 zh-TW", 701, "zh-TW", "請核對號碼後再試一次；如號碼無誤，請聯絡客服"},
-		{"701 zh-HK", 701, "zh-HK", "請核對號碼後重試；如號碼無誤，請聯絡客戶服務"},
+		{"701 zh-CN", 701, "zh-CN", "请核对号码后重试；如号码无误，请到户籍所在地派出所核实"},
+		{"701 en-US", 701, "en-US", "Check it, or have your household registration office verify it."},
+		{"701 zh-TW", 701, "zh-TW", "請確認號碼後再試一次；如號碼無誤，請向證件上的簽發機關查詢"},
+		{"701 zh-HK", 701, "zh-HK", "請核對號碼後重試；如號碼無誤，請向證件上的簽發機關查詢"},
 		{"705 zh-CN", 705, "zh-CN", "请核对后重试"},
 		{"705 en-US", 705, "en-US", "Please check and try again."},
 		{"705 zh-TW", 705, "zh-TW", "請確認後再試一次"},
