@@ -122,10 +122,10 @@ func TestPlainUserTexts(t *testing.T) {
 		{"705 zh-TW", 705, "zh-TW", "請確認後再試一次"},
 		{"705 zh-HK", 705, "zh-HK", "請核對後重試"},
 		// 827 gives the way out of 825, whose photo cannot be had either.
-		{"827 zh-CN", 827, "zh-CN", "请通过其他方式完成实名认证，或联系客服"},
-		{"827 en-US", 827, "en-US", "Please verify another way, or contact customer support."},
-		{"827 zh-TW", 827, "zh-TW", "請改用其他方式完成實名認證，或聯絡客服"},
-		{"827 zh-HK", 827, "zh-HK", "請以其他方式完成實名認證，或聯絡客戶服務"},
+		{"827 zh-CN", 827, "zh-CN", "请联系客服，了解其他认证方式"},
+		{"827 en-US", 827, "en-US", "Please contact customer support for other ways to verify."},
+		{"827 zh-TW", 827, "zh-TW", "請聯絡客服，了解其他認證方式"},
+		{"827 zh-HK", 827, "zh-HK", "請聯絡客戶服務，查詢其他認證方式"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,7 +5,7 @@ package huiyan
 // decodedFiles are the shipped locale files, decoded and encoded as
 // a treeReader reads them, by name: see decoded.
 var decodedFiles = map[string]decodedFile{
-	"en-US.toml": {size: 22697, crc: 0x81f4aa8d, tree: "" +
+	"en-US.toml": {size: 22709, crc: 0xc9e00459, tree: "" +
 		"tJ\x010t\x03\x06details\x1fThe request completed normally.\x05titles\aSuccess\x04us" +
 		"ers\x17Verification successful\x011t\x03\x06details,A parameter required by " +
 		"this API is missing.\x05titles\"Invalid request: missing parameter\x04u" +
@@ -117,175 +117,176 @@ var decodedFiles = map[string]decodedFile{
 		"pleted right now. Please contact customer support.\x03606t\x03\x06details" +
 		"gThe liveness + 1v1 comparison API could not fetch the ID photo " +
 		"that belongs to the name on the ID card.\x05titles\x1dFailed to fetch " +
-		"ID card photo\x04users\\We could not retrieve your ID photo. Please " +
-		"verify another way, or contact customer support.\x03607t\x02\x05titles%Vi" +
-		"deo definition (resolution) too low\x04usersYThe picture is not cle" +
-		"ar enough. Please wipe the camera lens and try again in good lig" +
-		"ht.\x03608t\x02\x05titles\x14Video volume too low\x04users^Your voice was too q" +
-		"uiet. Please read the on-screen text aloud in a quiet place and " +
-		"try again.\x03609t\x02\x05titles\x1cLip movement range too small\x04usersXYour " +
-		"lip movements were too small. Please read the on-screen text cle" +
-		"arly and try again.\x03610t\x02\x05titles\x16Face not fully visible\x04users\\Yo" +
-		"ur face is not fully visible. Please remove any hat, mask or oth" +
-		"er covering and try again.\x03611t\x02\x05titles\x19Speech recognition faile" +
-		"d\x04usersbWe could not hear you well. Please read the on-screen te" +
-		"xt clearly in a quiet place and try again.\x03612t\x02\x05titles\x11No sound" +
-		" detected\x04userscNo sound was detected. Please allow microphone a" +
-		"ccess, read the on-screen text aloud and try again.\x03650t\x02\x05titles" +
-		"!Real-person detection call failed\x04users`Face verification ran i" +
-		"nto a problem. Please try again. If that fails, contact customer" +
-		" support.\x03651t\x02\x05titles\x1bSuspected spoofed recording\x04users_We coul" +
-		"d not verify this recording. Please look straight at your phone " +
-		"camera and record again.\x03652t\x02\x05titles\x19First motion not detected\x04" +
-		"usersQNo movement was detected. Please follow the on-screen inst" +
-		"ructions and try again.\x03653t\x02\x05titles\x1eNo eye-closing motion detec" +
-		"ted\x04usersWWe did not see you close your eyes. Please close your " +
-		"eyes when prompted and try again.\x03654t\x02\x05titles No mouth-opening " +
-		"motion detected\x04usersWWe did not see you open your mouth. Please" +
-		" open your mouth when prompted and try again.\x03655t\x02\x05titles\x1cFace " +
-		"too close to the screen\x04usersRYour face is too close. Please hol" +
-		"d the phone a little farther away and try again.\x03656t\x02\x05titles\x1cFa" +
-		"ce too far from the screen\x04usersPYour face is too far away. Plea" +
-		"se bring the phone a little closer and try again.\x03657t\x02\x05titles\x1fF" +
-		"ace too far left of the screen\x04usersZYour face is too far to the" +
-		" left. Please move it to the middle of the frame and try again.\x03" +
-		"658t\x02\x05titles Face too far right of the screen\x04users[Your face is" +
-		" too far to the right. Please move it to the middle of the frame" +
-		" and try again.\x03659t\x02\x05titles\x10Lighting too dim\x04usersFIt is too da" +
-		"rk. Please move somewhere with better light and try again.\x03660t\x02" +
-		"\x05titles\x13Lighting too strong\x04usersWThe light is too strong. Pleas" +
-		"e avoid bright light or light behind you, then try again.\x03661t\x02\x05" +
-		"titles Unknown liveness detection error\x04users_Face verification " +
-		"was not completed. Please try again. If that fails, contact cust" +
-		"omer support.\x03662t\x02\x05titlesAFace detection failed; no photo could" +
-		" be extracted for comparison\x04usersINo face was detected. Please " +
-		"face the camera in good light and try again.\x03663t\x02\x05titles\x15No ful" +
-		"l face detected\x04users^We could not see your whole face. Please k" +
-		"eep your entire face inside the frame and try again.\x017t\x03\x06details" +
-		"PThe WeChat login state check failed, or a prerequisite API was " +
-		"not called first.\x05titles\rNot logged in\x04usersbYour session has ex" +
-		"pired. Please go back and start again. If that fails, contact cu" +
-		"stomer support.\x03701t\x03\x06detailsCThe authoritative identity databas" +
-		"e has no record of this identity.\x05titlesZID number not in the da" +
-		"tabase; user asked to check it at the household registration off" +
-		"ice\x04users]This ID number was not found. Check it, or have your h" +
-		"ousehold registration office verify it.\x03702t\x03\x06details8The call t" +
-		"o the identity database (ID photo) API failed.\x05titles6Identity d" +
-		"atabase API call failed; user asked to retry\x04users_Identity chec" +
-		"k is unavailable. Please try again later. If that fails, contact" +
-		" customer support.\x03703t\x03\x06details2The ID number and the name pass" +
-		"ed in do not match.\x05titles>Name and ID number do not match; user" +
-		" asked to check and retry\x04usersEThe name and ID number do not ma" +
-		"tch. Please check them and try again.\x03704t\x03\x06detailsLNo ID photo " +
-		"of this person was found in the authoritative identity database." +
-		"\x05titles\x1dFailed to fetch ID card photo\x04users]We found no ID photo" +
-		" on file for you. Please verify another way, or contact customer" +
-		" support.\x03705t\x03\x06detailsNThe name entered for the ID card differs" +
-		" from the ID card name passed in auth.\x05titlesjSubmitted ID infor" +
-		"mation does not match the user's registration details; user aske" +
-		"d to check and try again\x04userscThe ID details you submitted do n" +
-		"ot match the ones you registered with. Please check and try agai" +
-		"n.\x03706t\x03\x06details:The authoritative identity database API returne" +
-		"d an error.\x05titles6Identity database API call failed; user asked" +
-		" to retry\x04users]Identity check ran into a problem. Please try ag" +
-		"ain. If that fails, contact customer support.\x03707t\x03\x06details\x1fThe " +
-		"ID number entered is wrong.\x05titles\x13Incorrect ID number\x04users?The" +
-		" ID number is incorrect. Please check it and enter it again.\x03708" +
-		"t\x03\x06details\x1aThe name entered is wrong.\x05titles\x0eIncorrect name\x04user" +
-		"s:The name is incorrect. Please check it and enter it again.\x018t\x04" +
-		"\x06details3An unrecognized error was caught during processing.\x06rem" +
-		"edys=Contact the Tencent technical staff who support your projec" +
-		"t.\x05titles\fSystem error\x04usersVSomething went wrong. Please try ag" +
-		"ain later. If that fails, contact customer support.\x03821t\x03\x06detail" +
-		"s7The call to the hybrid-image 1v1 comparison API failed.\x05titles" +
-		"#Error calling the comparison engine\x04users^Face comparison ran i" +
-		"nto a problem. Please try again. If that fails, contact customer" +
-		" support.\x03822t\x03\x06details:The call to the hybrid-image 1v1 compari" +
-		"son API timed out.\x05titles\x1aImage comparison timed out\x04usersUFace " +
-		"comparison timed out. Please try again. If that fails, contact c" +
-		"ustomer support.\x03823t\x03\x06details=The hybrid-image 1v1 comparison f" +
-		"ailed for an unknown reason.\x05titles\x1dImage comparison did not pas" +
-		"s\x04usersaWe could not match your face. Make sure you are in front" +
-		" of the camera in person, then try again.\x03824t\x03\x06detailsTThe simi" +
-		"larity score of the hybrid-image 1v1 comparison did not reach th" +
-		"e threshold.\x05titles-Similarity did not reach the passing standar" +
-		"d\x04usersbWe could not match your face to your ID photo. Please fa" +
-		"ce the camera in good light and try again.\x03825t\x03\x06detailsOFetchin" +
-		"g the ID photo from the internal authoritative identity database" +
-		" failed.\x05titles\x18Failed to fetch ID photo\x04users\\We could not retr" +
-		"ieve your ID photo. Please verify another way, or contact custom" +
-		"er support.\x03826t\x03\x06details.The identity information passed in is " +
-		"invalid.\x05titles\"Identity verification did not pass\x04usersVWe coul" +
-		"d not verify your identity. Please check your name and ID number" +
-		" and try again.\x03827t\x03\x06details]The identity information or the ph" +
-		"oto is not in the internal authoritative identity database.\x05titl" +
-		"es\x80\x01No photo matches the identity information, or the photo matc" +
-		"h failed; user asked to use another method of real-name verifica" +
-		"tion\x04users`We found no photo matching your details. Please verif" +
-		"y another way, or contact customer support.\x019t\x04\x06detailsqThe proj" +
-		"ect has no authorized CGI API configured (or the package name or" +
-		" app name is not authorized for the SDK).\x06remedys\x91\x01The API you c" +
-		"alled is not authorized. Check whether the requirements you subm" +
-		"itted include this API; if they do, contact Tencent technical st" +
-		"aff.\x05titles\x12API not authorized\x04usersUThe verification service is" +
-		" temporarily unavailable. Please contact customer support.\x03901t\x02" +
-		"\x05titles\x1dReal-name verification failed\x04usersVReal-name verificati" +
-		"on failed. Please verify another way, or contact customer suppor" +
-		"t.\x03902t\x02\x05titles-User has not completed real-name verification\x04us" +
-		"ers^Your WeChat account is not real-name verified yet. Please ve" +
-		"rify it in WeChat, then try again.\x03903t\x02\x05titles/Real-name inform" +
-		"ation does not match WeChat Pay\x04users^Your details do not match " +
-		"the real-name details in WeChat Pay. Please check and re-enter t" +
-		"hem.\x03905t\x02\x05titles+Unknown WeChat real-name verification error\x04us" +
-		"ersaWeChat real-name verification had a problem. Please try agai" +
-		"n later, or contact customer support.\bcategoryt\a\ageneralt\x04\x06detai" +
-		"lsxThis error code is not in this library's error code table and" +
-		" falls in no known code range, so it is treated as general.\x06reme" +
-		"dysnCheck the latest Tencent Huiyan error code documentation, or" +
-		" ask Tencent technical staff what this code means.\x05titles%Genera" +
-		"l: unknown error code {{.Code}}\x04users`Verification was not compl" +
-		"eted. Please try again later. If that fails, contact customer su" +
-		"pport.\vid_card_ocrt\x04\x06detailsgThis error code is not in this libr" +
-		"ary's error code table; its hundreds digit places it in ID card " +
-		"OCR.\x06remedysnCheck the latest Tencent Huiyan error code document" +
-		"ation, or ask Tencent technical staff what this code means.\x05titl" +
-		"es)ID card OCR: unknown error code {{.Code}}\x04users`We could not " +
-		"read your ID. Please retake a clear photo. If that fails, contac" +
-		"t customer support.\x11identity_databaset\x04\x06details\x85\x01This error code" +
-		" is not in this library's error code table; its hundreds digit p" +
-		"laces it in the authoritative identity database check.\x06remedysnC" +
-		"heck the latest Tencent Huiyan error code documentation, or ask " +
-		"Tencent technical staff what this code means.\x05titles5Identity da" +
-		"tabase check: unknown error code {{.Code}}\x04users`Identity verifi" +
-		"cation failed. Please check your name and ID number, or contact " +
-		"customer support.\x10image_comparisont\x04\x06detailslThis error code is " +
-		"not in this library's error code table; its hundreds digit place" +
-		"s it in image comparison.\x06remedysnCheck the latest Tencent Huiya" +
-		"n error code documentation, or ask Tencent technical staff what " +
-		"this code means.\x05titles.Image comparison: unknown error code {{." +
-		"Code}}\x04userscFace comparison was not completed. Please try again" +
-		" later. If that fails, contact customer support.\blivenesst\x04\x06deta" +
-		"ilsnThis error code is not in this library's error code table; i" +
-		"ts hundreds digit places it in liveness detection.\x06remedysnCheck" +
-		" the latest Tencent Huiyan error code documentation, or ask Tenc" +
-		"ent technical staff what this code means.\x05titles0Liveness detect" +
-		"ion: unknown error code {{.Code}}\x04users_Face verification was no" +
-		"t completed. Please try again. If that fails, contact customer s" +
-		"upport.\x03smst\x04\x06detailslThis error code is not in this library's e" +
-		"rror code table; its hundreds digit places it in SMS verificatio" +
-		"n.\x06remedysnCheck the latest Tencent Huiyan error code documentat" +
-		"ion, or ask Tencent technical staff what this code means.\x05titles" +
-		"!SMS: unknown error code {{.Code}}\x04usersbSMS verification did no" +
-		"t work. Please request a new code. If that fails, contact custom" +
-		"er support.\x10wechat_real_namet\x04\x06detailsyThis error code is not in" +
+		"ID card photo\x04users^We could not retrieve your ID photo. Please " +
+		"contact customer support for other ways to verify.\x03607t\x02\x05titles%" +
+		"Video definition (resolution) too low\x04usersYThe picture is not c" +
+		"lear enough. Please wipe the camera lens and try again in good l" +
+		"ight.\x03608t\x02\x05titles\x14Video volume too low\x04users^Your voice was too" +
+		" quiet. Please read the on-screen text aloud in a quiet place an" +
+		"d try again.\x03609t\x02\x05titles\x1cLip movement range too small\x04usersXYou" +
+		"r lip movements were too small. Please read the on-screen text c" +
+		"learly and try again.\x03610t\x02\x05titles\x16Face not fully visible\x04users\\" +
+		"Your face is not fully visible. Please remove any hat, mask or o" +
+		"ther covering and try again.\x03611t\x02\x05titles\x19Speech recognition fai" +
+		"led\x04usersbWe could not hear you well. Please read the on-screen " +
+		"text clearly in a quiet place and try again.\x03612t\x02\x05titles\x11No sou" +
+		"nd detected\x04userscNo sound was detected. Please allow microphone" +
+		" access, read the on-screen text aloud and try again.\x03650t\x02\x05titl" +
+		"es!Real-person detection call failed\x04users`Face verification ran" +
+		" into a problem. Please try again. If that fails, contact custom" +
+		"er support.\x03651t\x02\x05titles\x1bSuspected spoofed recording\x04users_We co" +
+		"uld not verify this recording. Please look straight at your phon" +
+		"e camera and record again.\x03652t\x02\x05titles\x19First motion not detecte" +
+		"d\x04usersQNo movement was detected. Please follow the on-screen in" +
+		"structions and try again.\x03653t\x02\x05titles\x1eNo eye-closing motion det" +
+		"ected\x04usersWWe did not see you close your eyes. Please close you" +
+		"r eyes when prompted and try again.\x03654t\x02\x05titles No mouth-openin" +
+		"g motion detected\x04usersWWe did not see you open your mouth. Plea" +
+		"se open your mouth when prompted and try again.\x03655t\x02\x05titles\x1cFac" +
+		"e too close to the screen\x04usersRYour face is too close. Please h" +
+		"old the phone a little farther away and try again.\x03656t\x02\x05titles\x1c" +
+		"Face too far from the screen\x04usersPYour face is too far away. Pl" +
+		"ease bring the phone a little closer and try again.\x03657t\x02\x05titles" +
+		"\x1fFace too far left of the screen\x04usersZYour face is too far to t" +
+		"he left. Please move it to the middle of the frame and try again" +
+		".\x03658t\x02\x05titles Face too far right of the screen\x04users[Your face " +
+		"is too far to the right. Please move it to the middle of the fra" +
+		"me and try again.\x03659t\x02\x05titles\x10Lighting too dim\x04usersFIt is too " +
+		"dark. Please move somewhere with better light and try again.\x03660" +
+		"t\x02\x05titles\x13Lighting too strong\x04usersWThe light is too strong. Ple" +
+		"ase avoid bright light or light behind you, then try again.\x03661t" +
+		"\x02\x05titles Unknown liveness detection error\x04users_Face verificatio" +
+		"n was not completed. Please try again. If that fails, contact cu" +
+		"stomer support.\x03662t\x02\x05titlesAFace detection failed; no photo cou" +
+		"ld be extracted for comparison\x04usersINo face was detected. Pleas" +
+		"e face the camera in good light and try again.\x03663t\x02\x05titles\x15No f" +
+		"ull face detected\x04users^We could not see your whole face. Please" +
+		" keep your entire face inside the frame and try again.\x017t\x03\x06detai" +
+		"lsPThe WeChat login state check failed, or a prerequisite API wa" +
+		"s not called first.\x05titles\rNot logged in\x04usersbYour session has " +
+		"expired. Please go back and start again. If that fails, contact " +
+		"customer support.\x03701t\x03\x06detailsCThe authoritative identity datab" +
+		"ase has no record of this identity.\x05titlesZID number not in the " +
+		"database; user asked to check it at the household registration o" +
+		"ffice\x04users]This ID number was not found. Check it, or have your" +
+		" household registration office verify it.\x03702t\x03\x06details8The call" +
+		" to the identity database (ID photo) API failed.\x05titles6Identity" +
+		" database API call failed; user asked to retry\x04users_Identity ch" +
+		"eck is unavailable. Please try again later. If that fails, conta" +
+		"ct customer support.\x03703t\x03\x06details2The ID number and the name pa" +
+		"ssed in do not match.\x05titles>Name and ID number do not match; us" +
+		"er asked to check and retry\x04usersEThe name and ID number do not " +
+		"match. Please check them and try again.\x03704t\x03\x06detailsLNo ID phot" +
+		"o of this person was found in the authoritative identity databas" +
+		"e.\x05titles\x1dFailed to fetch ID card photo\x04users_We found no ID pho" +
+		"to on file for you. Please contact customer support for other wa" +
+		"ys to verify.\x03705t\x03\x06detailsNThe name entered for the ID card dif" +
+		"fers from the ID card name passed in auth.\x05titlesjSubmitted ID i" +
+		"nformation does not match the user's registration details; user " +
+		"asked to check and try again\x04userscThe ID details you submitted " +
+		"do not match the ones you registered with. Please check and try " +
+		"again.\x03706t\x03\x06details:The authoritative identity database API ret" +
+		"urned an error.\x05titles6Identity database API call failed; user a" +
+		"sked to retry\x04users]Identity check ran into a problem. Please tr" +
+		"y again. If that fails, contact customer support.\x03707t\x03\x06details\x1f" +
+		"The ID number entered is wrong.\x05titles\x13Incorrect ID number\x04users" +
+		"?The ID number is incorrect. Please check it and enter it again." +
+		"\x03708t\x03\x06details\x1aThe name entered is wrong.\x05titles\x0eIncorrect name\x04" +
+		"users:The name is incorrect. Please check it and enter it again." +
+		"\x018t\x04\x06details3An unrecognized error was caught during processing." +
+		"\x06remedys=Contact the Tencent technical staff who support your pr" +
+		"oject.\x05titles\fSystem error\x04usersVSomething went wrong. Please tr" +
+		"y again later. If that fails, contact customer support.\x03821t\x03\x06de" +
+		"tails7The call to the hybrid-image 1v1 comparison API failed.\x05ti" +
+		"tles#Error calling the comparison engine\x04users^Face comparison r" +
+		"an into a problem. Please try again. If that fails, contact cust" +
+		"omer support.\x03822t\x03\x06details:The call to the hybrid-image 1v1 com" +
+		"parison API timed out.\x05titles\x1aImage comparison timed out\x04usersUF" +
+		"ace comparison timed out. Please try again. If that fails, conta" +
+		"ct customer support.\x03823t\x03\x06details=The hybrid-image 1v1 comparis" +
+		"on failed for an unknown reason.\x05titles\x1dImage comparison did not" +
+		" pass\x04usersaWe could not match your face. Make sure you are in f" +
+		"ront of the camera in person, then try again.\x03824t\x03\x06detailsTThe " +
+		"similarity score of the hybrid-image 1v1 comparison did not reac" +
+		"h the threshold.\x05titles-Similarity did not reach the passing sta" +
+		"ndard\x04usersbWe could not match your face to your ID photo. Pleas" +
+		"e face the camera in good light and try again.\x03825t\x03\x06detailsOFet" +
+		"ching the ID photo from the internal authoritative identity data" +
+		"base failed.\x05titles\x18Failed to fetch ID photo\x04users^We could not " +
+		"retrieve your ID photo. Please contact customer support for othe" +
+		"r ways to verify.\x03826t\x03\x06details.The identity information passed " +
+		"in is invalid.\x05titles\"Identity verification did not pass\x04usersVW" +
+		"e could not verify your identity. Please check your name and ID " +
+		"number and try again.\x03827t\x03\x06details]The identity information or " +
+		"the photo is not in the internal authoritative identity database" +
+		".\x05titles\x80\x01No photo matches the identity information, or the phot" +
+		"o match failed; user asked to use another method of real-name ve" +
+		"rification\x04usersbWe found no photo matching your details. Please" +
+		" contact customer support for other ways to verify.\x019t\x04\x06detailsq" +
+		"The project has no authorized CGI API configured (or the package" +
+		" name or app name is not authorized for the SDK).\x06remedys\x91\x01The A" +
+		"PI you called is not authorized. Check whether the requirements " +
+		"you submitted include this API; if they do, contact Tencent tech" +
+		"nical staff.\x05titles\x12API not authorized\x04usersUThe verification se" +
+		"rvice is temporarily unavailable. Please contact customer suppor" +
+		"t.\x03901t\x02\x05titles\x1dReal-name verification failed\x04usersXReal-name ve" +
+		"rification failed. Please contact customer support for other way" +
+		"s to verify.\x03902t\x02\x05titles-User has not completed real-name verif" +
+		"ication\x04users^Your WeChat account is not real-name verified yet." +
+		" Please verify it in WeChat, then try again.\x03903t\x02\x05titles/Real-n" +
+		"ame information does not match WeChat Pay\x04users^Your details do " +
+		"not match the real-name details in WeChat Pay. Please check and " +
+		"re-enter them.\x03905t\x02\x05titles+Unknown WeChat real-name verificatio" +
+		"n error\x04usersaWeChat real-name verification had a problem. Pleas" +
+		"e try again later, or contact customer support.\bcategoryt\a\agener" +
+		"alt\x04\x06detailsxThis error code is not in this library's error code" +
+		" table and falls in no known code range, so it is treated as gen" +
+		"eral.\x06remedysnCheck the latest Tencent Huiyan error code documen" +
+		"tation, or ask Tencent technical staff what this code means.\x05tit" +
+		"les%General: unknown error code {{.Code}}\x04users`Verification was" +
+		" not completed. Please try again later. If that fails, contact c" +
+		"ustomer support.\vid_card_ocrt\x04\x06detailsgThis error code is not in" +
 		" this library's error code table; its hundreds digit places it i" +
-		"n WeChat real-name verification.\x06remedysnCheck the latest Tencen" +
-		"t Huiyan error code documentation, or ask Tencent technical staf" +
-		"f what this code means.\x05titles;WeChat real-name verification: un" +
-		"known error code {{.Code}}\x04users]WeChat real-name verification f" +
-		"ailed. Please verify another way, or contact customer support." +
+		"n ID card OCR.\x06remedysnCheck the latest Tencent Huiyan error cod" +
+		"e documentation, or ask Tencent technical staff what this code m" +
+		"eans.\x05titles)ID card OCR: unknown error code {{.Code}}\x04users`We " +
+		"could not read your ID. Please retake a clear photo. If that fai" +
+		"ls, contact customer support.\x11identity_databaset\x04\x06details\x85\x01This " +
+		"error code is not in this library's error code table; its hundre" +
+		"ds digit places it in the authoritative identity database check." +
+		"\x06remedysnCheck the latest Tencent Huiyan error code documentatio" +
+		"n, or ask Tencent technical staff what this code means.\x05titles5I" +
+		"dentity database check: unknown error code {{.Code}}\x04users`Ident" +
+		"ity verification failed. Please check your name and ID number, o" +
+		"r contact customer support.\x10image_comparisont\x04\x06detailslThis erro" +
+		"r code is not in this library's error code table; its hundreds d" +
+		"igit places it in image comparison.\x06remedysnCheck the latest Ten" +
+		"cent Huiyan error code documentation, or ask Tencent technical s" +
+		"taff what this code means.\x05titles.Image comparison: unknown erro" +
+		"r code {{.Code}}\x04userscFace comparison was not completed. Please" +
+		" try again later. If that fails, contact customer support.\bliven" +
+		"esst\x04\x06detailsnThis error code is not in this library's error cod" +
+		"e table; its hundreds digit places it in liveness detection.\x06rem" +
+		"edysnCheck the latest Tencent Huiyan error code documentation, o" +
+		"r ask Tencent technical staff what this code means.\x05titles0Liven" +
+		"ess detection: unknown error code {{.Code}}\x04users_Face verificat" +
+		"ion was not completed. Please try again. If that fails, contact " +
+		"customer support.\x03smst\x04\x06detailslThis error code is not in this l" +
+		"ibrary's error code table; its hundreds digit places it in SMS v" +
+		"erification.\x06remedysnCheck the latest Tencent Huiyan error code " +
+		"documentation, or ask Tencent technical staff what this code mea" +
+		"ns.\x05titles!SMS: unknown error code {{.Code}}\x04usersbSMS verificat" +
+		"ion did not work. Please request a new code. If that fails, cont" +
+		"act customer support.\x10wechat_real_namet\x04\x06detailsyThis error code" +
+		" is not in this library's error code table; its hundreds digit p" +
+		"laces it in WeChat real-name verification.\x06remedysnCheck the lat" +
+		"est Tencent Huiyan error code documentation, or ask Tencent tech" +
+		"nical staff what this code means.\x05titles;WeChat real-name verifi" +
+		"cation: unknown error code {{.Code}}\x04users_WeChat real-name veri" +
+		"fication failed. Please contact customer support for other ways " +
+		"to verify." +
 		""},
-	"zh-CN.toml": {size: 18217, crc: 0x1f1f1fa2, tree: "" +
+	"zh-CN.toml": {size: 18127, crc: 0x13ac2c54, tree: "" +
 		"tJ\x010t\x03\x06details\f正确返回\x05titles\x06成功\x04users\f验证成功\x011t\x03" +
 		"\x06details$缺少当前接口所需必要参数\x05titles\x1e请求不\xe5\x90" +
 		"\x88法，缺少参数\x04users-验证服务暂时不可用，请联\xe7\xb3" +
@@ -360,142 +361,141 @@ var decodedFiles = map[string]decodedFile{
 		"照片信息拉取为空\x04users*暂时无法完成验证，请联" +
 		"系客服\x03606t\x03\x06detailsF活体+1v1接口中无法拉取到身份" +
 		"证姓名对应的证件照片\x05titles!身份证照片信息拉\xe5\x8f" +
-		"\x96失败\x04usersZ无法获取您的证件照片，请通过其他\xe6\x96" +
-		"\xb9式完成实名认证，或联系客服\x03607t\x02\x05titles\x12视频像\xe7" +
-		"\xb4\xa0太低\x04usersB画面不够清晰，请擦拭摄像头后在光\xe7" +
-		"\xba\xbf充足处重试\x03608t\x02\x05titles\x12视频声音太小\x04usersN声音\xe5\xa4" +
-		"\xaa小，请在安静的环境中大声读出屏幕上的内容后" +
-		"重试\x03609t\x02\x05titles\x18嘴唇动作幅度过小\x04usersB嘴唇动作\xe5" +
-		"\xa4\xaa小，请清晰地读出屏幕上的内容后重试\x03610t\x02\x05titl" +
-		"es\x15脸部未完整露出\x04usersE脸部未完整露出，请摘下" +
-		"帽子、口罩等遮挡物后重试\x03611t\x02\x05titles\x12声音识别\xe5\xa4" +
-		"\xb1败\x04users]未能听清您的声音，请在安静的环境中\xe6\xb8" +
-		"\x85晰地读出屏幕上的内容后重试\x03612t\x02\x05titles\x12未检测\xe5" +
-		"\x88\xb0声音\x04usersZ未检测到声音，请允许使用麦克风，\xe5" +
-		"\xb9\xb6大声读出屏幕上的内容后重试\x03650t\x02\x05titles\x18实人检" +
-		"测调用失败\x04usersH人脸验证出了点问题，请重试；" +
-		"如仍失败，请联系客服\x03651t\x02\x05titles\x15疑似非真人录\xe5\x88" +
-		"\xb6\x04usersE本次录制未能完成验证，请正对手机摄像\xe5\xa4" +
-		"\xb4重新录制\x03652t\x02\x05titles\x1b未检测到第一个动作\x04users<未" +
-		"检测到动作，请按屏幕提示完成动作后重试\x03653t\x02\x05" +
-		"titles\x18未检测到闭眼动作\x04users6未检测到闭眼动作\xef\xbc" +
-		"\x8c请按提示闭眼后重试\x03654t\x02\x05titles\x18未检测到张嘴动\xe4" +
-		"\xbd\x9c\x04users6未检测到张嘴动作，请按提示张嘴后重试\x03" +
-		"655t\x02\x05titles\x12脸离屏幕太近\x04users6脸离屏幕太近，请\xe6\x8a" +
-		"\x8a手机拿远一些后重试\x03656t\x02\x05titles\x12脸离屏幕太远\x04use" +
-		"rs6脸离屏幕太远，请把手机靠近一些后重试\x03657t\x02\x05" +
-		"titles\x12脸离屏幕太左\x04users6脸太靠左了，请把脸移\xe5\x88" +
-		"\xb0框的中间后重试\x03658t\x02\x05titles\x12脸离屏幕太右\x04users6脸" +
-		"太靠右了，请把脸移到框的中间后重试\x03659t\x02\x05titles" +
-		"\f光线太暗\x04users0光线太暗，请到光线充足的地方\xe9\x87" +
-		"\x8d试\x03660t\x02\x05titles\f光线太强\x04users0光线太强，请避开强" +
-		"光或逆光后重试\x03661t\x02\x05titles\x18活体检测未知错误\x04user" +
-		"sB人脸验证未完成，请重试；如仍失败，请联系\xe5\xae" +
-		"\xa2服\x03662t\x02\x05titles*人脸检测失败，无法提取比对照\x04use" +
-		"rs?未检测到人脸，请在光线充足处正对摄像头重\xe8" +
-		"\xaf\x95\x03663t\x02\x05titles\x1b未能检测到完整人脸\x04users?未能看到\xe5\xae" +
-		"\x8c整的脸，请将整张脸放入框内后重试\x017t\x03\x06details<\xe5\xbe" +
-		"\xae信登录态检测失败，或未调用前置依赖接口\x05title" +
-		"s\t未登录\x04usersT登录状态已失效，请返回重新发起\xe9" +
-		"\xaa\x8c证；如仍失败，请联系客服\x03701t\x03\x06details\x1b库中没\xe6\x9c" +
-		"\x89此身份信息\x05titles3库中无此号，请到户籍所在地\xe8" +
-		"\xbf\x9b行核实\x04userso未查到该身份证号码，请核对号码\xe5" +
-		"\x90\x8e重试；如号码无误，请到户籍所在地派出所核\xe5\xae" +
-		"\x9e\x03702t\x03\x06details\x18证照接口调用失败\x05titles\x1e接口调用失\xe8" +
-		"\xb4\xa5，请重试\x04usersQ暂时无法核验身份信息，请稍后\xe9" +
-		"\x87\x8d试；如仍失败，请联系客服\x03703t\x03\x06details$传入的\xe8\xaf" +
-		"\x81件号和姓名不吻合\x05titles3姓名和身份证号不一致\xef" +
-		"\xbc\x8c请核实后重试\x04users3姓名和身份证号不一致，请\xe6" +
-		"\xa0\xb8实后重试\x03704t\x03\x06details!库中未获取到此人证件照\x05t" +
-		"itles!身份证照片信息拉取失败\x04usersW未查到您的证" +
-		"件照片，请通过其他方式完成实名认证，或联系\xe5" +
-		"\xae\xa2服\x03705t\x03\x06details=输入的身份证姓名和auth传入身份\xe8" +
-		"\xaf\x81姓名不一致\x05titlesf很抱歉，您提交的身份证信息" +
-		"与用户注册信息不一致，请您核对后再重新操作\x04" +
-		"usersN您提交的身份证信息与注册时填写的不一致\xef" +
-		"\xbc\x8c请核对后重试\x03706t\x03\x06details\x1b证照库接口返回错误\x05t" +
-		"itles\x1e接口调用失败，请重试\x04usersE身份信息核验出" +
-		"错，请重试；如仍失败，请联系客服\x03707t\x03\x06details\x1b\xe8" +
-		"\xbe\x93入的身份证号有误\x05titles\x12身份证号错误\x04users0身\xe4\xbb" +
-		"\xbd证号码有误，请核对后重新填写\x03708t\x03\x06details\x15输入" +
-		"的姓名有误\x05titles\f姓名错误\x04users'姓名有误，请核\xe5" +
-		"\xaf\xb9后重新填写\x018t\x04\x06details'处理过程中捕获的未识别\xe9" +
-		"\x94\x99误\x06remedys0可以与腾讯侧项目相关技术同学沟通\x05t" +
-		"itles\f系统错误\x04usersH系统出了点问题，请稍后重试" +
-		"；如仍失败，请联系客服\x03821t\x03\x06details'混合图像1v1\xe6" +
-		"\xaf\x94对接口调用失败\x05titles\x18调用引擎接口出错\x04usersH\xe4\xba" +
-		"\xba脸比对出了点问题，请重试；如仍失败，请联系" +
-		"客服\x03822t\x03\x06details'混合图像1v1比对接口调用超时\x05tit" +
-		"les\x12图像比对超时\x04users?人脸比对超时，请重试；\xe5\xa6" +
-		"\x82仍失败，请联系客服\x03823t\x03\x06details*混合图像1v1比对" +
-		"失败，未知原因\x05titles\x18图像比对没有通过\x04users6人\xe8" +
-		"\x84\xb8比对未通过，请本人正对摄像头重试\x03824t\x03\x06details" +
-		"-混合图像1v1比对相似度未达到阈值\x05titles$比对相\xe4" +
-		"\xbc\xbc度未达到通过标准\x04usersB人脸比对未通过，请在\xe5" +
-		"\x85\x89线充足处正对摄像头重试\x03825t\x03\x06details!内网证照\xe5\xba" +
-		"\x93拉取证照失败\x05titles\x1e证件照片信息拉取失败\x04usersZ" +
-		"无法获取您的证件照片，请通过其他方式完成实\xe5" +
-		"\x90\x8d认证，或联系客服\x03826t\x03\x06details\x1e传入的身份信息\xe4\xb8" +
-		"\x8d合法\x05titles\x18身份验证没有通过\x04usersH身份信息核验" +
-		"未通过，请核对姓名和身份证号码后重试\x03827t\x03\x06det" +
-		"ails-身份信息或照片不在内网证照库里\x05titlesf未找" +
-		"到与身份信息匹配的照片或照片匹配错误，请通\xe8" +
-		"\xbf\x87其他方式进行实名认证\x04usersf未找到与您身份信\xe6" +
-		"\x81\xaf相符的照片，请通过其他方式完成实名认证，\xe6\x88" +
-		"\x96联系客服\x019t\x04\x06detailsC项目未配置授权CGI接口（或SD" +
-		"K未授权包名/应用名）\x06remedysu使用接口没有授权\xef\xbc" +
-		"\x8c请确认提交的需求是否有对应的接口，如果有请" +
-		"联系腾讯侧技术同学\x05titles\x0f未授权接口\x04users-验证\xe6" +
-		"\x9c\x8d务暂时不可用，请联系客服\x03901t\x02\x05titles\x12实名认证" +
-		"失败\x04usersQ实名认证未通过，请通过其他方式完成" +
-		"实名认证，或联系客服\x03902t\x02\x05titles\x18用户暂未实名\xe8\xae" +
-		"\xa4证\x04users]您的微信尚未完成实名认证，请先在微\xe4\xbf" +
-		"\xa1中完成实名认证后再发起验证\x03903t\x02\x05titles$实名信\xe6" +
-		"\x81\xaf和微信支付不一致\x04users]您填写的身份信息与微\xe4" +
-		"\xbf\xa1支付中的实名信息不一致，请核对后重新填写\x039" +
-		"05t\x02\x05titles\x1e微信实名认证未知错误\x04usersT微信实名认" +
-		"证出了点问题，请稍后重试；如仍失败，请联系\xe5" +
-		"\xae\xa2服\bcategoryt\a\ageneralt\x04\x06detailsl该错误码不在本库的\xe9\x94" +
-		"\x99误码表中，且不属于任何已知的错误码区段，按" +
-		"通用类处理\x06remedysf查阅腾讯慧眼最新的错误码文\xe6" +
-		"\xa1\xa3，或联系腾讯侧技术同学确认该错误码的含义\x05t" +
-		"itles\"通用：未知错误码 {{.Code}}\x04usersK验证暂时无\xe6\xb3" +
-		"\x95完成，请稍后重试；如仍失败，请联系客服\vid_ca" +
-		"rd_ocrt\x04\x06detailsQ该错误码不在本库的错误码表中，\xe6\x8c" +
-		"\x89百位数归入身份证识别类\x06remedysf查阅腾讯慧眼最" +
-		"新的错误码文档，或联系腾讯侧技术同学确认该\xe9" +
-		"\x94\x99误码的含义\x05titles+身份证识别：未知错误码 {{.Co" +
-		"de}}\x04users`未能识别身份证，请重新拍摄清晰的身\xe4\xbb" +
-		"\xbd证照片；如仍失败，请联系客服\x11identity_databaset\x04\x06" +
-		"detailsQ该错误码不在本库的错误码表中，按百位\xe6\x95" +
-		"\xb0归入证照库核验类\x06remedysf查阅腾讯慧眼最新的错" +
-		"误码文档，或联系腾讯侧技术同学确认该错误码\xe7" +
-		"\x9a\x84含义\x05titles+证照库核验：未知错误码 {{.Code}}\x04user" +
-		"sQ身份信息核验未通过，请核对姓名和身份证号\xe7\xa0" +
-		"\x81，或联系客服\x10image_comparisont\x04\x06detailsN该错误码不\xe5\x9c" +
-		"\xa8本库的错误码表中，按百位数归入图像比对类\x06re" +
-		"medysf查阅腾讯慧眼最新的错误码文档，或联系腾\xe8" +
-		"\xae\xaf侧技术同学确认该错误码的含义\x05titles(图像比对" +
-		"：未知错误码 {{.Code}}\x04usersH人脸比对未完成，请\xe7\xa8" +
-		"\x8d后重试；如仍失败，请联系客服\blivenesst\x04\x06detailsN\xe8" +
-		"\xaf\xa5错误码不在本库的错误码表中，按百位数归入\xe6\xb4" +
-		"\xbb体检测类\x06remedysf查阅腾讯慧眼最新的错误码文档" +
-		"，或联系腾讯侧技术同学确认该错误码的含义\x05tit" +
-		"les(活体检测：未知错误码 {{.Code}}\x04usersB人脸验证\xe6" +
-		"\x9c\xaa完成，请重试；如仍失败，请联系客服\x03smst\x04\x06deta" +
-		"ilsN该错误码不在本库的错误码表中，按百位数归" +
-		"入短信验证类\x06remedysf查阅腾讯慧眼最新的错误码\xe6" +
-		"\x96\x87档，或联系腾讯侧技术同学确认该错误码的含\xe4\xb9" +
-		"\x89\x05titles(短信验证：未知错误码 {{.Code}}\x04usersQ短信\xe9\xaa" +
-		"\x8c证未成功，请重新获取验证码；如仍失败，请联" +
-		"系客服\x10wechat_real_namet\x04\x06detailsN该错误码不在本库的" +
-		"错误码表中，按百位数归入微信实名类\x06remedysf查\xe9" +
-		"\x98\x85腾讯慧眼最新的错误码文档，或联系腾讯侧技\xe6\x9c" +
-		"\xaf同学确认该错误码的含义\x05titles(微信实名：未知\xe9" +
-		"\x94\x99误码 {{.Code}}\x04usersW微信实名认证未通过，请通过" +
-		"其他方式完成实名认证，或联系客服" +
+		"\x96失败\x04usersK无法获取您的证件照片，请联系客服\xef\xbc" +
+		"\x8c了解其他认证方式\x03607t\x02\x05titles\x12视频像素太低\x04usersB" +
+		"画面不够清晰，请擦拭摄像头后在光线充足处重\xe8" +
+		"\xaf\x95\x03608t\x02\x05titles\x12视频声音太小\x04usersN声音太小，请在\xe5\xae" +
+		"\x89静的环境中大声读出屏幕上的内容后重试\x03609t\x02\x05ti" +
+		"tles\x18嘴唇动作幅度过小\x04usersB嘴唇动作太小，请清\xe6" +
+		"\x99\xb0地读出屏幕上的内容后重试\x03610t\x02\x05titles\x15脸部未完" +
+		"整露出\x04usersE脸部未完整露出，请摘下帽子、口罩" +
+		"等遮挡物后重试\x03611t\x02\x05titles\x12声音识别失败\x04users]未\xe8" +
+		"\x83\xbd听清您的声音，请在安静的环境中清晰地读出\xe5\xb1" +
+		"\x8f幕上的内容后重试\x03612t\x02\x05titles\x12未检测到声音\x04usersZ" +
+		"未检测到声音，请允许使用麦克风，并大声读出\xe5" +
+		"\xb1\x8f幕上的内容后重试\x03650t\x02\x05titles\x18实人检测调用失败" +
+		"\x04usersH人脸验证出了点问题，请重试；如仍失败，" +
+		"请联系客服\x03651t\x02\x05titles\x15疑似非真人录制\x04usersE本次\xe5" +
+		"\xbd\x95制未能完成验证，请正对手机摄像头重新录制\x036" +
+		"52t\x02\x05titles\x1b未检测到第一个动作\x04users<未检测到动作" +
+		"，请按屏幕提示完成动作后重试\x03653t\x02\x05titles\x18未检\xe6\xb5" +
+		"\x8b到闭眼动作\x04users6未检测到闭眼动作，请按提示\xe9\x97" +
+		"\xad眼后重试\x03654t\x02\x05titles\x18未检测到张嘴动作\x04users6未检" +
+		"测到张嘴动作，请按提示张嘴后重试\x03655t\x02\x05titles\x12\xe8\x84" +
+		"\xb8离屏幕太近\x04users6脸离屏幕太近，请把手机拿远\xe4\xb8" +
+		"\x80些后重试\x03656t\x02\x05titles\x12脸离屏幕太远\x04users6脸离屏幕" +
+		"太远，请把手机靠近一些后重试\x03657t\x02\x05titles\x12脸离\xe5\xb1" +
+		"\x8f幕太左\x04users6脸太靠左了，请把脸移到框的中间\xe5\x90" +
+		"\x8e重试\x03658t\x02\x05titles\x12脸离屏幕太右\x04users6脸太靠右了，" +
+		"请把脸移到框的中间后重试\x03659t\x02\x05titles\f光线太暗\x04u" +
+		"sers0光线太暗，请到光线充足的地方重试\x03660t\x02\x05titl" +
+		"es\f光线太强\x04users0光线太强，请避开强光或逆光后" +
+		"重试\x03661t\x02\x05titles\x18活体检测未知错误\x04usersB人脸验证\xe6" +
+		"\x9c\xaa完成，请重试；如仍失败，请联系客服\x03662t\x02\x05titl" +
+		"es*人脸检测失败，无法提取比对照\x04users?未检测到" +
+		"人脸，请在光线充足处正对摄像头重试\x03663t\x02\x05titles" +
+		"\x1b未能检测到完整人脸\x04users?未能看到完整的脸，\xe8\xaf" +
+		"\xb7将整张脸放入框内后重试\x017t\x03\x06details<微信登录态\xe6\xa3" +
+		"\x80测失败，或未调用前置依赖接口\x05titles\t未登录\x04use" +
+		"rsT登录状态已失效，请返回重新发起验证；如仍\xe5" +
+		"\xa4\xb1败，请联系客服\x03701t\x03\x06details\x1b库中没有此身份信\xe6\x81" +
+		"\xaf\x05titles3库中无此号，请到户籍所在地进行核实\x04use" +
+		"rso未查到该身份证号码，请核对号码后重试；如\xe5" +
+		"\x8f\xb7码无误，请到户籍所在地派出所核实\x03702t\x03\x06details" +
+		"\x18证照接口调用失败\x05titles\x1e接口调用失败，请重试\x04" +
+		"usersQ暂时无法核验身份信息，请稍后重试；如仍\xe5" +
+		"\xa4\xb1败，请联系客服\x03703t\x03\x06details$传入的证件号和姓\xe5\x90" +
+		"\x8d不吻合\x05titles3姓名和身份证号不一致，请核实后\xe9" +
+		"\x87\x8d试\x04users3姓名和身份证号不一致，请核实后重试\x03" +
+		"704t\x03\x06details!库中未获取到此人证件照\x05titles!身份证" +
+		"照片信息拉取失败\x04usersH未查到您的证件照片，请" +
+		"联系客服，了解其他认证方式\x03705t\x03\x06details=输入的\xe8" +
+		"\xba\xab份证姓名和auth传入身份证姓名不一致\x05titlesf很\xe6\x8a" +
+		"\xb1歉，您提交的身份证信息与用户注册信息不一致" +
+		"，请您核对后再重新操作\x04usersN您提交的身份证信" +
+		"息与注册时填写的不一致，请核对后重试\x03706t\x03\x06det" +
+		"ails\x1b证照库接口返回错误\x05titles\x1e接口调用失败，请" +
+		"重试\x04usersE身份信息核验出错，请重试；如仍失败" +
+		"，请联系客服\x03707t\x03\x06details\x1b输入的身份证号有误\x05tit" +
+		"les\x12身份证号错误\x04users0身份证号码有误，请核对\xe5\x90" +
+		"\x8e重新填写\x03708t\x03\x06details\x15输入的姓名有误\x05titles\f姓名\xe9" +
+		"\x94\x99误\x04users'姓名有误，请核对后重新填写\x018t\x04\x06details'" +
+		"处理过程中捕获的未识别错误\x06remedys0可以与腾讯\xe4" +
+		"\xbe\xa7项目相关技术同学沟通\x05titles\f系统错误\x04usersH系\xe7\xbb" +
+		"\x9f出了点问题，请稍后重试；如仍失败，请联系客" +
+		"服\x03821t\x03\x06details'混合图像1v1比对接口调用失败\x05titles" +
+		"\x18调用引擎接口出错\x04usersH人脸比对出了点问题，\xe8\xaf" +
+		"\xb7重试；如仍失败，请联系客服\x03822t\x03\x06details'混合图" +
+		"像1v1比对接口调用超时\x05titles\x12图像比对超时\x04users?\xe4" +
+		"\xba\xba脸比对超时，请重试；如仍失败，请联系客服\x038" +
+		"23t\x03\x06details*混合图像1v1比对失败，未知原因\x05titles\x18\xe5" +
+		"\x9b\xbe像比对没有通过\x04users6人脸比对未通过，请本人\xe6" +
+		"\xad\xa3对摄像头重试\x03824t\x03\x06details-混合图像1v1比对相似\xe5\xba" +
+		"\xa6未达到阈值\x05titles$比对相似度未达到通过标准\x04use" +
+		"rsB人脸比对未通过，请在光线充足处正对摄像头\xe9" +
+		"\x87\x8d试\x03825t\x03\x06details!内网证照库拉取证照失败\x05titles\x1e证" +
+		"件照片信息拉取失败\x04usersK无法获取您的证件照片" +
+		"，请联系客服，了解其他认证方式\x03826t\x03\x06details\x1e传\xe5" +
+		"\x85\xa5的身份信息不合法\x05titles\x18身份验证没有通过\x04users" +
+		"H身份信息核验未通过，请核对姓名和身份证号码" +
+		"后重试\x03827t\x03\x06details-身份信息或照片不在内网证照\xe5" +
+		"\xba\x93里\x05titlesf未找到与身份信息匹配的照片或照片匹" +
+		"配错误，请通过其他方式进行实名认证\x04usersW未找" +
+		"到与您身份信息相符的照片，请联系客服，了解\xe5" +
+		"\x85\xb6他认证方式\x019t\x04\x06detailsC项目未配置授权CGI接口（\xe6" +
+		"\x88\x96SDK未授权包名/应用名）\x06remedysu使用接口没有授\xe6" +
+		"\x9d\x83，请确认提交的需求是否有对应的接口，如果\xe6\x9c" +
+		"\x89请联系腾讯侧技术同学\x05titles\x0f未授权接口\x04users-验" +
+		"证服务暂时不可用，请联系客服\x03901t\x02\x05titles\x12实名\xe8\xae" +
+		"\xa4证失败\x04usersB实名认证未通过，请联系客服，了\xe8\xa7" +
+		"\xa3其他认证方式\x03902t\x02\x05titles\x18用户暂未实名认证\x04users]" +
+		"您的微信尚未完成实名认证，请先在微信中完成\xe5" +
+		"\xae\x9e名认证后再发起验证\x03903t\x02\x05titles$实名信息和微信" +
+		"支付不一致\x04users]您填写的身份信息与微信支付中" +
+		"的实名信息不一致，请核对后重新填写\x03905t\x02\x05titles" +
+		"\x1e微信实名认证未知错误\x04usersT微信实名认证出了\xe7\x82" +
+		"\xb9问题，请稍后重试；如仍失败，请联系客服\bcateg" +
+		"oryt\a\ageneralt\x04\x06detailsl该错误码不在本库的错误码表\xe4" +
+		"\xb8\xad，且不属于任何已知的错误码区段，按通用类\xe5\xa4" +
+		"\x84理\x06remedysf查阅腾讯慧眼最新的错误码文档，或联" +
+		"系腾讯侧技术同学确认该错误码的含义\x05titles\"通\xe7\x94" +
+		"\xa8：未知错误码 {{.Code}}\x04usersK验证暂时无法完成，\xe8" +
+		"\xaf\xb7稍后重试；如仍失败，请联系客服\vid_card_ocrt\x04\x06de" +
+		"tailsQ该错误码不在本库的错误码表中，按百位数\xe5" +
+		"\xbd\x92入身份证识别类\x06remedysf查阅腾讯慧眼最新的错\xe8\xaf" +
+		"\xaf码文档，或联系腾讯侧技术同学确认该错误码的" +
+		"含义\x05titles+身份证识别：未知错误码 {{.Code}}\x04users`" +
+		"未能识别身份证，请重新拍摄清晰的身份证照片\xef" +
+		"\xbc\x9b如仍失败，请联系客服\x11identity_databaset\x04\x06detailsQ该" +
+		"错误码不在本库的错误码表中，按百位数归入证\xe7" +
+		"\x85\xa7库核验类\x06remedysf查阅腾讯慧眼最新的错误码文\xe6\xa1" +
+		"\xa3，或联系腾讯侧技术同学确认该错误码的含义\x05ti" +
+		"tles+证照库核验：未知错误码 {{.Code}}\x04usersQ身份信" +
+		"息核验未通过，请核对姓名和身份证号码，或联\xe7" +
+		"\xb3\xbb客服\x10image_comparisont\x04\x06detailsN该错误码不在本库的\xe9" +
+		"\x94\x99误码表中，按百位数归入图像比对类\x06remedysf查\xe9\x98" +
+		"\x85腾讯慧眼最新的错误码文档，或联系腾讯侧技术" +
+		"同学确认该错误码的含义\x05titles(图像比对：未知\xe9\x94" +
+		"\x99误码 {{.Code}}\x04usersH人脸比对未完成，请稍后重试\xef" +
+		"\xbc\x9b如仍失败，请联系客服\blivenesst\x04\x06detailsN该错误码" +
+		"不在本库的错误码表中，按百位数归入活体检测\xe7" +
+		"\xb1\xbb\x06remedysf查阅腾讯慧眼最新的错误码文档，或联\xe7\xb3" +
+		"\xbb腾讯侧技术同学确认该错误码的含义\x05titles(活体\xe6" +
+		"\xa3\x80测：未知错误码 {{.Code}}\x04usersB人脸验证未完成，" +
+		"请重试；如仍失败，请联系客服\x03smst\x04\x06detailsN该错\xe8" +
+		"\xaf\xaf码不在本库的错误码表中，按百位数归入短信\xe9\xaa" +
+		"\x8c证类\x06remedysf查阅腾讯慧眼最新的错误码文档，或" +
+		"联系腾讯侧技术同学确认该错误码的含义\x05titles(\xe7\x9f" +
+		"\xad信验证：未知错误码 {{.Code}}\x04usersQ短信验证未成\xe5" +
+		"\x8a\x9f，请重新获取验证码；如仍失败，请联系客服\x10w" +
+		"echat_real_namet\x04\x06detailsN该错误码不在本库的错误码\xe8\xa1" +
+		"\xa8中，按百位数归入微信实名类\x06remedysf查阅腾讯慧" +
+		"眼最新的错误码文档，或联系腾讯侧技术同学确\xe8" +
+		"\xae\xa4该错误码的含义\x05titles(微信实名：未知错误码 {{" +
+		".Code}}\x04usersH微信实名认证未通过，请联系客服，\xe4\xba" +
+		"\x86解其他认证方式" +
 		""},
-	"zh-HK.toml": {size: 20959, crc: 0xee70cea9, tree: "" +
+	"zh-HK.toml": {size: 20887, crc: 0x19341e32, tree: "" +
 		"tJ\x010t\x03\x06details\f正確返回\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details$缺少當前接口所需必要參數\x05titles\x1e請求不\xe5\x90" +
 		"\x88法，缺少參數\x04users6驗證服務暫時未能使用，請\xe8\x81" +
@@ -572,146 +572,145 @@ var decodedFiles = map[string]decodedFile{
 		"\x8c次驗證照片資料獲取為空\x04users0暫時未能完成驗\xe8\xad" +
 		"\x89，請聯絡客戶服務\x03606t\x03\x06detailsC活體+1v1接口中無\xe6\xb3" +
 		"\x95獲取身份證姓名對應的證件照片\x05titles!身份證照\xe7" +
-		"\x89\x87資料獲取失敗\x04users]未能取得您的證件相片，請\xe4" +
-		"\xbb\xa5其他方式完成實名認證，或聯絡客戶服務\x03607t\x02\x05t" +
-		"itles\x12影片像素太低\x04usersE畫面不夠清晰，請清潔鏡" +
-		"頭後在光線充足的地方重試\x03608t\x02\x05titles\x12影片聲音\xe5\xa4" +
-		"\xaa小\x04usersN聲音太小，請在安靜的環境中大聲讀出\xe5\xb1" +
-		"\x8f幕上的內容後重試\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04" +
-		"users?嘴唇動作太小，請清楚讀出屏幕上的內容後\xe9" +
-		"\x87\x8d試\x03610t\x02\x05titles\x15臉部未完整露出\x04usersE面部未完整\xe9\x9c" +
-		"\xb2出，請除下帽子、口罩等遮擋物後重試\x03611t\x02\x05title" +
-		"s\x12聲音識別失敗\x04users]未能聽清楚您的聲音，請在\xe5" +
-		"\xae\x89靜的環境中清楚讀出屏幕上的內容後重試\x03612t\x02\x05t" +
-		"itles\x12未檢測到聲音\x04usersZ未檢測到聲音，請允許使" +
-		"用麥克風，並大聲讀出屏幕上的內容後重試\x03650t\x02\x05" +
-		"titles\x18實人檢測調用失敗\x04usersK人臉驗證出現問題\xef\xbc" +
-		"\x8c請重試；如仍失敗，請聯絡客戶服務\x03651t\x02\x05titles\x15\xe7" +
-		"\x96\x91似非真人錄製\x04usersB今次錄影未能完成驗證，請\xe6" +
-		"\xad\xa3對手機鏡頭重新錄影\x03652t\x02\x05titles\x1b未檢測到第一個" +
-		"動作\x04users<未檢測到動作，請按屏幕提示完成動作" +
-		"後重試\x03653t\x02\x05titles\x18未檢測到閉眼動作\x04users6未檢測\xe5" +
-		"\x88\xb0閉眼動作，請按提示閉眼後重試\x03654t\x02\x05titles\x18未檢" +
-		"測到張嘴動作\x04users6未檢測到張嘴動作，請按提示" +
-		"張嘴後重試\x03655t\x02\x05titles\x12臉離屏幕太近\x04users9面部離\xe5" +
-		"\xb1\x8f幕太近，請將手機移遠一點後重試\x03656t\x02\x05titles\x12臉" +
-		"離屏幕太遠\x04users9面部離屏幕太遠，請將手機移近" +
-		"一點後重試\x03657t\x02\x05titles\x12臉離屏幕太左\x04users9面部太\xe9" +
-		"\x9d\xa0左，請將面部移到框的中間後重試\x03658t\x02\x05titles\x12臉" +
-		"離屏幕太右\x04users9面部太靠右，請將面部移到框的" +
-		"中間後重試\x03659t\x02\x05titles\f光線太暗\x04users0光線太暗，\xe8" +
-		"\xab\x8b到光線充足的地方重試\x03660t\x02\x05titles\f光線太強\x04users" +
-		"0光線太強，請避開強光或逆光後重試\x03661t\x02\x05titles\x18\xe6" +
-		"\xb4\xbb體檢測未知錯誤\x04usersH人臉驗證未完成，請重試\xef" +
-		"\xbc\x9b如仍失敗，請聯絡客戶服務\x03662t\x02\x05titles*人臉檢測" +
-		"失敗，無法提取比對照\x04usersB未檢測到人臉，請在" +
-		"光線充足的地方正對鏡頭重試\x03663t\x02\x05titles\x1b未能檢\xe6\xb8" +
-		"\xac到完整人臉\x04usersB未能看到完整面部，請將整個\xe9\x9d" +
-		"\xa2部放入框內後重試\x017t\x03\x06details?微信登入狀態檢測\xe5\xa4" +
-		"\xb1敗，或未調用前置依賴接口\x05titles\t未登入\x04users]登" +
-		"入狀態已失效，請返回並重新開始驗證；如仍失\xe6" +
-		"\x95\x97，請聯絡客戶服務\x03701t\x03\x06details\x1b庫中沒有此身份\xe8\xb3" +
-		"\x87料\x05titles3庫中無此號，請到戶籍所在地進行核實\x04" +
-		"usersr未能找到此身份證號碼，請核對號碼後重試\xef" +
-		"\xbc\x9b如號碼無誤，請向證件上的簽發機關查詢\x03702t\x03\x06d" +
-		"etails\x18證照接口調用失敗\x05titles\x1e接口調用失敗，請\xe9" +
-		"\x87\x8d試\x04usersW暫時未能核實身份資料，請稍後再試；\xe5" +
-		"\xa6\x82仍失敗，請聯絡客戶服務\x03703t\x03\x06details$傳入的證\xe4\xbb" +
-		"\xb6號和姓名不吻合\x05titles3姓名和身份證號不一致，\xe8" +
-		"\xab\x8b核實後重試\x04users3姓名與身份證號碼不符，請核\xe5" +
-		"\xaf\xa6後重試\x03704t\x03\x06details!庫中未獲取到此人證件照\x05titl" +
-		"es!身份證照片資料獲取失敗\x04users]未能找到您的證" +
-		"件相片，請以其他方式完成實名認證，或聯絡客\xe6" +
-		"\x88\xb6服務\x03705t\x03\x06details=輸入的身份證姓名和auth傳入身\xe4" +
-		"\xbb\xbd證姓名不一致\x05titlesf很抱歉，您提交的身份證資" +
-		"料與用戶註冊資料不一致，請您核對後再重新操\xe4" +
-		"\xbd\x9c\x04usersN您提交的身份證資料與註冊時填寫的不一\xe8" +
-		"\x87\xb4，請核對後重試\x03706t\x03\x06details\x1b證照庫接口返回錯\xe8\xaa" +
-		"\xa4\x05titles\x1e接口調用失敗，請重試\x04usersK身份資料核實" +
-		"出錯，請重試；如仍失敗，請聯絡客戶服務\x03707t\x03\x06" +
-		"details\x1b輸入的身份證號有誤\x05titles\x12身份證號錯誤\x04us" +
-		"ers0身份證號碼有誤，請核對後重新填寫\x03708t\x03\x06detai" +
-		"ls\x15輸入的姓名有誤\x05titles\f姓名錯誤\x04users'姓名有誤\xef" +
-		"\xbc\x8c請核對後重新填寫\x018t\x04\x06details'處理過程中捕獲的\xe6" +
-		"\x9c\xaa識別錯誤\x06remedys0可以與騰訊方項目相關技術人\xe5\x93" +
-		"\xa1溝通\x05titles\f系統錯誤\x04usersK系統出現問題，請稍後" +
-		"再試；如仍失敗，請聯絡客戶服務\x03821t\x03\x06details'混\xe5" +
-		"\x90\x88圖像1v1比對接口調用失敗\x05titles\x18調用引擎接口出" +
-		"錯\x04usersK人臉比對出現問題，請重試；如仍失敗，" +
-		"請聯絡客戶服務\x03822t\x03\x06details'混合圖像1v1比對接口\xe8" +
-		"\xaa\xbf用超時\x05titles\x12圖像比對超時\x04usersE人臉比對超時\xef\xbc" +
-		"\x8c請重試；如仍失敗，請聯絡客戶服務\x03823t\x03\x06details*" +
-		"混合圖像1v1比對失敗，未知原因\x05titles\x18圖像比對\xe6\xb2" +
-		"\x92有通過\x04users9人臉比對未能通過，請由本人正對\xe9\x8f" +
-		"\xa1頭重試\x03824t\x03\x06details-混合圖像1v1比對相似度未達到" +
-		"閾值\x05titles$比對相似度未達到通過標準\x04usersH人臉\xe6" +
-		"\xaf\x94對未能通過，請在光線充足的地方正對鏡頭重\xe8\xa9" +
-		"\xa6\x03825t\x03\x06details$從內網證照庫獲取證照失敗\x05titles\x1e證\xe4" +
-		"\xbb\xb6照片資料獲取失敗\x04users]未能取得您的證件相片\xef" +
-		"\xbc\x8c請以其他方式完成實名認證，或聯絡客戶服務\x038" +
-		"26t\x03\x06details\x1e傳入的身份資料不合法\x05titles\x18身份驗證\xe6" +
-		"\xb2\x92有通過\x04usersK身份資料核實未能通過，請核對姓\xe5" +
-		"\x90\x8d及身份證號碼後重試\x03827t\x03\x06details-身份資料或照\xe7\x89" +
-		"\x87不在內網證照庫裏\x05titlesf未找到與身份資料匹配\xe7" +
-		"\x9a\x84照片或照片匹配錯誤，請通過其他方式進行實\xe5\x90" +
-		"\x8d認證\x04usersi找不到與您身份資料相符的相片，請\xe4\xbb" +
-		"\xa5其他方式完成實名認證，或聯絡客戶服務\x019t\x04\x06deta" +
-		"ilsR項目未配置授權CGI接口（或SDK未授權套件名稱" +
-		"/應用程式名稱）\x06remedysu使用接口沒有授權，請確" +
-		"認提交的需求是否有對應的接口，如果有請聯絡\xe9" +
-		"\xa8\xb0訊方技術人員\x05titles\x0f未授權接口\x04users6驗證服務\xe6\x9a" +
-		"\xab時未能使用，請聯絡客戶服務\x03901t\x02\x05titles\x12實名認\xe8" +
-		"\xad\x89失敗\x04usersW實名認證未能通過，請以其他方式完\xe6" +
-		"\x88\x90實名認證，或聯絡客戶服務\x03902t\x02\x05titles\x18用戶暫未" +
-		"實名認證\x04users]您的微信尚未完成實名認證，請先" +
-		"在微信內完成實名認證，再開始驗證\x03903t\x02\x05titles$\xe5\xaf" +
-		"\xa6名資料和微信支付不一致\x04users]您填寫的身份資\xe6\x96" +
-		"\x99與微信支付中的實名資料不一致，請核對後重新" +
-		"填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersW微信\xe5" +
-		"\xaf\xa6名認證出現問題，請稍後再試；如仍失敗，請\xe8\x81" +
-		"\xaf絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在" +
-		"本程式庫的錯誤碼表中，且不屬於任何已知的錯\xe8" +
-		"\xaa\xa4碼區段，按通用類處理\x06remedysf查閱騰訊慧眼最\xe6\x96" +
-		"\xb0的錯誤碼文件，或聯絡騰訊方技術人員確認該錯" +
-		"誤碼的含義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersQ" +
-		"暫時未能完成驗證，請稍後再試；如仍失敗，請\xe8" +
-		"\x81\xaf絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤碼不在本程" +
-		"式庫的錯誤碼表中，按百位數歸入身份證識別類\x06" +
-		"remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯絡\xe9\xa8" +
-		"\xb0訊方技術人員確認該錯誤碼的含義\x05titles+身份證\xe8" +
-		"\xad\x98別：未知錯誤碼 {{.Code}}\x04usersf未能識別身份證，" +
-		"請重新拍攝清晰的身份證相片；如仍失敗，請聯\xe7" +
-		"\xb5\xa1客戶服務\x11identity_databaset\x04\x06detailsW該錯誤碼不在本" +
-		"程式庫的錯誤碼表中，按百位數歸入證照庫核驗\xe9" +
-		"\xa1\x9e\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7\xb5" +
-		"\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles+證照\xe5" +
-		"\xba\xab核驗：未知錯誤碼 {{.Code}}\x04usersZ身份資料核實未" +
-		"能通過，請核對姓名及身份證號碼，或聯絡客戶\xe6" +
-		"\x9c\x8d務\x10image_comparisont\x04\x06detailsT該錯誤碼不在本程式庫\xe7" +
-		"\x9a\x84錯誤碼表中，按百位數歸入圖像比對類\x06remedysf\xe6\x9f" +
-		"\xa5閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技" +
-		"術人員確認該錯誤碼的含義\x05titles(圖像比對：未\xe7\x9f" +
-		"\xa5錯誤碼 {{.Code}}\x04usersN人臉比對未完成，請稍後再\xe8" +
-		"\xa9\xa6；如仍失敗，請聯絡客戶服務\blivenesst\x04\x06detailsT該" +
-		"錯誤碼不在本程式庫的錯誤碼表中，按百位數歸\xe5" +
-		"\x85\xa5活體檢測類\x06remedysf查閱騰訊慧眼最新的錯誤碼\xe6\x96" +
-		"\x87件，或聯絡騰訊方技術人員確認該錯誤碼的含義" +
-		"\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04usersH人臉驗" +
-		"證未完成，請重試；如仍失敗，請聯絡客戶服務\x03" +
-		"smst\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中\xef\xbc" +
-		"\x8c按百位數歸入短訊驗證類\x06remedysf查閱騰訊慧眼最" +
-		"新的錯誤碼文件，或聯絡騰訊方技術人員確認該\xe9" +
-		"\x8c\xaf誤碼的含義\x05titles(短訊驗證：未知錯誤碼 {{.Code}" +
-		"}\x04usersW短訊驗證未成功，請重新索取驗證碼；如\xe4\xbb" +
-		"\x8d失敗，請聯絡客戶服務\x10wechat_real_namet\x04\x06detailsT該\xe9\x8c" +
-		"\xaf誤碼不在本程式庫的錯誤碼表中，按百位數歸入" +
-		"微信實名類\x06remedysf查閱騰訊慧眼最新的錯誤碼文\xe4" +
-		"\xbb\xb6，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05t" +
-		"itles(微信實名：未知錯誤碼 {{.Code}}\x04users]微信實\xe5\x90" +
-		"\x8d認證未能通過，請以其他方式完成實名認證，或" +
-		"聯絡客戶服務" +
+		"\x89\x87資料獲取失敗\x04usersQ未能取得您的證件相片，請\xe8" +
+		"\x81\xaf絡客戶服務，查詢其他認證方式\x03607t\x02\x05titles\x12影片" +
+		"像素太低\x04usersE畫面不夠清晰，請清潔鏡頭後在光" +
+		"線充足的地方重試\x03608t\x02\x05titles\x12影片聲音太小\x04usersN\xe8" +
+		"\x81\xb2音太小，請在安靜的環境中大聲讀出屏幕上的\xe5\x85" +
+		"\xa7容後重試\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04users?嘴唇" +
+		"動作太小，請清楚讀出屏幕上的內容後重試\x03610t\x02\x05" +
+		"titles\x15臉部未完整露出\x04usersE面部未完整露出，請\xe9\x99" +
+		"\xa4下帽子、口罩等遮擋物後重試\x03611t\x02\x05titles\x12聲音識\xe5" +
+		"\x88\xa5失敗\x04users]未能聽清楚您的聲音，請在安靜的環\xe5" +
+		"\xa2\x83中清楚讀出屏幕上的內容後重試\x03612t\x02\x05titles\x12未檢" +
+		"測到聲音\x04usersZ未檢測到聲音，請允許使用麥克風" +
+		"，並大聲讀出屏幕上的內容後重試\x03650t\x02\x05titles\x18實\xe4\xba" +
+		"\xba檢測調用失敗\x04usersK人臉驗證出現問題，請重試\xef\xbc" +
+		"\x9b如仍失敗，請聯絡客戶服務\x03651t\x02\x05titles\x15疑似非真\xe4" +
+		"\xba\xba錄製\x04usersB今次錄影未能完成驗證，請正對手機\xe9" +
+		"\x8f\xa1頭重新錄影\x03652t\x02\x05titles\x1b未檢測到第一個動作\x04users" +
+		"<未檢測到動作，請按屏幕提示完成動作後重試\x0365" +
+		"3t\x02\x05titles\x18未檢測到閉眼動作\x04users6未檢測到閉眼動\xe4" +
+		"\xbd\x9c，請按提示閉眼後重試\x03654t\x02\x05titles\x18未檢測到張嘴" +
+		"動作\x04users6未檢測到張嘴動作，請按提示張嘴後重" +
+		"試\x03655t\x02\x05titles\x12臉離屏幕太近\x04users9面部離屏幕太近\xef" +
+		"\xbc\x8c請將手機移遠一點後重試\x03656t\x02\x05titles\x12臉離屏幕太" +
+		"遠\x04users9面部離屏幕太遠，請將手機移近一點後重" +
+		"試\x03657t\x02\x05titles\x12臉離屏幕太左\x04users9面部太靠左，請\xe5" +
+		"\xb0\x87面部移到框的中間後重試\x03658t\x02\x05titles\x12臉離屏幕太" +
+		"右\x04users9面部太靠右，請將面部移到框的中間後重" +
+		"試\x03659t\x02\x05titles\f光線太暗\x04users0光線太暗，請到光線\xe5" +
+		"\x85\x85足的地方重試\x03660t\x02\x05titles\f光線太強\x04users0光線太\xe5\xbc" +
+		"\xb7，請避開強光或逆光後重試\x03661t\x02\x05titles\x18活體檢測\xe6" +
+		"\x9c\xaa知錯誤\x04usersH人臉驗證未完成，請重試；如仍失\xe6" +
+		"\x95\x97，請聯絡客戶服務\x03662t\x02\x05titles*人臉檢測失敗，無" +
+		"法提取比對照\x04usersB未檢測到人臉，請在光線充足" +
+		"的地方正對鏡頭重試\x03663t\x02\x05titles\x1b未能檢測到完整\xe4\xba" +
+		"\xba臉\x04usersB未能看到完整面部，請將整個面部放入\xe6\xa1" +
+		"\x86內後重試\x017t\x03\x06details?微信登入狀態檢測失敗，或\xe6\x9c" +
+		"\xaa調用前置依賴接口\x05titles\t未登入\x04users]登入狀態已" +
+		"失效，請返回並重新開始驗證；如仍失敗，請聯\xe7" +
+		"\xb5\xa1客戶服務\x03701t\x03\x06details\x1b庫中沒有此身份資料\x05titles3" +
+		"庫中無此號，請到戶籍所在地進行核實\x04usersr未能" +
+		"找到此身份證號碼，請核對號碼後重試；如號碼\xe7" +
+		"\x84\xa1誤，請向證件上的簽發機關查詢\x03702t\x03\x06details\x18證\xe7\x85" +
+		"\xa7接口調用失敗\x05titles\x1e接口調用失敗，請重試\x04usersW" +
+		"暫時未能核實身份資料，請稍後再試；如仍失敗\xef" +
+		"\xbc\x8c請聯絡客戶服務\x03703t\x03\x06details$傳入的證件號和姓\xe5\x90" +
+		"\x8d不吻合\x05titles3姓名和身份證號不一致，請核實後\xe9" +
+		"\x87\x8d試\x04users3姓名與身份證號碼不符，請核實後重試\x03" +
+		"704t\x03\x06details!庫中未獲取到此人證件照\x05titles!身份證" +
+		"照片資料獲取失敗\x04usersQ未能找到您的證件相片，" +
+		"請聯絡客戶服務，查詢其他認證方式\x03705t\x03\x06details=\xe8" +
+		"\xbc\xb8入的身份證姓名和auth傳入身份證姓名不一致\x05tit" +
+		"lesf很抱歉，您提交的身份證資料與用戶註冊資料" +
+		"不一致，請您核對後再重新操作\x04usersN您提交的身" +
+		"份證資料與註冊時填寫的不一致，請核對後重試\x03" +
+		"706t\x03\x06details\x1b證照庫接口返回錯誤\x05titles\x1e接口調用失" +
+		"敗，請重試\x04usersK身份資料核實出錯，請重試；如" +
+		"仍失敗，請聯絡客戶服務\x03707t\x03\x06details\x1b輸入的身份\xe8" +
+		"\xad\x89號有誤\x05titles\x12身份證號錯誤\x04users0身份證號碼有\xe8\xaa" +
+		"\xa4，請核對後重新填寫\x03708t\x03\x06details\x15輸入的姓名有誤" +
+		"\x05titles\f姓名錯誤\x04users'姓名有誤，請核對後重新填\xe5" +
+		"\xaf\xab\x018t\x04\x06details'處理過程中捕獲的未識別錯誤\x06remedys0\xe5" +
+		"\x8f\xaf以與騰訊方項目相關技術人員溝通\x05titles\f系統錯" +
+		"誤\x04usersK系統出現問題，請稍後再試；如仍失敗，" +
+		"請聯絡客戶服務\x03821t\x03\x06details'混合圖像1v1比對接口\xe8" +
+		"\xaa\xbf用失敗\x05titles\x18調用引擎接口出錯\x04usersK人臉比對\xe5\x87" +
+		"\xba現問題，請重試；如仍失敗，請聯絡客戶服務\x0382" +
+		"2t\x03\x06details'混合圖像1v1比對接口調用超時\x05titles\x12圖\xe5\x83" +
+		"\x8f比對超時\x04usersE人臉比對超時，請重試；如仍失\xe6\x95" +
+		"\x97，請聯絡客戶服務\x03823t\x03\x06details*混合圖像1v1比對失" +
+		"敗，未知原因\x05titles\x18圖像比對沒有通過\x04users9人臉\xe6" +
+		"\xaf\x94對未能通過，請由本人正對鏡頭重試\x03824t\x03\x06details" +
+		"-混合圖像1v1比對相似度未達到閾值\x05titles$比對相\xe4" +
+		"\xbc\xbc度未達到通過標準\x04usersH人臉比對未能通過，請\xe5" +
+		"\x9c\xa8光線充足的地方正對鏡頭重試\x03825t\x03\x06details$從內\xe7\xb6" +
+		"\xb2證照庫獲取證照失敗\x05titles\x1e證件照片資料獲取失\xe6" +
+		"\x95\x97\x04usersQ未能取得您的證件相片，請聯絡客戶服務\xef" +
+		"\xbc\x8c查詢其他認證方式\x03826t\x03\x06details\x1e傳入的身份資料\xe4\xb8" +
+		"\x8d合法\x05titles\x18身份驗證沒有通過\x04usersK身份資料核實" +
+		"未能通過，請核對姓名及身份證號碼後重試\x03827t\x03\x06" +
+		"details-身份資料或照片不在內網證照庫裏\x05titlesf未" +
+		"找到與身份資料匹配的照片或照片匹配錯誤，請\xe9" +
+		"\x80\x9a過其他方式進行實名認證\x04users]找不到與您身份\xe8" +
+		"\xb3\x87料相符的相片，請聯絡客戶服務，查詢其他認\xe8\xad" +
+		"\x89方式\x019t\x04\x06detailsR項目未配置授權CGI接口（或SDK未\xe6\x8e" +
+		"\x88權套件名稱/應用程式名稱）\x06remedysu使用接口沒\xe6\x9c" +
+		"\x89授權，請確認提交的需求是否有對應的接口，如" +
+		"果有請聯絡騰訊方技術人員\x05titles\x0f未授權接口\x04user" +
+		"s6驗證服務暫時未能使用，請聯絡客戶服務\x03901t\x02\x05t" +
+		"itles\x12實名認證失敗\x04usersK實名認證未能通過，請聯" +
+		"絡客戶服務，查詢其他認證方式\x03902t\x02\x05titles\x18用戶\xe6\x9a" +
+		"\xab未實名認證\x04users]您的微信尚未完成實名認證，\xe8\xab" +
+		"\x8b先在微信內完成實名認證，再開始驗證\x03903t\x02\x05title" +
+		"s$實名資料和微信支付不一致\x04users]您填寫的身份\xe8" +
+		"\xb3\x87料與微信支付中的實名資料不一致，請核對後\xe9\x87" +
+		"\x8d新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersW微" +
+		"信實名認證出現問題，請稍後再試；如仍失敗，\xe8" +
+		"\xab\x8b聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼\xe4\xb8" +
+		"\x8d在本程式庫的錯誤碼表中，且不屬於任何已知的" +
+		"錯誤碼區段，按通用類處理\x06remedysf查閱騰訊慧眼\xe6" +
+		"\x9c\x80新的錯誤碼文件，或聯絡騰訊方技術人員確認\xe8\xa9" +
+		"\xb2錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04us" +
+		"ersQ暫時未能完成驗證，請稍後再試；如仍失敗，" +
+		"請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤碼不在\xe6\x9c" +
+		"\xac程式庫的錯誤碼表中，按百位數歸入身份證識別" +
+		"類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7" +
+		"\xb5\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles+身份" +
+		"證識別：未知錯誤碼 {{.Code}}\x04usersf未能識別身份\xe8\xad" +
+		"\x89，請重新拍攝清晰的身份證相片；如仍失敗，請" +
+		"聯絡客戶服務\x11identity_databaset\x04\x06detailsW該錯誤碼不\xe5\x9c" +
+		"\xa8本程式庫的錯誤碼表中，按百位數歸入證照庫核" +
+		"驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或\xe8" +
+		"\x81\xaf絡騰訊方技術人員確認該錯誤碼的含義\x05titles+證" +
+		"照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身份資料核\xe5\xaf" +
+		"\xa6未能通過，請核對姓名及身份證號碼，或聯絡客" +
+		"戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不在本程式" +
+		"庫的錯誤碼表中，按百位數歸入圖像比對類\x06remedy" +
+		"sf查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊\xe6\x96" +
+		"\xb9技術人員確認該錯誤碼的含義\x05titles(圖像比對：\xe6" +
+		"\x9c\xaa知錯誤碼 {{.Code}}\x04usersN人臉比對未完成，請稍後" +
+		"再試；如仍失敗，請聯絡客戶服務\blivenesst\x04\x06details" +
+		"T該錯誤碼不在本程式庫的錯誤碼表中，按百位數" +
+		"歸入活體檢測類\x06remedysf查閱騰訊慧眼最新的錯誤\xe7" +
+		"\xa2\xbc文件，或聯絡騰訊方技術人員確認該錯誤碼的\xe5\x90" +
+		"\xab義\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04usersH人\xe8\x87" +
+		"\x89驗證未完成，請重試；如仍失敗，請聯絡客戶服" +
+		"務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表\xe4" +
+		"\xb8\xad，按百位數歸入短訊驗證類\x06remedysf查閱騰訊慧\xe7\x9c" +
+		"\xbc最新的錯誤碼文件，或聯絡騰訊方技術人員確認" +
+		"該錯誤碼的含義\x05titles(短訊驗證：未知錯誤碼 {{.C" +
+		"ode}}\x04usersW短訊驗證未成功，請重新索取驗證碼；\xe5" +
+		"\xa6\x82仍失敗，請聯絡客戶服務\x10wechat_real_namet\x04\x06detailsT\xe8" +
+		"\xa9\xb2錯誤碼不在本程式庫的錯誤碼表中，按百位數\xe6\xad" +
+		"\xb8入微信實名類\x06remedysf查閱騰訊慧眼最新的錯誤碼" +
+		"文件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7" +
+		"\xbe\xa9\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04usersQ微信\xe5" +
+		"\xaf\xa6名認證未能通過，請聯絡客戶服務，查詢其他\xe8\xaa" +
+		"\x8d證方式" +
 		""},
-	"zh-TW.toml": {size: 20673, crc: 0xbbdaabd6, tree: "" +
+	"zh-TW.toml": {size: 20583, crc: 0xca058d16, tree: "" +
 		"tJ\x010t\x03\x06details\f正確回傳\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details'缺少目前介面所需的必要參數\x05titles\x1e請求\xe4\xb8" +
 		"\x8d合法，缺少參數\x04users0驗證服務暫時無法使用，\xe8\xab" +
@@ -787,143 +786,142 @@ var decodedFiles = map[string]decodedFile{
 		"s*二次驗證照片資訊取得結果為空\x04users*暫時無法\xe5" +
 		"\xae\x8c成驗證，請聯絡客服\x03606t\x03\x06detailsC活體+1v1介面中\xe7" +
 		"\x84\xa1法取得身分證姓名對應的證件照片\x05titles!身分證" +
-		"照片資訊取得失敗\x04usersZ無法取得您的證件照片，" +
-		"請改用其他方式完成實名認證，或聯絡客服\x03607t\x02\x05" +
-		"titles\x12影片像素太低\x04usersE畫面不夠清晰，請擦拭\xe9\x8f" +
-		"\xa1頭後在光線充足處再試一次\x03608t\x02\x05titles\x12影片聲音\xe5" +
-		"\xa4\xaa小\x04usersT聲音太小，請在安靜的環境中大聲唸出\xe8" +
-		"\x9e\xa2幕上的內容後再試一次\x03609t\x02\x05titles\x18嘴唇動作幅度" +
-		"過小\x04usersE嘴唇動作太小，請清楚唸出螢幕上的內" +
-		"容後再試一次\x03610t\x02\x05titles\x15臉部未完整露出\x04usersK臉\xe9" +
-		"\x83\xa8未完整露出，請取下帽子、口罩等遮擋物後再\xe8\xa9" +
-		"\xa6一次\x03611t\x02\x05titles\x12聲音辨識失敗\x04users`聽不清楚您的" +
-		"聲音，請在安靜的環境中清楚唸出螢幕上的內容\xe5" +
-		"\xbe\x8c再試一次\x03612t\x02\x05titles\x12未偵測到聲音\x04users`未偵測\xe5\x88" +
-		"\xb0聲音，請允許使用麥克風，並大聲唸出螢幕上的" +
-		"內容後再試一次\x03650t\x02\x05titles\x18實人檢測呼叫失敗\x04user" +
-		"sK人臉驗證發生問題，請再試一次；如仍失敗，\xe8\xab" +
-		"\x8b聯絡客服\x03651t\x02\x05titles\x15疑似非真人錄製\x04usersB本次錄" +
-		"影未能完成驗證，請正對手機鏡頭重新錄製\x03652t\x02\x05" +
-		"titles\x1b未偵測到第一個動作\x04usersE未偵測到動作，\xe8\xab" +
-		"\x8b依照螢幕提示完成動作後再試一次\x03653t\x02\x05titles\x18未\xe5" +
-		"\x81\xb5測到閉眼動作\x04usersE未偵測到閉眼動作，請依照\xe6" +
-		"\x8f\x90示閉上眼睛後再試一次\x03654t\x02\x05titles\x18未偵測到張嘴" +
-		"動作\x04usersE未偵測到張嘴動作，請依照提示張開嘴" +
-		"巴後再試一次\x03655t\x02\x05titles\x12臉離螢幕太近\x04users<臉離\xe8" +
-		"\x9e\xa2幕太近，請將手機拿遠一點後再試一次\x03656t\x02\x05titl" +
-		"es\x12臉離螢幕太遠\x04users<臉離螢幕太遠，請將手機拿" +
-		"近一點後再試一次\x03657t\x02\x05titles\x12臉離螢幕太左\x04users<\xe8" +
-		"\x87\x89太靠左了，請將臉移到框的中間後再試一次\x03658t" +
-		"\x02\x05titles\x12臉離螢幕太右\x04users<臉太靠右了，請將臉移" +
-		"到框的中間後再試一次\x03659t\x02\x05titles\f光線太暗\x04users6\xe5" +
-		"\x85\x89線太暗，請到光線充足的地方再試一次\x03660t\x02\x05titl" +
-		"es\f光線太強\x04users6光線太強，請避開強光或逆光後" +
-		"再試一次\x03661t\x02\x05titles\x18活體檢測未知錯誤\x04usersH人臉\xe9" +
-		"\xa9\x97證未完成，請再試一次；如仍失敗，請聯絡客\xe6\x9c" +
-		"\x8d\x03662t\x02\x05titles*人臉偵測失敗，無法擷取比對照\x04usersB" +
-		"未偵測到人臉，請在光線充足處正對鏡頭再試一\xe6" +
-		"\xac\xa1\x03663t\x02\x05titles\x1b未能偵測到完整人臉\x04usersB看不到完\xe6\x95" +
-		"\xb4的臉，請將整張臉放入框內後再試一次\x017t\x03\x06details" +
-		"?微信登入狀態檢查失敗，或未呼叫前置依賴介面" +
-		"\x05titles\t未登入\x04usersW登入狀態已失效，請返回後重\xe6" +
-		"\x96\xb0開始驗證；如仍失敗，請聯絡客服\x03701t\x03\x06details\x1b\xe5\xba" +
-		"\xab中沒有此身分資訊\x05titles3庫中無此號，請到戶籍\xe6" +
-		"\x89\x80在地進行核實\x04usersr查無此身分證號碼，請確認\xe8" +
-		"\x99\x9f碼後再試一次；如號碼無誤，請向證件上的簽\xe7\x99" +
-		"\xbc機關查詢\x03702t\x03\x06details\x18證照介面呼叫失敗\x05titles\x1e介\xe9" +
-		"\x9d\xa2呼叫失敗，請重試\x04usersQ暫時無法核驗身分資料\xef" +
-		"\xbc\x8c請稍後再試；如仍失敗，請聯絡客服\x03703t\x03\x06details" +
-		"$傳入的證件號和姓名不吻合\x05titles3姓名和身分證\xe8" +
-		"\x99\x9f不一致，請核實後重試\x04users9姓名與身分證號碼\xe4" +
-		"\xb8\x8d符，請確認後再試一次\x03704t\x03\x06details\x1e庫中未取得\xe6\xad" +
-		"\xa4人證件照\x05titles!身分證照片資訊取得失敗\x04usersT查" +
-		"無您的證件照片，請改用其他方式完成實名認證\xef" +
-		"\xbc\x8c或聯絡客服\x03705t\x03\x06details=輸入的身分證姓名和auth\xe5" +
-		"\x82\xb3入身分證姓名不一致\x05titlesi很抱歉，您提交的身" +
-		"分證資訊與使用者註冊資訊不一致，請您核對後\xe5" +
-		"\x86\x8d重新操作\x04usersT您提交的身分證資料與註冊時填\xe5" +
-		"\xaf\xab的不一致，請確認後再試一次\x03706t\x03\x06details\x1b證照\xe5\xba" +
-		"\xab介面回傳錯誤\x05titles\x1e介面呼叫失敗，請重試\x04usersQ" +
-		"身分資料核驗發生錯誤，請再試一次；如仍失敗\xef" +
-		"\xbc\x8c請聯絡客服\x03707t\x03\x06details\x1b輸入的身分證號有誤\x05titl" +
-		"es\x12身分證號錯誤\x04users0身分證號碼有誤，請確認後" +
-		"重新填寫\x03708t\x03\x06details\x15輸入的姓名有誤\x05titles\f姓名\xe9\x8c" +
-		"\xaf誤\x04users'姓名有誤，請確認後重新填寫\x018t\x04\x06details-\xe8" +
-		"\x99\x95理過程中捕捉到無法辨識的錯誤\x06remedys0可以與\xe9\xa8" +
-		"\xb0訊方專案相關技術人員溝通\x05titles\f系統錯誤\x04usersE" +
-		"系統發生問題，請稍後再試；如仍失敗，請聯絡\xe5" +
-		"\xae\xa2服\x03821t\x03\x06details'混合影像1v1比對介面呼叫失敗\x05titl" +
-		"es\x18呼叫引擎介面出錯\x04usersK人臉比對發生問題，請" +
-		"再試一次；如仍失敗，請聯絡客服\x03822t\x03\x06details'混\xe5" +
-		"\x90\x88影像1v1比對介面呼叫逾時\x05titles\x12影像比對逾時\x04us" +
-		"ersE人臉比對逾時，請再試一次；如仍失敗，請聯" +
-		"絡客服\x03823t\x03\x06details*混合影像1v1比對失敗，未知原\xe5" +
-		"\x9b\xa0\x05titles\x18影像比對沒有通過\x04users<人臉比對未通過\xef\xbc" +
-		"\x8c請由本人正對鏡頭再試一次\x03824t\x03\x06details-混合影像" +
-		"1v1比對相似度未達到閾值\x05titles$比對相似度未達\xe5\x88" +
-		"\xb0通過標準\x04usersE人臉比對未通過，請在光線充足\xe8\x99" +
-		"\x95正對鏡頭再試一次\x03825t\x03\x06details$從內網證照庫取得" +
-		"證照失敗\x05titles\x1e證件照片資訊取得失敗\x04usersZ無法\xe5" +
-		"\x8f\x96得您的證件照片，請改用其他方式完成實名認\xe8\xad" +
-		"\x89，或聯絡客服\x03826t\x03\x06details\x1e傳入的身分資訊不合法" +
-		"\x05titles\x18身分驗證沒有通過\x04usersN身分資料核驗未通\xe9" +
-		"\x81\x8e，請核對姓名與身分證號碼後再試一次\x03827t\x03\x06deta" +
-		"ils-身分資訊或照片不在內網證照庫裡\x05titlesf未找\xe5" +
-		"\x88\xb0與身分資訊匹配的照片或照片匹配錯誤，請透\xe9\x81" +
-		"\x8e其他方式進行實名認證\x04usersf找不到與您身分資\xe6\x96" +
-		"\x99相符的照片，請改用其他方式完成實名認證，或" +
-		"聯絡客服\x019t\x04\x06detailsR專案未設定授權CGI介面（或SDK" +
-		"未授權套件名稱/應用程式名稱）\x06remedysx使用的介" +
-		"面沒有授權，請確認提交的需求是否有對應的介\xe9" +
-		"\x9d\xa2，如果有請聯絡騰訊方技術人員\x05titles\x0f未授權介" +
-		"面\x04users0驗證服務暫時無法使用，請聯絡客服\x03901t\x02" +
-		"\x05titles\x12實名認證失敗\x04usersQ實名認證未通過，請改\xe7" +
-		"\x94\xa8其他方式完成實名認證，或聯絡客服\x03902t\x02\x05titles\x1b" +
-		"使用者暫未實名認證\x04users]您的微信尚未完成實名" +
-		"認證，請先在微信中完成實名認證後再開始驗證\x03" +
-		"903t\x02\x05titles$實名資訊和微信支付不一致\x04users]您填\xe5\xaf" +
-		"\xab的身分資料與微信支付中的實名資料不一致，請" +
-		"確認後重新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯\xe8\xaa" +
-		"\xa4\x04usersQ微信實名認證發生問題，請稍後再試；如\xe4\xbb" +
-		"\x8d失敗，請聯絡客服\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤" +
-		"碼不在本函式庫的錯誤碼表中，且不屬於任何已\xe7" +
-		"\x9f\xa5的錯誤碼區段，依通用類處理\x06remedysf查閱騰訊\xe6\x85" +
-		"\xa7眼最新的錯誤碼文件，或聯絡騰訊方技術人員確" +
-		"認該錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{.Code" +
-		"}}\x04usersK暫時無法完成驗證，請稍後再試；如仍失\xe6" +
-		"\x95\x97，請聯絡客服\vid_card_ocrt\x04\x06detailsW該錯誤碼不在本" +
-		"函式庫的錯誤碼表中，依百位數歸入身分證辨識\xe9" +
-		"\xa1\x9e\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7\xb5" +
-		"\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles+身分\xe8" +
-		"\xad\x89辨識：未知錯誤碼 {{.Code}}\x04users`無法辨識身分證" +
-		"，請重新拍攝清晰的身分證照片；如仍失敗，請\xe8" +
-		"\x81\xaf絡客服\x11identity_databaset\x04\x06detailsW該錯誤碼不在本函" +
-		"式庫的錯誤碼表中，依百位數歸入證照庫核驗類\x06" +
-		"remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯絡\xe9\xa8" +
-		"\xb0訊方技術人員確認該錯誤碼的含義\x05titles+證照庫\xe6" +
-		"\xa0\xb8驗：未知錯誤碼 {{.Code}}\x04usersQ身分資料核驗未通" +
-		"過，請確認姓名與身分證號碼，或聯絡客服\x10image_" +
-		"comparisont\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼\xe8" +
-		"\xa1\xa8中，依百位數歸入影像比對類\x06remedysf查閱騰訊\xe6\x85" +
-		"\xa7眼最新的錯誤碼文件，或聯絡騰訊方技術人員確" +
-		"認該錯誤碼的含義\x05titles(影像比對：未知錯誤碼 {" +
-		"{.Code}}\x04usersH人臉比對未完成，請稍後再試；如仍\xe5" +
-		"\xa4\xb1敗，請聯絡客服\blivenesst\x04\x06detailsT該錯誤碼不在本" +
-		"函式庫的錯誤碼表中，依百位數歸入活體檢測類\x06" +
-		"remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯絡\xe9\xa8" +
-		"\xb0訊方技術人員確認該錯誤碼的含義\x05titles(活體檢\xe6" +
-		"\xb8\xac：未知錯誤碼 {{.Code}}\x04usersH人臉驗證未完成，請" +
-		"再試一次；如仍失敗，請聯絡客服\x03smst\x04\x06detailsT該\xe9" +
-		"\x8c\xaf誤碼不在本函式庫的錯誤碼表中，依百位數歸\xe5\x85" +
-		"\xa5簡訊驗證類\x06remedysf查閱騰訊慧眼最新的錯誤碼文" +
-		"件，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05" +
-		"titles(簡訊驗證：未知錯誤碼 {{.Code}}\x04usersQ簡訊驗\xe8" +
-		"\xad\x89未成功，請重新取得驗證碼；如仍失敗，請聯\xe7\xb5" +
-		"\xa1客服\x10wechat_real_namet\x04\x06detailsT該錯誤碼不在本函式\xe5\xba" +
-		"\xab的錯誤碼表中，依百位數歸入微信實名類\x06remedysf" +
+		"照片資訊取得失敗\x04usersK無法取得您的證件照片，" +
+		"請聯絡客服，了解其他認證方式\x03607t\x02\x05titles\x12影片\xe5\x83" +
+		"\x8f素太低\x04usersE畫面不夠清晰，請擦拭鏡頭後在光\xe7\xb7" +
+		"\x9a充足處再試一次\x03608t\x02\x05titles\x12影片聲音太小\x04usersT聲" +
+		"音太小，請在安靜的環境中大聲唸出螢幕上的內\xe5" +
+		"\xae\xb9後再試一次\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04usersE\xe5\x98" +
+		"\xb4唇動作太小，請清楚唸出螢幕上的內容後再試一" +
+		"次\x03610t\x02\x05titles\x15臉部未完整露出\x04usersK臉部未完整露\xe5" +
+		"\x87\xba，請取下帽子、口罩等遮擋物後再試一次\x03611t\x02\x05t" +
+		"itles\x12聲音辨識失敗\x04users`聽不清楚您的聲音，請在" +
+		"安靜的環境中清楚唸出螢幕上的內容後再試一次\x03" +
+		"612t\x02\x05titles\x12未偵測到聲音\x04users`未偵測到聲音，請\xe5\x85" +
+		"\x81許使用麥克風，並大聲唸出螢幕上的內容後再試" +
+		"一次\x03650t\x02\x05titles\x18實人檢測呼叫失敗\x04usersK人臉驗證\xe7" +
+		"\x99\xbc生問題，請再試一次；如仍失敗，請聯絡客服\x036" +
+		"51t\x02\x05titles\x15疑似非真人錄製\x04usersB本次錄影未能完成" +
+		"驗證，請正對手機鏡頭重新錄製\x03652t\x02\x05titles\x1b未偵\xe6\xb8" +
+		"\xac到第一個動作\x04usersE未偵測到動作，請依照螢幕\xe6\x8f" +
+		"\x90示完成動作後再試一次\x03653t\x02\x05titles\x18未偵測到閉眼\xe5" +
+		"\x8b\x95作\x04usersE未偵測到閉眼動作，請依照提示閉上眼\xe7" +
+		"\x9d\x9b後再試一次\x03654t\x02\x05titles\x18未偵測到張嘴動作\x04usersE\xe6\x9c" +
+		"\xaa偵測到張嘴動作，請依照提示張開嘴巴後再試一" +
+		"次\x03655t\x02\x05titles\x12臉離螢幕太近\x04users<臉離螢幕太近，\xe8" +
+		"\xab\x8b將手機拿遠一點後再試一次\x03656t\x02\x05titles\x12臉離螢幕" +
+		"太遠\x04users<臉離螢幕太遠，請將手機拿近一點後再" +
+		"試一次\x03657t\x02\x05titles\x12臉離螢幕太左\x04users<臉太靠左了\xef" +
+		"\xbc\x8c請將臉移到框的中間後再試一次\x03658t\x02\x05titles\x12臉離" +
+		"螢幕太右\x04users<臉太靠右了，請將臉移到框的中間" +
+		"後再試一次\x03659t\x02\x05titles\f光線太暗\x04users6光線太暗，\xe8" +
+		"\xab\x8b到光線充足的地方再試一次\x03660t\x02\x05titles\f光線太強" +
+		"\x04users6光線太強，請避開強光或逆光後再試一次\x0366" +
+		"1t\x02\x05titles\x18活體檢測未知錯誤\x04usersH人臉驗證未完成\xef" +
+		"\xbc\x8c請再試一次；如仍失敗，請聯絡客服\x03662t\x02\x05titles*" +
+		"人臉偵測失敗，無法擷取比對照\x04usersB未偵測到人" +
+		"臉，請在光線充足處正對鏡頭再試一次\x03663t\x02\x05titles" +
+		"\x1b未能偵測到完整人臉\x04usersB看不到完整的臉，請\xe5\xb0" +
+		"\x87整張臉放入框內後再試一次\x017t\x03\x06details?微信登入\xe7\x8b" +
+		"\x80態檢查失敗，或未呼叫前置依賴介面\x05titles\t未登\xe5" +
+		"\x85\xa5\x04usersW登入狀態已失效，請返回後重新開始驗證\xef" +
+		"\xbc\x9b如仍失敗，請聯絡客服\x03701t\x03\x06details\x1b庫中沒有此\xe8\xba" +
+		"\xab分資訊\x05titles3庫中無此號，請到戶籍所在地進行\xe6" +
+		"\xa0\xb8實\x04usersr查無此身分證號碼，請確認號碼後再試\xe4" +
+		"\xb8\x80次；如號碼無誤，請向證件上的簽發機關查詢\x037" +
+		"02t\x03\x06details\x18證照介面呼叫失敗\x05titles\x1e介面呼叫失敗\xef" +
+		"\xbc\x8c請重試\x04usersQ暫時無法核驗身分資料，請稍後再\xe8" +
+		"\xa9\xa6；如仍失敗，請聯絡客服\x03703t\x03\x06details$傳入的證\xe4\xbb" +
+		"\xb6號和姓名不吻合\x05titles3姓名和身分證號不一致，\xe8" +
+		"\xab\x8b核實後重試\x04users9姓名與身分證號碼不符，請確\xe8" +
+		"\xaa\x8d後再試一次\x03704t\x03\x06details\x1e庫中未取得此人證件照\x05t" +
+		"itles!身分證照片資訊取得失敗\x04usersE查無您的證件" +
+		"照片，請聯絡客服，了解其他認證方式\x03705t\x03\x06detail" +
+		"s=輸入的身分證姓名和auth傳入身分證姓名不一致\x05" +
+		"titlesi很抱歉，您提交的身分證資訊與使用者註冊" +
+		"資訊不一致，請您核對後再重新操作\x04usersT您提交" +
+		"的身分證資料與註冊時填寫的不一致，請確認後\xe5" +
+		"\x86\x8d試一次\x03706t\x03\x06details\x1b證照庫介面回傳錯誤\x05titles\x1e介" +
+		"面呼叫失敗，請重試\x04usersQ身分資料核驗發生錯誤" +
+		"，請再試一次；如仍失敗，請聯絡客服\x03707t\x03\x06detail" +
+		"s\x1b輸入的身分證號有誤\x05titles\x12身分證號錯誤\x04users0\xe8\xba" +
+		"\xab分證號碼有誤，請確認後重新填寫\x03708t\x03\x06details\x15輸" +
+		"入的姓名有誤\x05titles\f姓名錯誤\x04users'姓名有誤，請\xe7" +
+		"\xa2\xba認後重新填寫\x018t\x04\x06details-處理過程中捕捉到無法\xe8" +
+		"\xbe\xa8識的錯誤\x06remedys0可以與騰訊方專案相關技術人\xe5\x93" +
+		"\xa1溝通\x05titles\f系統錯誤\x04usersE系統發生問題，請稍後" +
+		"再試；如仍失敗，請聯絡客服\x03821t\x03\x06details'混合影\xe5" +
+		"\x83\x8f1v1比對介面呼叫失敗\x05titles\x18呼叫引擎介面出錯\x04us" +
+		"ersK人臉比對發生問題，請再試一次；如仍失敗，" +
+		"請聯絡客服\x03822t\x03\x06details'混合影像1v1比對介面呼叫\xe9" +
+		"\x80\xbe時\x05titles\x12影像比對逾時\x04usersE人臉比對逾時，請\xe5\x86" +
+		"\x8d試一次；如仍失敗，請聯絡客服\x03823t\x03\x06details*混合" +
+		"影像1v1比對失敗，未知原因\x05titles\x18影像比對沒有\xe9\x80" +
+		"\x9a過\x04users<人臉比對未通過，請由本人正對鏡頭再\xe8\xa9" +
+		"\xa6一次\x03824t\x03\x06details-混合影像1v1比對相似度未達到閾" +
+		"值\x05titles$比對相似度未達到通過標準\x04usersE人臉比\xe5" +
+		"\xb0\x8d未通過，請在光線充足處正對鏡頭再試一次\x03825t" +
+		"\x03\x06details$從內網證照庫取得證照失敗\x05titles\x1e證件照\xe7" +
+		"\x89\x87資訊取得失敗\x04usersK無法取得您的證件照片，請\xe8" +
+		"\x81\xaf絡客服，了解其他認證方式\x03826t\x03\x06details\x1e傳入的\xe8\xba" +
+		"\xab分資訊不合法\x05titles\x18身分驗證沒有通過\x04usersN身分" +
+		"資料核驗未通過，請核對姓名與身分證號碼後再\xe8" +
+		"\xa9\xa6一次\x03827t\x03\x06details-身分資訊或照片不在內網證照\xe5\xba" +
+		"\xab裡\x05titlesf未找到與身分資訊匹配的照片或照片匹\xe9" +
+		"\x85\x8d錯誤，請透過其他方式進行實名認證\x04usersW找不\xe5" +
+		"\x88\xb0與您身分資料相符的照片，請聯絡客服，了解\xe5\x85" +
+		"\xb6他認證方式\x019t\x04\x06detailsR專案未設定授權CGI介面（\xe6\x88" +
+		"\x96SDK未授權套件名稱/應用程式名稱）\x06remedysx使用\xe7\x9a" +
+		"\x84介面沒有授權，請確認提交的需求是否有對應的" +
+		"介面，如果有請聯絡騰訊方技術人員\x05titles\x0f未授\xe6\xac" +
+		"\x8a介面\x04users0驗證服務暫時無法使用，請聯絡客服\x039" +
+		"01t\x02\x05titles\x12實名認證失敗\x04usersB實名認證未通過，請" +
+		"聯絡客服，了解其他認證方式\x03902t\x02\x05titles\x1b使用者\xe6\x9a" +
+		"\xab未實名認證\x04users]您的微信尚未完成實名認證，\xe8\xab" +
+		"\x8b先在微信中完成實名認證後再開始驗證\x03903t\x02\x05title" +
+		"s$實名資訊和微信支付不一致\x04users]您填寫的身分\xe8" +
+		"\xb3\x87料與微信支付中的實名資料不一致，請確認後\xe9\x87" +
+		"\x8d新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersQ微" +
+		"信實名認證發生問題，請稍後再試；如仍失敗，\xe8" +
+		"\xab\x8b聯絡客服\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在\xe6\x9c" +
+		"\xac函式庫的錯誤碼表中，且不屬於任何已知的錯誤" +
+		"碼區段，依通用類處理\x06remedysf查閱騰訊慧眼最新\xe7" +
+		"\x9a\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8\xaa" +
+		"\xa4碼的含義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersK\xe6\x9a" +
+		"\xab時無法完成驗證，請稍後再試；如仍失敗，請聯" +
+		"絡客服\vid_card_ocrt\x04\x06detailsW該錯誤碼不在本函式庫\xe7\x9a" +
+		"\x84錯誤碼表中，依百位數歸入身分證辨識類\x06remedysf" +
 		"查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方\xe6" +
-		"\x8a\x80術人員確認該錯誤碼的含義\x05titles(微信實名：未" +
-		"知錯誤碼 {{.Code}}\x04usersW微信實名認證未通過，請\xe6\x94" +
-		"\xb9用其他方式完成實名認證，或聯絡客服" +
+		"\x8a\x80術人員確認該錯誤碼的含義\x05titles+身分證辨識：" +
+		"未知錯誤碼 {{.Code}}\x04users`無法辨識身分證，請重\xe6\x96" +
+		"\xb0拍攝清晰的身分證照片；如仍失敗，請聯絡客服" +
+		"\x11identity_databaset\x04\x06detailsW該錯誤碼不在本函式庫的\xe9\x8c" +
+		"\xaf誤碼表中，依百位數歸入證照庫核驗類\x06remedysf查" +
+		"閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技\xe8" +
+		"\xa1\x93人員確認該錯誤碼的含義\x05titles+證照庫核驗：未" +
+		"知錯誤碼 {{.Code}}\x04usersQ身分資料核驗未通過，請\xe7\xa2" +
+		"\xba認姓名與身分證號碼，或聯絡客服\x10image_comparisont" +
+		"\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中，依" +
+		"百位數歸入影像比對類\x06remedysf查閱騰訊慧眼最新\xe7" +
+		"\x9a\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8\xaa" +
+		"\xa4碼的含義\x05titles(影像比對：未知錯誤碼 {{.Code}}\x04us" +
+		"ersH人臉比對未完成，請稍後再試；如仍失敗，請" +
+		"聯絡客服\blivenesst\x04\x06detailsT該錯誤碼不在本函式庫\xe7\x9a" +
+		"\x84錯誤碼表中，依百位數歸入活體檢測類\x06remedysf查" +
+		"閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技\xe8" +
+		"\xa1\x93人員確認該錯誤碼的含義\x05titles(活體檢測：未知" +
+		"錯誤碼 {{.Code}}\x04usersH人臉驗證未完成，請再試一\xe6\xac" +
+		"\xa1；如仍失敗，請聯絡客服\x03smst\x04\x06detailsT該錯誤碼不" +
+		"在本函式庫的錯誤碼表中，依百位數歸入簡訊驗\xe8" +
+		"\xad\x89類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或\xe8\x81" +
+		"\xaf絡騰訊方技術人員確認該錯誤碼的含義\x05titles(簡\xe8" +
+		"\xa8\x8a驗證：未知錯誤碼 {{.Code}}\x04usersQ簡訊驗證未成功" +
+		"，請重新取得驗證碼；如仍失敗，請聯絡客服\x10wec" +
+		"hat_real_namet\x04\x06detailsT該錯誤碼不在本函式庫的錯誤\xe7" +
+		"\xa2\xbc表中，依百位數歸入微信實名類\x06remedysf查閱騰\xe8\xa8" +
+		"\x8a慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員" +
+		"確認該錯誤碼的含義\x05titles(微信實名：未知錯誤\xe7\xa2" +
+		"\xbc {{.Code}}\x04usersH微信實名認證未通過，請聯絡客服\xef" +
+		"\xbc\x8c了解其他認證方式" +
 		""},
 }
