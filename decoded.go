@@ -5,7 +5,7 @@ package huiyan
 // decodedFiles are the shipped locale files, decoded and encoded as
 // a treeReader reads them, by name: see decoded.
 var decodedFiles = map[string]decodedFile{
-	"en-US.toml": {size: 22709, crc: 0xc9e00459, tree: "" +
+	"en-US.toml": {size: 22737, crc: 0x5e84217f, tree: "" +
 		"tJ\x010t\x03\x06details\x1fThe request completed normally.\x05titles\aSuccess\x04us" +
 		"ers\x17Verification successful\x011t\x03\x06details,A parameter required by " +
 		"this API is missing.\x05titles\"Invalid request: missing parameter\x04u" +
@@ -68,225 +68,225 @@ var decodedFiles = map[string]decodedFile{
 		"rarily unavailable. Please contact customer support.\x015t\x04\x06details" +
 		"%The appid or token failed validation.\x06remedyssCheck that the ap" +
 		"pid or token is sent wherever it is required. Tokens are not sha" +
-		"red across appids or environments.\x05titles\x18Invalid business reque" +
-		"st\x04usersEThis verification link is not valid. Please contact cus" +
-		"tomer support.\x03501t\x03\x06detailskThe ID number passed in auth differ" +
-		"s from the number read by OCR. This check can be configured per " +
-		"project.\x05titlesfID number of the person being verified does not " +
-		"match the uploaded ID card; user asked to upload again\x04users\\The" +
-		" ID number on the card you uploaded does not match yours. Please" +
-		" upload your own ID card.\x03502t\x03\x06details(The ID card is past its " +
-		"validity period.\x05titles\x0fID card expired\x04usersGYour ID card has e" +
-		"xpired. Please upload an ID card that is still valid.\x03503t\x03\x06deta" +
-		"ils4Image recognition hit some other error or exception.\x05titles\n" +
-		"OCR failed\x04usersNWe could not read your ID card. Please take a c" +
-		"lear photo of it and try again.\x03504t\x02\x05titles Input image dimensi" +
-		"ons too large\x04users6The image is too large. Please upload a smal" +
-		"ler image.\x03505t\x02\x05titles\x1cInput image format incorrect\x04usersDThis " +
-		"image format is not supported. Please upload a different photo.\x03" +
-		"507t\x02\x05titles)ID number is malformed (invalid encoding)\x04users\\You" +
-		"r ID number may have been misread. Please check the number and u" +
-		"pload your ID card again.\x03508t\x02\x05titles*ID card information only " +
-		"partly recognized\x04users]We could not read your whole ID card. Pl" +
-		"ease fit all of it in the frame and retake the photo.\x03509t\x02\x05titl" +
-		"es\x15Input image too small\x04usersNThe image is too small. Please up" +
-		"load a larger, clearer photo of your ID card.\x03510t\x02\x05titles\x13Name " +
-		"not recognized\x04usersVWe could not read the name on your ID card." +
-		" Please retake a clear photo without glare.\x03511t\x02\x05titles\x18ID numb" +
-		"er not recognized\x04usersXWe could not read the ID number on your " +
-		"card. Please retake a clear photo without glare.\x03512t\x02\x05titles&No" +
-		" ID card detected in the input image\x04users_No ID card was found " +
-		"in the photo. Please place your ID card in the frame and retake " +
-		"the photo.\x03601t\x03\x06detailshThe call to the video liveness detectio" +
-		"n engine failed, or frames could not be extracted from the video" +
-		".\x05titles!Error calling the liveness engine\x04users`Face verificati" +
-		"on ran into a problem. Please try again. If that fails, contact " +
-		"customer support.\x03602t\x02\x05titles(Video real-person detection did n" +
-		"ot pass\x04usersbWe could not verify your face. Make sure you are i" +
-		"n front of the camera in person, then try again.\x03603t\x03\x06detailskV" +
-		"ideo liveness detection returned an unspecified error, that is, " +
-		"the video did not pass liveness detection.\x05titles)Video real-per" +
-		"son comparison did not pass\x04usersVWe could not verify your face." +
-		" Please follow the on-screen instructions and try again.\x03604t\x03\x06d" +
-		"etails|The similarity between the frame captured during liveness" +
-		" detection and the ID photo did not reach the configured thresho" +
-		"ld.\x05titles-Similarity did not reach the passing standard\x04usersbW" +
-		"e could not match your face to your ID photo. Please face the ca" +
-		"mera in good light and try again.\x03605t\x02\x05titles0Photo for seconda" +
-		"ry verification came back empty\x04usersLVerification cannot be com" +
-		"pleted right now. Please contact customer support.\x03606t\x03\x06details" +
-		"gThe liveness + 1v1 comparison API could not fetch the ID photo " +
-		"that belongs to the name on the ID card.\x05titles\x1dFailed to fetch " +
-		"ID card photo\x04users^We could not retrieve your ID photo. Please " +
-		"contact customer support for other ways to verify.\x03607t\x02\x05titles%" +
-		"Video definition (resolution) too low\x04usersYThe picture is not c" +
-		"lear enough. Please wipe the camera lens and try again in good l" +
-		"ight.\x03608t\x02\x05titles\x14Video volume too low\x04users^Your voice was too" +
-		" quiet. Please read the on-screen text aloud in a quiet place an" +
-		"d try again.\x03609t\x02\x05titles\x1cLip movement range too small\x04usersXYou" +
-		"r lip movements were too small. Please read the on-screen text c" +
-		"learly and try again.\x03610t\x02\x05titles\x16Face not fully visible\x04users\\" +
-		"Your face is not fully visible. Please remove any hat, mask or o" +
-		"ther covering and try again.\x03611t\x02\x05titles\x19Speech recognition fai" +
-		"led\x04usersbWe could not hear you well. Please read the on-screen " +
-		"text clearly in a quiet place and try again.\x03612t\x02\x05titles\x11No sou" +
-		"nd detected\x04userscNo sound was detected. Please allow microphone" +
-		" access, read the on-screen text aloud and try again.\x03650t\x02\x05titl" +
-		"es!Real-person detection call failed\x04users`Face verification ran" +
-		" into a problem. Please try again. If that fails, contact custom" +
-		"er support.\x03651t\x02\x05titles\x1bSuspected spoofed recording\x04users_We co" +
-		"uld not verify this recording. Please look straight at your phon" +
-		"e camera and record again.\x03652t\x02\x05titles\x19First motion not detecte" +
-		"d\x04usersQNo movement was detected. Please follow the on-screen in" +
-		"structions and try again.\x03653t\x02\x05titles\x1eNo eye-closing motion det" +
-		"ected\x04usersWWe did not see you close your eyes. Please close you" +
-		"r eyes when prompted and try again.\x03654t\x02\x05titles No mouth-openin" +
-		"g motion detected\x04usersWWe did not see you open your mouth. Plea" +
-		"se open your mouth when prompted and try again.\x03655t\x02\x05titles\x1cFac" +
-		"e too close to the screen\x04usersRYour face is too close. Please h" +
-		"old the phone a little farther away and try again.\x03656t\x02\x05titles\x1c" +
-		"Face too far from the screen\x04usersPYour face is too far away. Pl" +
-		"ease bring the phone a little closer and try again.\x03657t\x02\x05titles" +
-		"\x1fFace too far left of the screen\x04usersZYour face is too far to t" +
-		"he left. Please move it to the middle of the frame and try again" +
-		".\x03658t\x02\x05titles Face too far right of the screen\x04users[Your face " +
-		"is too far to the right. Please move it to the middle of the fra" +
-		"me and try again.\x03659t\x02\x05titles\x10Lighting too dim\x04usersFIt is too " +
-		"dark. Please move somewhere with better light and try again.\x03660" +
-		"t\x02\x05titles\x13Lighting too strong\x04usersWThe light is too strong. Ple" +
-		"ase avoid bright light or light behind you, then try again.\x03661t" +
-		"\x02\x05titles Unknown liveness detection error\x04users_Face verificatio" +
-		"n was not completed. Please try again. If that fails, contact cu" +
-		"stomer support.\x03662t\x02\x05titlesAFace detection failed; no photo cou" +
-		"ld be extracted for comparison\x04usersINo face was detected. Pleas" +
-		"e face the camera in good light and try again.\x03663t\x02\x05titles\x15No f" +
-		"ull face detected\x04users^We could not see your whole face. Please" +
-		" keep your entire face inside the frame and try again.\x017t\x03\x06detai" +
-		"lsPThe WeChat login state check failed, or a prerequisite API wa" +
-		"s not called first.\x05titles\rNot logged in\x04usersbYour session has " +
-		"expired. Please go back and start again. If that fails, contact " +
-		"customer support.\x03701t\x03\x06detailsCThe authoritative identity datab" +
-		"ase has no record of this identity.\x05titlesZID number not in the " +
-		"database; user asked to check it at the household registration o" +
-		"ffice\x04users]This ID number was not found. Check it, or have your" +
-		" household registration office verify it.\x03702t\x03\x06details8The call" +
-		" to the identity database (ID photo) API failed.\x05titles6Identity" +
-		" database API call failed; user asked to retry\x04users_Identity ch" +
-		"eck is unavailable. Please try again later. If that fails, conta" +
-		"ct customer support.\x03703t\x03\x06details2The ID number and the name pa" +
-		"ssed in do not match.\x05titles>Name and ID number do not match; us" +
-		"er asked to check and retry\x04usersEThe name and ID number do not " +
-		"match. Please check them and try again.\x03704t\x03\x06detailsLNo ID phot" +
-		"o of this person was found in the authoritative identity databas" +
-		"e.\x05titles\x1dFailed to fetch ID card photo\x04users_We found no ID pho" +
-		"to on file for you. Please contact customer support for other wa" +
-		"ys to verify.\x03705t\x03\x06detailsNThe name entered for the ID card dif" +
-		"fers from the ID card name passed in auth.\x05titlesjSubmitted ID i" +
-		"nformation does not match the user's registration details; user " +
-		"asked to check and try again\x04userscThe ID details you submitted " +
-		"do not match the ones you registered with. Please check and try " +
-		"again.\x03706t\x03\x06details:The authoritative identity database API ret" +
-		"urned an error.\x05titles6Identity database API call failed; user a" +
-		"sked to retry\x04users]Identity check ran into a problem. Please tr" +
-		"y again. If that fails, contact customer support.\x03707t\x03\x06details\x1f" +
-		"The ID number entered is wrong.\x05titles\x13Incorrect ID number\x04users" +
-		"?The ID number is incorrect. Please check it and enter it again." +
-		"\x03708t\x03\x06details\x1aThe name entered is wrong.\x05titles\x0eIncorrect name\x04" +
-		"users:The name is incorrect. Please check it and enter it again." +
-		"\x018t\x04\x06details3An unrecognized error was caught during processing." +
-		"\x06remedys=Contact the Tencent technical staff who support your pr" +
-		"oject.\x05titles\fSystem error\x04usersVSomething went wrong. Please tr" +
-		"y again later. If that fails, contact customer support.\x03821t\x03\x06de" +
-		"tails7The call to the hybrid-image 1v1 comparison API failed.\x05ti" +
-		"tles#Error calling the comparison engine\x04users^Face comparison r" +
+		"red across appids or environments.\x05titles:Invalid business reque" +
+		"st: appid or token failed validation\x04usersEThis verification lin" +
+		"k is not valid. Please contact customer support.\x03501t\x03\x06detailskT" +
+		"he ID number passed in auth differs from the number read by OCR." +
+		" This check can be configured per project.\x05titlesfID number of t" +
+		"he person being verified does not match the uploaded ID card; us" +
+		"er asked to upload again\x04users\\The ID number on the card you upl" +
+		"oaded does not match yours. Please upload your own ID card.\x03502t" +
+		"\x03\x06details(The ID card is past its validity period.\x05titles\x0fID car" +
+		"d expired\x04usersGYour ID card has expired. Please upload an ID ca" +
+		"rd that is still valid.\x03503t\x03\x06details4Image recognition hit some" +
+		" other error or exception.\x05titles\nOCR failed\x04usersNWe could not " +
+		"read your ID card. Please take a clear photo of it and try again" +
+		".\x03504t\x02\x05titles Input image dimensions too large\x04users6The image " +
+		"is too large. Please upload a smaller image.\x03505t\x02\x05titles\x1cInput " +
+		"image format incorrect\x04usersDThis image format is not supported." +
+		" Please upload a different photo.\x03507t\x02\x05titles)ID number is malf" +
+		"ormed (invalid encoding)\x04usersRYour ID number may have been misr" +
+		"ead. Please retake a clear photo of your ID card.\x03508t\x02\x05titles*I" +
+		"D card information only partly recognized\x04users]We could not rea" +
+		"d your whole ID card. Please fit all of it in the frame and reta" +
+		"ke the photo.\x03509t\x02\x05titles\x15Input image too small\x04usersNThe image" +
+		" is too small. Please upload a larger, clearer photo of your ID " +
+		"card.\x03510t\x02\x05titles\x13Name not recognized\x04usersVWe could not read t" +
+		"he name on your ID card. Please retake a clear photo without gla" +
+		"re.\x03511t\x02\x05titles\x18ID number not recognized\x04usersXWe could not rea" +
+		"d the ID number on your card. Please retake a clear photo withou" +
+		"t glare.\x03512t\x02\x05titles&No ID card detected in the input image\x04use" +
+		"rs_No ID card was found in the photo. Please place your ID card " +
+		"in the frame and retake the photo.\x03601t\x03\x06detailshThe call to the" +
+		" video liveness detection engine failed, or frames could not be " +
+		"extracted from the video.\x05titles!Error calling the liveness engi" +
+		"ne\x04users`Face verification ran into a problem. Please try again." +
+		" If that fails, contact customer support.\x03602t\x02\x05titles(Video rea" +
+		"l-person detection did not pass\x04usersbWe could not verify your f" +
+		"ace. Make sure you are in front of the camera in person, then tr" +
+		"y again.\x03603t\x03\x06detailskVideo liveness detection returned an unsp" +
+		"ecified error, that is, the video did not pass liveness detectio" +
+		"n.\x05titles)Video real-person comparison did not pass\x04usersVWe cou" +
+		"ld not verify your face. Please follow the on-screen instruction" +
+		"s and try again.\x03604t\x03\x06details|The similarity between the frame " +
+		"captured during liveness detection and the ID photo did not reac" +
+		"h the configured threshold.\x05titles-Similarity did not reach the " +
+		"passing standard\x04usersbWe could not match your face to your ID p" +
+		"hoto. Please face the camera in good light and try again.\x03605t\x02\x05" +
+		"titles0Photo for secondary verification came back empty\x04usersLVe" +
+		"rification cannot be completed right now. Please contact custome" +
+		"r support.\x03606t\x03\x06detailsgThe liveness + 1v1 comparison API could" +
+		" not fetch the ID photo that belongs to the name on the ID card." +
+		"\x05titles\x1dFailed to fetch ID card photo\x04users^We could not retriev" +
+		"e your ID photo. Please contact customer support for other ways " +
+		"to verify.\x03607t\x02\x05titles%Video definition (resolution) too low\x04us" +
+		"ersYThe picture is not clear enough. Please wipe the camera lens" +
+		" and try again in good light.\x03608t\x02\x05titles\x14Video volume too low\x04" +
+		"users^Your voice was too quiet. Please read the on-screen text a" +
+		"loud in a quiet place and try again.\x03609t\x02\x05titles\x1cLip movement r" +
+		"ange too small\x04usersXYour lip movements were too small. Please r" +
+		"ead the on-screen text clearly and try again.\x03610t\x02\x05titles\x16Face " +
+		"not fully visible\x04users\\Your face is not fully visible. Please r" +
+		"emove any hat, mask or other covering and try again.\x03611t\x02\x05title" +
+		"s\x19Speech recognition failed\x04usersbWe could not hear you well. Pl" +
+		"ease read the on-screen text clearly in a quiet place and try ag" +
+		"ain.\x03612t\x02\x05titles\x11No sound detected\x04userscNo sound was detected." +
+		" Please allow microphone access, read the on-screen text aloud a" +
+		"nd try again.\x03650t\x02\x05titles!Real-person detection call failed\x04use" +
+		"rs`Face verification ran into a problem. Please try again. If th" +
+		"at fails, contact customer support.\x03651t\x02\x05titles\x1bSuspected spoof" +
+		"ed recording\x04users_We could not verify this recording. Please lo" +
+		"ok straight at your phone camera and record again.\x03652t\x02\x05titles\x19" +
+		"First motion not detected\x04usersQNo movement was detected. Please" +
+		" follow the on-screen instructions and try again.\x03653t\x02\x05titles\x1eN" +
+		"o eye-closing motion detected\x04usersWWe did not see you close you" +
+		"r eyes. Please close your eyes when prompted and try again.\x03654t" +
+		"\x02\x05titles No mouth-opening motion detected\x04usersWWe did not see y" +
+		"ou open your mouth. Please open your mouth when prompted and try" +
+		" again.\x03655t\x02\x05titles\x1cFace too close to the screen\x04usersRYour fac" +
+		"e is too close. Please hold the phone a little farther away and " +
+		"try again.\x03656t\x02\x05titles\x1cFace too far from the screen\x04usersPYour " +
+		"face is too far away. Please bring the phone a little closer and" +
+		" try again.\x03657t\x02\x05titles\x1fFace too far left of the screen\x04usersZY" +
+		"our face is too far to the left. Please move it to the middle of" +
+		" the frame and try again.\x03658t\x02\x05titles Face too far right of the" +
+		" screen\x04users[Your face is too far to the right. Please move it " +
+		"to the middle of the frame and try again.\x03659t\x02\x05titles\x10Lighting " +
+		"too dim\x04usersFIt is too dark. Please move somewhere with better " +
+		"light and try again.\x03660t\x02\x05titles\x13Lighting too strong\x04usersWThe " +
+		"light is too strong. Please avoid bright light or light behind y" +
+		"ou, then try again.\x03661t\x02\x05titles Unknown liveness detection erro" +
+		"r\x04users_Face verification was not completed. Please try again. I" +
+		"f that fails, contact customer support.\x03662t\x02\x05titlesAFace detect" +
+		"ion failed; no photo could be extracted for comparison\x04usersINo " +
+		"face was detected. Please face the camera in good light and try " +
+		"again.\x03663t\x02\x05titles\x15No full face detected\x04users^We could not see" +
+		" your whole face. Please keep your entire face inside the frame " +
+		"and try again.\x017t\x03\x06detailsPThe WeChat login state check failed, " +
+		"or a prerequisite API was not called first.\x05titles\rNot logged in" +
+		"\x04usersbYour session has expired. Please go back and start again." +
+		" If that fails, contact customer support.\x03701t\x03\x06detailsCThe auth" +
+		"oritative identity database has no record of this identity.\x05titl" +
+		"esZID number not in the database; user asked to check it at the " +
+		"household registration office\x04users]This ID number was not found" +
+		". Check it, or have your household registration office verify it" +
+		".\x03702t\x03\x06details8The call to the identity database (ID photo) API" +
+		" failed.\x05titles6Identity database API call failed; user asked to" +
+		" retry\x04userscThe identity check is unavailable. Please try again" +
+		" later. If that fails, contact customer support.\x03703t\x03\x06details2T" +
+		"he ID number and the name passed in do not match.\x05titles>Name an" +
+		"d ID number do not match; user asked to check and retry\x04usersETh" +
+		"e name and ID number do not match. Please check them and try aga" +
+		"in.\x03704t\x03\x06detailsLNo ID photo of this person was found in the au" +
+		"thoritative identity database.\x05titles\x1dFailed to fetch ID card ph" +
+		"oto\x04users_We found no ID photo on file for you. Please contact c" +
+		"ustomer support for other ways to verify.\x03705t\x03\x06detailsNThe name" +
+		" entered for the ID card differs from the ID card name passed in" +
+		" auth.\x05titlesjSubmitted ID information does not match the user's" +
+		" registration details; user asked to check and try again\x04userscT" +
+		"he ID details you submitted do not match the ones you registered" +
+		" with. Please check and try again.\x03706t\x03\x06details:The authoritati" +
+		"ve identity database API returned an error.\x05titles6Identity data" +
+		"base API call failed; user asked to retry\x04users]Identity check r" +
 		"an into a problem. Please try again. If that fails, contact cust" +
-		"omer support.\x03822t\x03\x06details:The call to the hybrid-image 1v1 com" +
-		"parison API timed out.\x05titles\x1aImage comparison timed out\x04usersUF" +
-		"ace comparison timed out. Please try again. If that fails, conta" +
-		"ct customer support.\x03823t\x03\x06details=The hybrid-image 1v1 comparis" +
-		"on failed for an unknown reason.\x05titles\x1dImage comparison did not" +
-		" pass\x04usersaWe could not match your face. Make sure you are in f" +
-		"ront of the camera in person, then try again.\x03824t\x03\x06detailsTThe " +
-		"similarity score of the hybrid-image 1v1 comparison did not reac" +
-		"h the threshold.\x05titles-Similarity did not reach the passing sta" +
-		"ndard\x04usersbWe could not match your face to your ID photo. Pleas" +
-		"e face the camera in good light and try again.\x03825t\x03\x06detailsOFet" +
-		"ching the ID photo from the internal authoritative identity data" +
-		"base failed.\x05titles\x18Failed to fetch ID photo\x04users^We could not " +
-		"retrieve your ID photo. Please contact customer support for othe" +
-		"r ways to verify.\x03826t\x03\x06details.The identity information passed " +
-		"in is invalid.\x05titles\"Identity verification did not pass\x04usersVW" +
-		"e could not verify your identity. Please check your name and ID " +
-		"number and try again.\x03827t\x03\x06details]The identity information or " +
-		"the photo is not in the internal authoritative identity database" +
-		".\x05titles\x80\x01No photo matches the identity information, or the phot" +
-		"o match failed; user asked to use another method of real-name ve" +
-		"rification\x04usersbWe found no photo matching your details. Please" +
-		" contact customer support for other ways to verify.\x019t\x04\x06detailsq" +
-		"The project has no authorized CGI API configured (or the package" +
-		" name or app name is not authorized for the SDK).\x06remedys\x91\x01The A" +
-		"PI you called is not authorized. Check whether the requirements " +
-		"you submitted include this API; if they do, contact Tencent tech" +
-		"nical staff.\x05titles\x12API not authorized\x04usersUThe verification se" +
-		"rvice is temporarily unavailable. Please contact customer suppor" +
-		"t.\x03901t\x02\x05titles\x1dReal-name verification failed\x04usersXReal-name ve" +
-		"rification failed. Please contact customer support for other way" +
-		"s to verify.\x03902t\x02\x05titles-User has not completed real-name verif" +
-		"ication\x04users^Your WeChat account is not real-name verified yet." +
-		" Please verify it in WeChat, then try again.\x03903t\x02\x05titles/Real-n" +
-		"ame information does not match WeChat Pay\x04users^Your details do " +
-		"not match the real-name details in WeChat Pay. Please check and " +
-		"re-enter them.\x03905t\x02\x05titles+Unknown WeChat real-name verificatio" +
-		"n error\x04usersaWeChat real-name verification had a problem. Pleas" +
-		"e try again later, or contact customer support.\bcategoryt\a\agener" +
-		"alt\x04\x06detailsxThis error code is not in this library's error code" +
-		" table and falls in no known code range, so it is treated as gen" +
-		"eral.\x06remedysnCheck the latest Tencent Huiyan error code documen" +
-		"tation, or ask Tencent technical staff what this code means.\x05tit" +
-		"les%General: unknown error code {{.Code}}\x04users`Verification was" +
-		" not completed. Please try again later. If that fails, contact c" +
-		"ustomer support.\vid_card_ocrt\x04\x06detailsgThis error code is not in" +
-		" this library's error code table; its hundreds digit places it i" +
-		"n ID card OCR.\x06remedysnCheck the latest Tencent Huiyan error cod" +
-		"e documentation, or ask Tencent technical staff what this code m" +
-		"eans.\x05titles)ID card OCR: unknown error code {{.Code}}\x04users`We " +
-		"could not read your ID. Please retake a clear photo. If that fai" +
-		"ls, contact customer support.\x11identity_databaset\x04\x06details\x85\x01This " +
-		"error code is not in this library's error code table; its hundre" +
-		"ds digit places it in the authoritative identity database check." +
-		"\x06remedysnCheck the latest Tencent Huiyan error code documentatio" +
-		"n, or ask Tencent technical staff what this code means.\x05titles5I" +
-		"dentity database check: unknown error code {{.Code}}\x04users`Ident" +
-		"ity verification failed. Please check your name and ID number, o" +
-		"r contact customer support.\x10image_comparisont\x04\x06detailslThis erro" +
-		"r code is not in this library's error code table; its hundreds d" +
-		"igit places it in image comparison.\x06remedysnCheck the latest Ten" +
-		"cent Huiyan error code documentation, or ask Tencent technical s" +
-		"taff what this code means.\x05titles.Image comparison: unknown erro" +
-		"r code {{.Code}}\x04userscFace comparison was not completed. Please" +
-		" try again later. If that fails, contact customer support.\bliven" +
-		"esst\x04\x06detailsnThis error code is not in this library's error cod" +
-		"e table; its hundreds digit places it in liveness detection.\x06rem" +
-		"edysnCheck the latest Tencent Huiyan error code documentation, o" +
-		"r ask Tencent technical staff what this code means.\x05titles0Liven" +
-		"ess detection: unknown error code {{.Code}}\x04users_Face verificat" +
-		"ion was not completed. Please try again. If that fails, contact " +
-		"customer support.\x03smst\x04\x06detailslThis error code is not in this l" +
-		"ibrary's error code table; its hundreds digit places it in SMS v" +
-		"erification.\x06remedysnCheck the latest Tencent Huiyan error code " +
-		"documentation, or ask Tencent technical staff what this code mea" +
-		"ns.\x05titles!SMS: unknown error code {{.Code}}\x04usersbSMS verificat" +
-		"ion did not work. Please request a new code. If that fails, cont" +
-		"act customer support.\x10wechat_real_namet\x04\x06detailsyThis error code" +
-		" is not in this library's error code table; its hundreds digit p" +
-		"laces it in WeChat real-name verification.\x06remedysnCheck the lat" +
+		"omer support.\x03707t\x03\x06details\x1fThe ID number entered is wrong.\x05titl" +
+		"es\x13Incorrect ID number\x04users?The ID number is incorrect. Please " +
+		"check it and enter it again.\x03708t\x03\x06details\x1aThe name entered is w" +
+		"rong.\x05titles\x0eIncorrect name\x04users:The name is incorrect. Please " +
+		"check it and enter it again.\x018t\x04\x06details3An unrecognized error w" +
+		"as caught during processing.\x06remedys=Contact the Tencent technic" +
+		"al staff who support your project.\x05titles\fSystem error\x04usersVSom" +
+		"ething went wrong. Please try again later. If that fails, contac" +
+		"t customer support.\x03821t\x03\x06details7The call to the hybrid-image 1" +
+		"v1 comparison API failed.\x05titles#Error calling the comparison en" +
+		"gine\x04users^Face comparison ran into a problem. Please try again." +
+		" If that fails, contact customer support.\x03822t\x03\x06details:The call" +
+		" to the hybrid-image 1v1 comparison API timed out.\x05titles\x1aImage " +
+		"comparison timed out\x04usersUFace comparison timed out. Please try" +
+		" again. If that fails, contact customer support.\x03823t\x03\x06details=T" +
+		"he hybrid-image 1v1 comparison failed for an unknown reason.\x05tit" +
+		"les\x1dImage comparison did not pass\x04usersaWe could not match your " +
+		"face. Make sure you are in front of the camera in person, then t" +
+		"ry again.\x03824t\x03\x06detailsTThe similarity score of the hybrid-image" +
+		" 1v1 comparison did not reach the threshold.\x05titles-Similarity d" +
+		"id not reach the passing standard\x04usersbWe could not match your " +
+		"face to your ID photo. Please face the camera in good light and " +
+		"try again.\x03825t\x03\x06detailsOFetching the ID photo from the internal" +
+		" authoritative identity database failed.\x05titles\x18Failed to fetch " +
+		"ID photo\x04users^We could not retrieve your ID photo. Please conta" +
+		"ct customer support for other ways to verify.\x03826t\x03\x06details.The " +
+		"identity information passed in is invalid.\x05titles\"Identity verif" +
+		"ication did not pass\x04usersVWe could not verify your identity. Pl" +
+		"ease check your name and ID number and try again.\x03827t\x03\x06details]" +
+		"The identity information or the photo is not in the internal aut" +
+		"horitative identity database.\x05titles\x80\x01No photo matches the ident" +
+		"ity information, or the photo match failed; user asked to use an" +
+		"other method of real-name verification\x04usersbWe found no photo m" +
+		"atching your details. Please contact customer support for other " +
+		"ways to verify.\x019t\x04\x06detailsqThe project has no authorized CGI AP" +
+		"I configured (or the package name or app name is not authorized " +
+		"for the SDK).\x06remedys\x91\x01The API you called is not authorized. Che" +
+		"ck whether the requirements you submitted include this API; if t" +
+		"hey do, contact Tencent technical staff.\x05titles\x12API not authoriz" +
+		"ed\x04usersUThe verification service is temporarily unavailable. Pl" +
+		"ease contact customer support.\x03901t\x02\x05titles\x1dReal-name verificati" +
+		"on failed\x04usersXReal-name verification failed. Please contact cu" +
+		"stomer support for other ways to verify.\x03902t\x02\x05titles-User has n" +
+		"ot completed real-name verification\x04users^Your WeChat account is" +
+		" not real-name verified yet. Please verify it in WeChat, then tr" +
+		"y again.\x03903t\x02\x05titles/Real-name information does not match WeCha" +
+		"t Pay\x04users^Your details do not match the real-name details in W" +
+		"eChat Pay. Please check and re-enter them.\x03905t\x02\x05titles+Unknown " +
+		"WeChat real-name verification error\x04usersaWeChat real-name verif" +
+		"ication had a problem. Please try again later, or contact custom" +
+		"er support.\bcategoryt\a\ageneralt\x04\x06detailsxThis error code is not " +
+		"in this library's error code table and falls in no known code ra" +
+		"nge, so it is treated as general.\x06remedysnCheck the latest Tence" +
+		"nt Huiyan error code documentation, or ask Tencent technical sta" +
+		"ff what this code means.\x05titles%General: unknown error code {{.C" +
+		"ode}}\x04users`Verification was not completed. Please try again lat" +
+		"er. If that fails, contact customer support.\vid_card_ocrt\x04\x06detai" +
+		"lsgThis error code is not in this library's error code table; it" +
+		"s hundreds digit places it in ID card OCR.\x06remedysnCheck the lat" +
 		"est Tencent Huiyan error code documentation, or ask Tencent tech" +
-		"nical staff what this code means.\x05titles;WeChat real-name verifi" +
-		"cation: unknown error code {{.Code}}\x04users_WeChat real-name veri" +
-		"fication failed. Please contact customer support for other ways " +
-		"to verify." +
+		"nical staff what this code means.\x05titles)ID card OCR: unknown er" +
+		"ror code {{.Code}}\x04users`We could not read your ID. Please retak" +
+		"e a clear photo. If that fails, contact customer support.\x11identi" +
+		"ty_databaset\x04\x06details\x85\x01This error code is not in this library's " +
+		"error code table; its hundreds digit places it in the authoritat" +
+		"ive identity database check.\x06remedysnCheck the latest Tencent Hu" +
+		"iyan error code documentation, or ask Tencent technical staff wh" +
+		"at this code means.\x05titles5Identity database check: unknown erro" +
+		"r code {{.Code}}\x04users`Identity verification failed. Please chec" +
+		"k your name and ID number, or contact customer support.\x10image_co" +
+		"mparisont\x04\x06detailslThis error code is not in this library's erro" +
+		"r code table; its hundreds digit places it in image comparison.\x06" +
+		"remedysnCheck the latest Tencent Huiyan error code documentation" +
+		", or ask Tencent technical staff what this code means.\x05titles.Im" +
+		"age comparison: unknown error code {{.Code}}\x04userscFace comparis" +
+		"on was not completed. Please try again later. If that fails, con" +
+		"tact customer support.\blivenesst\x04\x06detailsnThis error code is not" +
+		" in this library's error code table; its hundreds digit places i" +
+		"t in liveness detection.\x06remedysnCheck the latest Tencent Huiyan" +
+		" error code documentation, or ask Tencent technical staff what t" +
+		"his code means.\x05titles0Liveness detection: unknown error code {{" +
+		".Code}}\x04users_Face verification was not completed. Please try ag" +
+		"ain. If that fails, contact customer support.\x03smst\x04\x06detailslThis" +
+		" error code is not in this library's error code table; its hundr" +
+		"eds digit places it in SMS verification.\x06remedysnCheck the lates" +
+		"t Tencent Huiyan error code documentation, or ask Tencent techni" +
+		"cal staff what this code means.\x05titles!SMS: unknown error code {" +
+		"{.Code}}\x04usersbSMS verification did not work. Please request a n" +
+		"ew code. If that fails, contact customer support.\x10wechat_real_na" +
+		"met\x04\x06detailsyThis error code is not in this library's error code" +
+		" table; its hundreds digit places it in WeChat real-name verific" +
+		"ation.\x06remedysnCheck the latest Tencent Huiyan error code docume" +
+		"ntation, or ask Tencent technical staff what this code means.\x05ti" +
+		"tles;WeChat real-name verification: unknown error code {{.Code}}" +
+		"\x04users_WeChat real-name verification failed. Please contact cust" +
+		"omer support for other ways to verify." +
 		""},
-	"zh-CN.toml": {size: 18127, crc: 0x13ac2c54, tree: "" +
+	"zh-CN.toml": {size: 18139, crc: 0x7d3800b2, tree: "" +
 		"tJ\x010t\x03\x06details\f正确返回\x05titles\x06成功\x04users\f验证成功\x011t\x03" +
 		"\x06details$缺少当前接口所需必要参数\x05titles\x1e请求不\xe5\x90" +
 		"\x88法，缺少参数\x04users-验证服务暂时不可用，请联\xe7\xb3" +
@@ -336,166 +336,166 @@ var decodedFiles = map[string]decodedFile{
 		"\xba寸过大\x04users0图片太大，请换一张较小的图片上\xe4\xbc" +
 		"\xa0\x03505t\x02\x05titles\x1b传入图片格式不准确\x04users0图片格式不" +
 		"支持，请换一张照片上传\x03507t\x02\x05titles\x18身份证号编\xe7\xa0" +
-		"\x81有误\x04usersB身份证号码可能识别有误，请核对号\xe7\xa0" +
-		"\x81后重新上传\x03508t\x02\x05titles\x1b身份证信息识别不全\x04usersQ" +
-		"未能完整识别身份证信息，请将身份证完整放入\xe6" +
-		"\xa1\x86内重新拍摄\x03509t\x02\x05titles\x18传入图片大小过小\x04usersB\xe5\x9b" +
-		"\xbe片太小，请上传一张更大、更清晰的身份证照片" +
-		"\x03510t\x02\x05titles\x12未识别出姓名\x04usersK未能识别出姓名，\xe8" +
-		"\xaf\xb7确保身份证清晰、无反光后重新拍摄\x03511t\x02\x05titles\x18" +
-		"未识别出身份证号\x04usersT未能识别出身份证号码，" +
-		"请确保身份证清晰、无反光后重新拍摄\x03512t\x02\x05titles" +
-		"'所传入的图片未检测到身份证\x04users?未检测到身\xe4\xbb" +
-		"\xbd证，请将身份证放入框内重新拍摄\x03601t\x03\x06detailsB视" +
-		"频活体检测引擎接口调用出错，或视频截帧失败\x05" +
-		"titles\x18调用引擎接口出错\x04usersH人脸验证出了点问\xe9\xa2" +
-		"\x98，请重试；如仍失败，请联系客服\x03602t\x02\x05titles\x1b视\xe9" +
-		"\xa2\x91实人检测没通过\x04users6人脸验证未通过，请本人\xe6" +
-		"\xad\xa3对摄像头重试\x03603t\x03\x06detailsN视频活体检测时返回\xe6\x9c" +
-		"\xaa细化的错误，即视频活体检测未通过\x05titles\x1b视频\xe5" +
-		"\xae\x9e人比对没通过\x04users6人脸验证未通过，请按屏幕\xe6" +
-		"\x8f\x90示重新操作\x03604t\x03\x06detailsB活体截帧和证件照比对\xe7\x9a" +
-		"\x84相似度未到达设定的阈值\x05titles$比对相似度未达\xe5" +
-		"\x88\xb0通过标准\x04usersQ人脸与证件照片比对未通过，请\xe5" +
-		"\x9c\xa8光线充足处正对摄像头重试\x03605t\x02\x05titles$二次验证" +
-		"照片信息拉取为空\x04users*暂时无法完成验证，请联" +
-		"系客服\x03606t\x03\x06detailsF活体+1v1接口中无法拉取到身份" +
-		"证姓名对应的证件照片\x05titles!身份证照片信息拉\xe5\x8f" +
-		"\x96失败\x04usersK无法获取您的证件照片，请联系客服\xef\xbc" +
-		"\x8c了解其他认证方式\x03607t\x02\x05titles\x12视频像素太低\x04usersB" +
-		"画面不够清晰，请擦拭摄像头后在光线充足处重\xe8" +
-		"\xaf\x95\x03608t\x02\x05titles\x12视频声音太小\x04usersN声音太小，请在\xe5\xae" +
-		"\x89静的环境中大声读出屏幕上的内容后重试\x03609t\x02\x05ti" +
-		"tles\x18嘴唇动作幅度过小\x04usersB嘴唇动作太小，请清\xe6" +
-		"\x99\xb0地读出屏幕上的内容后重试\x03610t\x02\x05titles\x15脸部未完" +
-		"整露出\x04usersE脸部未完整露出，请摘下帽子、口罩" +
-		"等遮挡物后重试\x03611t\x02\x05titles\x12声音识别失败\x04users]未\xe8" +
-		"\x83\xbd听清您的声音，请在安静的环境中清晰地读出\xe5\xb1" +
-		"\x8f幕上的内容后重试\x03612t\x02\x05titles\x12未检测到声音\x04usersZ" +
-		"未检测到声音，请允许使用麦克风，并大声读出\xe5" +
-		"\xb1\x8f幕上的内容后重试\x03650t\x02\x05titles\x18实人检测调用失败" +
-		"\x04usersH人脸验证出了点问题，请重试；如仍失败，" +
-		"请联系客服\x03651t\x02\x05titles\x15疑似非真人录制\x04usersE本次\xe5" +
-		"\xbd\x95制未能完成验证，请正对手机摄像头重新录制\x036" +
-		"52t\x02\x05titles\x1b未检测到第一个动作\x04users<未检测到动作" +
-		"，请按屏幕提示完成动作后重试\x03653t\x02\x05titles\x18未检\xe6\xb5" +
-		"\x8b到闭眼动作\x04users6未检测到闭眼动作，请按提示\xe9\x97" +
-		"\xad眼后重试\x03654t\x02\x05titles\x18未检测到张嘴动作\x04users6未检" +
-		"测到张嘴动作，请按提示张嘴后重试\x03655t\x02\x05titles\x12\xe8\x84" +
-		"\xb8离屏幕太近\x04users6脸离屏幕太近，请把手机拿远\xe4\xb8" +
-		"\x80些后重试\x03656t\x02\x05titles\x12脸离屏幕太远\x04users6脸离屏幕" +
-		"太远，请把手机靠近一些后重试\x03657t\x02\x05titles\x12脸离\xe5\xb1" +
-		"\x8f幕太左\x04users6脸太靠左了，请把脸移到框的中间\xe5\x90" +
-		"\x8e重试\x03658t\x02\x05titles\x12脸离屏幕太右\x04users6脸太靠右了，" +
-		"请把脸移到框的中间后重试\x03659t\x02\x05titles\f光线太暗\x04u" +
-		"sers0光线太暗，请到光线充足的地方重试\x03660t\x02\x05titl" +
-		"es\f光线太强\x04users0光线太强，请避开强光或逆光后" +
-		"重试\x03661t\x02\x05titles\x18活体检测未知错误\x04usersB人脸验证\xe6" +
-		"\x9c\xaa完成，请重试；如仍失败，请联系客服\x03662t\x02\x05titl" +
-		"es*人脸检测失败，无法提取比对照\x04users?未检测到" +
-		"人脸，请在光线充足处正对摄像头重试\x03663t\x02\x05titles" +
-		"\x1b未能检测到完整人脸\x04users?未能看到完整的脸，\xe8\xaf" +
-		"\xb7将整张脸放入框内后重试\x017t\x03\x06details<微信登录态\xe6\xa3" +
-		"\x80测失败，或未调用前置依赖接口\x05titles\t未登录\x04use" +
-		"rsT登录状态已失效，请返回重新发起验证；如仍\xe5" +
-		"\xa4\xb1败，请联系客服\x03701t\x03\x06details\x1b库中没有此身份信\xe6\x81" +
-		"\xaf\x05titles3库中无此号，请到户籍所在地进行核实\x04use" +
-		"rso未查到该身份证号码，请核对号码后重试；如\xe5" +
-		"\x8f\xb7码无误，请到户籍所在地派出所核实\x03702t\x03\x06details" +
-		"\x18证照接口调用失败\x05titles\x1e接口调用失败，请重试\x04" +
-		"usersQ暂时无法核验身份信息，请稍后重试；如仍\xe5" +
-		"\xa4\xb1败，请联系客服\x03703t\x03\x06details$传入的证件号和姓\xe5\x90" +
-		"\x8d不吻合\x05titles3姓名和身份证号不一致，请核实后\xe9" +
-		"\x87\x8d试\x04users3姓名和身份证号不一致，请核实后重试\x03" +
-		"704t\x03\x06details!库中未获取到此人证件照\x05titles!身份证" +
-		"照片信息拉取失败\x04usersH未查到您的证件照片，请" +
-		"联系客服，了解其他认证方式\x03705t\x03\x06details=输入的\xe8" +
-		"\xba\xab份证姓名和auth传入身份证姓名不一致\x05titlesf很\xe6\x8a" +
-		"\xb1歉，您提交的身份证信息与用户注册信息不一致" +
-		"，请您核对后再重新操作\x04usersN您提交的身份证信" +
-		"息与注册时填写的不一致，请核对后重试\x03706t\x03\x06det" +
-		"ails\x1b证照库接口返回错误\x05titles\x1e接口调用失败，请" +
-		"重试\x04usersE身份信息核验出错，请重试；如仍失败" +
-		"，请联系客服\x03707t\x03\x06details\x1b输入的身份证号有误\x05tit" +
-		"les\x12身份证号错误\x04users0身份证号码有误，请核对\xe5\x90" +
-		"\x8e重新填写\x03708t\x03\x06details\x15输入的姓名有误\x05titles\f姓名\xe9" +
-		"\x94\x99误\x04users'姓名有误，请核对后重新填写\x018t\x04\x06details'" +
-		"处理过程中捕获的未识别错误\x06remedys0可以与腾讯\xe4" +
-		"\xbe\xa7项目相关技术同学沟通\x05titles\f系统错误\x04usersH系\xe7\xbb" +
-		"\x9f出了点问题，请稍后重试；如仍失败，请联系客" +
-		"服\x03821t\x03\x06details'混合图像1v1比对接口调用失败\x05titles" +
-		"\x18调用引擎接口出错\x04usersH人脸比对出了点问题，\xe8\xaf" +
-		"\xb7重试；如仍失败，请联系客服\x03822t\x03\x06details'混合图" +
-		"像1v1比对接口调用超时\x05titles\x12图像比对超时\x04users?\xe4" +
-		"\xba\xba脸比对超时，请重试；如仍失败，请联系客服\x038" +
-		"23t\x03\x06details*混合图像1v1比对失败，未知原因\x05titles\x18\xe5" +
-		"\x9b\xbe像比对没有通过\x04users6人脸比对未通过，请本人\xe6" +
-		"\xad\xa3对摄像头重试\x03824t\x03\x06details-混合图像1v1比对相似\xe5\xba" +
-		"\xa6未达到阈值\x05titles$比对相似度未达到通过标准\x04use" +
-		"rsB人脸比对未通过，请在光线充足处正对摄像头\xe9" +
-		"\x87\x8d试\x03825t\x03\x06details!内网证照库拉取证照失败\x05titles\x1e证" +
-		"件照片信息拉取失败\x04usersK无法获取您的证件照片" +
-		"，请联系客服，了解其他认证方式\x03826t\x03\x06details\x1e传\xe5" +
-		"\x85\xa5的身份信息不合法\x05titles\x18身份验证没有通过\x04users" +
-		"H身份信息核验未通过，请核对姓名和身份证号码" +
-		"后重试\x03827t\x03\x06details-身份信息或照片不在内网证照\xe5" +
-		"\xba\x93里\x05titlesf未找到与身份信息匹配的照片或照片匹" +
-		"配错误，请通过其他方式进行实名认证\x04usersW未找" +
-		"到与您身份信息相符的照片，请联系客服，了解\xe5" +
-		"\x85\xb6他认证方式\x019t\x04\x06detailsC项目未配置授权CGI接口（\xe6" +
-		"\x88\x96SDK未授权包名/应用名）\x06remedysu使用接口没有授\xe6" +
-		"\x9d\x83，请确认提交的需求是否有对应的接口，如果\xe6\x9c" +
-		"\x89请联系腾讯侧技术同学\x05titles\x0f未授权接口\x04users-验" +
-		"证服务暂时不可用，请联系客服\x03901t\x02\x05titles\x12实名\xe8\xae" +
-		"\xa4证失败\x04usersB实名认证未通过，请联系客服，了\xe8\xa7" +
-		"\xa3其他认证方式\x03902t\x02\x05titles\x18用户暂未实名认证\x04users]" +
-		"您的微信尚未完成实名认证，请先在微信中完成\xe5" +
-		"\xae\x9e名认证后再发起验证\x03903t\x02\x05titles$实名信息和微信" +
-		"支付不一致\x04users]您填写的身份信息与微信支付中" +
-		"的实名信息不一致，请核对后重新填写\x03905t\x02\x05titles" +
-		"\x1e微信实名认证未知错误\x04usersT微信实名认证出了\xe7\x82" +
-		"\xb9问题，请稍后重试；如仍失败，请联系客服\bcateg" +
-		"oryt\a\ageneralt\x04\x06detailsl该错误码不在本库的错误码表\xe4" +
-		"\xb8\xad，且不属于任何已知的错误码区段，按通用类\xe5\xa4" +
-		"\x84理\x06remedysf查阅腾讯慧眼最新的错误码文档，或联" +
-		"系腾讯侧技术同学确认该错误码的含义\x05titles\"通\xe7\x94" +
-		"\xa8：未知错误码 {{.Code}}\x04usersK验证暂时无法完成，\xe8" +
-		"\xaf\xb7稍后重试；如仍失败，请联系客服\vid_card_ocrt\x04\x06de" +
-		"tailsQ该错误码不在本库的错误码表中，按百位数\xe5" +
-		"\xbd\x92入身份证识别类\x06remedysf查阅腾讯慧眼最新的错\xe8\xaf" +
-		"\xaf码文档，或联系腾讯侧技术同学确认该错误码的" +
-		"含义\x05titles+身份证识别：未知错误码 {{.Code}}\x04users`" +
-		"未能识别身份证，请重新拍摄清晰的身份证照片\xef" +
-		"\xbc\x9b如仍失败，请联系客服\x11identity_databaset\x04\x06detailsQ该" +
-		"错误码不在本库的错误码表中，按百位数归入证\xe7" +
-		"\x85\xa7库核验类\x06remedysf查阅腾讯慧眼最新的错误码文\xe6\xa1" +
+		"\x81有误\x04usersK身份证号码可能识别有误，请重新拍\xe6\x91" +
+		"\x84清晰的身份证照片\x03508t\x02\x05titles\x1b身份证信息识别不\xe5" +
+		"\x85\xa8\x04usersQ未能完整识别身份证信息，请将身份证完\xe6" +
+		"\x95\xb4放入框内重新拍摄\x03509t\x02\x05titles\x18传入图片大小过小" +
+		"\x04usersB图片太小，请上传一张更大、更清晰的身份" +
+		"证照片\x03510t\x02\x05titles\x12未识别出姓名\x04usersK未能识别出\xe5" +
+		"\xa7\x93名，请确保身份证清晰、无反光后重新拍摄\x03511t" +
+		"\x02\x05titles\x18未识别出身份证号\x04usersT未能识别出身份证" +
+		"号码，请确保身份证清晰、无反光后重新拍摄\x03512" +
+		"t\x02\x05titles'所传入的图片未检测到身份证\x04users?未检\xe6\xb5" +
+		"\x8b到身份证，请将身份证放入框内重新拍摄\x03601t\x03\x06de" +
+		"tailsB视频活体检测引擎接口调用出错，或视频截\xe5" +
+		"\xb8\xa7失败\x05titles\x18调用引擎接口出错\x04usersH人脸验证出\xe4\xba" +
+		"\x86点问题，请重试；如仍失败，请联系客服\x03602t\x02\x05ti" +
+		"tles\x1b视频实人检测没通过\x04users6人脸验证未通过，\xe8" +
+		"\xaf\xb7本人正对摄像头重试\x03603t\x03\x06detailsN视频活体检测\xe6\x97" +
+		"\xb6返回未细化的错误，即视频活体检测未通过\x05title" +
+		"s\x1b视频实人比对没通过\x04users6人脸验证未通过，请\xe6" +
+		"\x8c\x89屏幕提示重新操作\x03604t\x03\x06detailsB活体截帧和证件\xe7\x85" +
+		"\xa7比对的相似度未到达设定的阈值\x05titles$比对相似\xe5" +
+		"\xba\xa6未达到通过标准\x04usersQ人脸与证件照片比对未通\xe8" +
+		"\xbf\x87，请在光线充足处正对摄像头重试\x03605t\x02\x05titles$二" +
+		"次验证照片信息拉取为空\x04users*暂时无法完成验证" +
+		"，请联系客服\x03606t\x03\x06detailsF活体+1v1接口中无法拉取" +
+		"到身份证姓名对应的证件照片\x05titles!身份证照片\xe4\xbf" +
+		"\xa1息拉取失败\x04usersK无法获取您的证件照片，请联\xe7\xb3" +
+		"\xbb客服，了解其他认证方式\x03607t\x02\x05titles\x12视频像素太\xe4" +
+		"\xbd\x8e\x04usersB画面不够清晰，请擦拭摄像头后在光线充\xe8" +
+		"\xb6\xb3处重试\x03608t\x02\x05titles\x12视频声音太小\x04usersN声音太小\xef\xbc" +
+		"\x8c请在安静的环境中大声读出屏幕上的内容后重试" +
+		"\x03609t\x02\x05titles\x18嘴唇动作幅度过小\x04usersB嘴唇动作太小\xef" +
+		"\xbc\x8c请清晰地读出屏幕上的内容后重试\x03610t\x02\x05titles\x15脸" +
+		"部未完整露出\x04usersE脸部未完整露出，请摘下帽子" +
+		"、口罩等遮挡物后重试\x03611t\x02\x05titles\x12声音识别失败\x04u" +
+		"sers]未能听清您的声音，请在安静的环境中清晰\xe5\x9c" +
+		"\xb0读出屏幕上的内容后重试\x03612t\x02\x05titles\x12未检测到声\xe9" +
+		"\x9f\xb3\x04usersZ未检测到声音，请允许使用麦克风，并大\xe5" +
+		"\xa3\xb0读出屏幕上的内容后重试\x03650t\x02\x05titles\x18实人检测调" +
+		"用失败\x04usersH人脸验证出了点问题，请重试；如仍" +
+		"失败，请联系客服\x03651t\x02\x05titles\x15疑似非真人录制\x04user" +
+		"sE本次录制未能完成验证，请正对手机摄像头重\xe6\x96" +
+		"\xb0录制\x03652t\x02\x05titles\x1b未检测到第一个动作\x04users<未检测" +
+		"到动作，请按屏幕提示完成动作后重试\x03653t\x02\x05titles" +
+		"\x18未检测到闭眼动作\x04users6未检测到闭眼动作，请\xe6\x8c" +
+		"\x89提示闭眼后重试\x03654t\x02\x05titles\x18未检测到张嘴动作\x04use" +
+		"rs6未检测到张嘴动作，请按提示张嘴后重试\x03655t\x02\x05" +
+		"titles\x12脸离屏幕太近\x04users6脸离屏幕太近，请把手\xe6\x9c" +
+		"\xba拿远一些后重试\x03656t\x02\x05titles\x12脸离屏幕太远\x04users6脸" +
+		"离屏幕太远，请把手机靠近一些后重试\x03657t\x02\x05titles" +
+		"\x12脸离屏幕太左\x04users6脸太靠左了，请把脸移到框\xe7\x9a" +
+		"\x84中间后重试\x03658t\x02\x05titles\x12脸离屏幕太右\x04users6脸太靠" +
+		"右了，请把脸移到框的中间后重试\x03659t\x02\x05titles\f光\xe7\xba" +
+		"\xbf太暗\x04users0光线太暗，请到光线充足的地方重试\x036" +
+		"60t\x02\x05titles\f光线太强\x04users0光线太强，请避开强光或" +
+		"逆光后重试\x03661t\x02\x05titles\x18活体检测未知错误\x04usersB人\xe8" +
+		"\x84\xb8验证未完成，请重试；如仍失败，请联系客服\x036" +
+		"62t\x02\x05titles*人脸检测失败，无法提取比对照\x04users?未" +
+		"检测到人脸，请在光线充足处正对摄像头重试\x03663" +
+		"t\x02\x05titles\x1b未能检测到完整人脸\x04users?未能看到完整\xe7\x9a" +
+		"\x84脸，请将整张脸放入框内后重试\x017t\x03\x06details<微信\xe7\x99" +
+		"\xbb录态检测失败，或未调用前置依赖接口\x05titles\t未\xe7" +
+		"\x99\xbb录\x04usersT登录状态已失效，请返回重新发起验证\xef" +
+		"\xbc\x9b如仍失败，请联系客服\x03701t\x03\x06details\x1b库中没有此\xe8\xba" +
+		"\xab份信息\x05titles3库中无此号，请到户籍所在地进行\xe6" +
+		"\xa0\xb8实\x04userso未查到该身份证号码，请核对号码后重\xe8" +
+		"\xaf\x95；如号码无误，请到户籍所在地派出所核实\x03702t" +
+		"\x03\x06details\x18证照接口调用失败\x05titles\x1e接口调用失败，\xe8" +
+		"\xaf\xb7重试\x04usersQ暂时无法核验身份信息，请稍后重试\xef" +
+		"\xbc\x9b如仍失败，请联系客服\x03703t\x03\x06details$传入的证件\xe5\x8f" +
+		"\xb7和姓名不吻合\x05titles3姓名和身份证号不一致，请\xe6" +
+		"\xa0\xb8实后重试\x04users6姓名和身份证号码不一致，请核\xe5" +
+		"\xae\x9e后重试\x03704t\x03\x06details!库中未获取到此人证件照\x05titl" +
+		"es!身份证照片信息拉取失败\x04usersH未查到您的证件" +
+		"照片，请联系客服，了解其他认证方式\x03705t\x03\x06detail" +
+		"s=输入的身份证姓名和auth传入身份证姓名不一致\x05" +
+		"titlesf很抱歉，您提交的身份证信息与用户注册信" +
+		"息不一致，请您核对后再重新操作\x04usersN您提交的" +
+		"身份证信息与注册时填写的不一致，请核对后重\xe8" +
+		"\xaf\x95\x03706t\x03\x06details\x1b证照库接口返回错误\x05titles\x1e接口调用" +
+		"失败，请重试\x04usersE身份信息核验出错，请重试；" +
+		"如仍失败，请联系客服\x03707t\x03\x06details\x1b输入的身份证\xe5" +
+		"\x8f\xb7有误\x05titles\x12身份证号错误\x04users0身份证号码有误\xef\xbc" +
+		"\x8c请核对后重新填写\x03708t\x03\x06details\x15输入的姓名有误\x05ti" +
+		"tles\f姓名错误\x04users'姓名有误，请核对后重新填写\x01" +
+		"8t\x04\x06details'处理过程中捕获的未识别错误\x06remedys0可\xe4" +
+		"\xbb\xa5与腾讯侧项目相关技术同学沟通\x05titles\f系统错误" +
+		"\x04usersH系统出了点问题，请稍后重试；如仍失败，" +
+		"请联系客服\x03821t\x03\x06details'混合图像1v1比对接口调用\xe5" +
+		"\xa4\xb1败\x05titles\x18调用引擎接口出错\x04usersH人脸比对出了\xe7\x82" +
+		"\xb9问题，请重试；如仍失败，请联系客服\x03822t\x03\x06detai" +
+		"ls'混合图像1v1比对接口调用超时\x05titles\x12图像比对\xe8\xb6" +
+		"\x85时\x04users?人脸比对超时，请重试；如仍失败，请\xe8\x81" +
+		"\x94系客服\x03823t\x03\x06details*混合图像1v1比对失败，未知原" +
+		"因\x05titles\x18图像比对没有通过\x04users6人脸比对未通过\xef" +
+		"\xbc\x8c请本人正对摄像头重试\x03824t\x03\x06details-混合图像1v1\xe6\xaf" +
+		"\x94对相似度未达到阈值\x05titles$比对相似度未达到通\xe8" +
+		"\xbf\x87标准\x04usersB人脸比对未通过，请在光线充足处正\xe5" +
+		"\xaf\xb9摄像头重试\x03825t\x03\x06details!内网证照库拉取证照失\xe8\xb4" +
+		"\xa5\x05titles\x1e证件照片信息拉取失败\x04usersK无法获取您的" +
+		"证件照片，请联系客服，了解其他认证方式\x03826t\x03\x06" +
+		"details\x1e传入的身份信息不合法\x05titles\x18身份验证没有" +
+		"通过\x04usersH身份信息核验未通过，请核对姓名和身" +
+		"份证号码后重试\x03827t\x03\x06details-身份信息或照片不在\xe5" +
+		"\x86\x85网证照库里\x05titlesf未找到与身份信息匹配的照片" +
+		"或照片匹配错误，请通过其他方式进行实名认证\x04" +
+		"usersW未找到与您身份信息相符的照片，请联系客\xe6" +
+		"\x9c\x8d，了解其他认证方式\x019t\x04\x06detailsC项目未配置授权C" +
+		"GI接口（或SDK未授权包名/应用名）\x06remedysu使用接\xe5" +
+		"\x8f\xa3没有授权，请确认提交的需求是否有对应的接\xe5\x8f" +
+		"\xa3，如果有请联系腾讯侧技术同学\x05titles\x0f未授权接\xe5" +
+		"\x8f\xa3\x04users-验证服务暂时不可用，请联系客服\x03901t\x02\x05tit" +
+		"les\x12实名认证失败\x04usersB实名认证未通过，请联系\xe5\xae" +
+		"\xa2服，了解其他认证方式\x03902t\x02\x05titles\x18用户暂未实名\xe8" +
+		"\xae\xa4证\x04users]您的微信尚未完成实名认证，请先在微\xe4" +
+		"\xbf\xa1中完成实名认证后再发起验证\x03903t\x02\x05titles$实名信" +
+		"息和微信支付不一致\x04users]您填写的身份信息与微" +
+		"信支付中的实名信息不一致，请核对后重新填写\x03" +
+		"905t\x02\x05titles\x1e微信实名认证未知错误\x04usersT微信实名\xe8\xae" +
+		"\xa4证出了点问题，请稍后重试；如仍失败，请联系" +
+		"客服\bcategoryt\a\ageneralt\x04\x06detailsl该错误码不在本库的\xe9" +
+		"\x94\x99误码表中，且不属于任何已知的错误码区段，\xe6\x8c" +
+		"\x89通用类处理\x06remedysf查阅腾讯慧眼最新的错误码文" +
+		"档，或联系腾讯侧技术同学确认该错误码的含义\x05" +
+		"titles\"通用：未知错误码 {{.Code}}\x04usersK验证暂时无\xe6" +
+		"\xb3\x95完成，请稍后重试；如仍失败，请联系客服\vid_c" +
+		"ard_ocrt\x04\x06detailsQ该错误码不在本库的错误码表中，\xe6" +
+		"\x8c\x89百位数归入身份证识别类\x06remedysf查阅腾讯慧眼\xe6\x9c" +
+		"\x80新的错误码文档，或联系腾讯侧技术同学确认该" +
+		"错误码的含义\x05titles+身份证识别：未知错误码 {{.C" +
+		"ode}}\x04users`未能识别身份证，请重新拍摄清晰的身\xe4" +
+		"\xbb\xbd证照片；如仍失败，请联系客服\x11identity_databaset\x04" +
+		"\x06detailsQ该错误码不在本库的错误码表中，按百位\xe6" +
+		"\x95\xb0归入证照库核验类\x06remedysf查阅腾讯慧眼最新的\xe9\x94" +
+		"\x99误码文档，或联系腾讯侧技术同学确认该错误码" +
+		"的含义\x05titles+证照库核验：未知错误码 {{.Code}}\x04use" +
+		"rsQ身份信息核验未通过，请核对姓名和身份证号\xe7" +
+		"\xa0\x81，或联系客服\x10image_comparisont\x04\x06detailsN该错误码不\xe5" +
+		"\x9c\xa8本库的错误码表中，按百位数归入图像比对类\x06r" +
+		"emedysf查阅腾讯慧眼最新的错误码文档，或联系腾" +
+		"讯侧技术同学确认该错误码的含义\x05titles(图像比\xe5\xaf" +
+		"\xb9：未知错误码 {{.Code}}\x04usersH人脸比对未完成，请\xe7" +
+		"\xa8\x8d后重试；如仍失败，请联系客服\blivenesst\x04\x06detailsN" +
+		"该错误码不在本库的错误码表中，按百位数归入\xe6" +
+		"\xb4\xbb体检测类\x06remedysf查阅腾讯慧眼最新的错误码文\xe6\xa1" +
 		"\xa3，或联系腾讯侧技术同学确认该错误码的含义\x05ti" +
-		"tles+证照库核验：未知错误码 {{.Code}}\x04usersQ身份信" +
-		"息核验未通过，请核对姓名和身份证号码，或联\xe7" +
-		"\xb3\xbb客服\x10image_comparisont\x04\x06detailsN该错误码不在本库的\xe9" +
-		"\x94\x99误码表中，按百位数归入图像比对类\x06remedysf查\xe9\x98" +
-		"\x85腾讯慧眼最新的错误码文档，或联系腾讯侧技术" +
-		"同学确认该错误码的含义\x05titles(图像比对：未知\xe9\x94" +
-		"\x99误码 {{.Code}}\x04usersH人脸比对未完成，请稍后重试\xef" +
-		"\xbc\x9b如仍失败，请联系客服\blivenesst\x04\x06detailsN该错误码" +
-		"不在本库的错误码表中，按百位数归入活体检测\xe7" +
-		"\xb1\xbb\x06remedysf查阅腾讯慧眼最新的错误码文档，或联\xe7\xb3" +
-		"\xbb腾讯侧技术同学确认该错误码的含义\x05titles(活体\xe6" +
-		"\xa3\x80测：未知错误码 {{.Code}}\x04usersB人脸验证未完成，" +
-		"请重试；如仍失败，请联系客服\x03smst\x04\x06detailsN该错\xe8" +
-		"\xaf\xaf码不在本库的错误码表中，按百位数归入短信\xe9\xaa" +
-		"\x8c证类\x06remedysf查阅腾讯慧眼最新的错误码文档，或" +
-		"联系腾讯侧技术同学确认该错误码的含义\x05titles(\xe7\x9f" +
-		"\xad信验证：未知错误码 {{.Code}}\x04usersQ短信验证未成\xe5" +
-		"\x8a\x9f，请重新获取验证码；如仍失败，请联系客服\x10w" +
-		"echat_real_namet\x04\x06detailsN该错误码不在本库的错误码\xe8\xa1" +
-		"\xa8中，按百位数归入微信实名类\x06remedysf查阅腾讯慧" +
-		"眼最新的错误码文档，或联系腾讯侧技术同学确\xe8" +
-		"\xae\xa4该错误码的含义\x05titles(微信实名：未知错误码 {{" +
-		".Code}}\x04usersH微信实名认证未通过，请联系客服，\xe4\xba" +
-		"\x86解其他认证方式" +
+		"tles(活体检测：未知错误码 {{.Code}}\x04usersB人脸验证" +
+		"未完成，请重试；如仍失败，请联系客服\x03smst\x04\x06det" +
+		"ailsN该错误码不在本库的错误码表中，按百位数\xe5\xbd" +
+		"\x92入短信验证类\x06remedysf查阅腾讯慧眼最新的错误码" +
+		"文档，或联系腾讯侧技术同学确认该错误码的含\xe4" +
+		"\xb9\x89\x05titles(短信验证：未知错误码 {{.Code}}\x04usersQ短信\xe9" +
+		"\xaa\x8c证未成功，请重新获取验证码；如仍失败，请\xe8\x81" +
+		"\x94系客服\x10wechat_real_namet\x04\x06detailsN该错误码不在本库\xe7\x9a" +
+		"\x84错误码表中，按百位数归入微信实名类\x06remedysf查" +
+		"阅腾讯慧眼最新的错误码文档，或联系腾讯侧技\xe6" +
+		"\x9c\xaf同学确认该错误码的含义\x05titles(微信实名：未知" +
+		"错误码 {{.Code}}\x04usersH微信实名认证未通过，请联\xe7\xb3" +
+		"\xbb客服，了解其他认证方式" +
 		""},
-	"zh-HK.toml": {size: 20887, crc: 0x19341e32, tree: "" +
+	"zh-HK.toml": {size: 20896, crc: 0xd5dd1823, tree: "" +
 		"tJ\x010t\x03\x06details\f正確返回\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details$缺少當前接口所需必要參數\x05titles\x1e請求不\xe5\x90" +
 		"\x88法，缺少參數\x04users6驗證服務暫時未能使用，請\xe8\x81" +
@@ -546,171 +546,171 @@ var decodedFiles = map[string]decodedFile{
 		"\x87\x03504t\x02\x05titles\x18輸入圖片尺寸過大\x04users-圖片太大，請" +
 		"改為上載較小的圖片\x03505t\x02\x05titles\x1b傳入圖片格式不\xe6\xba" +
 		"\x96確\x04users9不支援此圖片格式，請改為上載另一張\xe7\x9b" +
-		"\xb8片\x03507t\x02\x05titles\x18身份證號編碼有誤\x04usersB身份證號碼" +
-		"可能識別有誤，請核對號碼後重新上載\x03508t\x02\x05titles" +
-		"\x1b身份證資料識別不全\x04usersQ未能完整識別身份證\xe8\xb3" +
-		"\x87料，請將整張身份證放入框內重新拍攝\x03509t\x02\x05title" +
-		"s\x18傳入圖片大小過小\x04usersB圖片太小，請上載一張\xe6" +
-		"\x9b\xb4大、更清晰的身份證相片\x03510t\x02\x05titles\x12未識別出姓" +
-		"名\x04usersK未能識別姓名，請確保身份證清晰、沒有" +
-		"反光後重新拍攝\x03511t\x02\x05titles\x18未識別出身份證號\x04user" +
-		"sT未能識別身份證號碼，請確保身份證清晰、沒\xe6\x9c" +
-		"\x89反光後重新拍攝\x03512t\x02\x05titles'所傳入的圖片未檢測\xe5" +
-		"\x88\xb0身份證\x04users?未檢測到身份證，請將身份證放入\xe6" +
-		"\xa1\x86內重新拍攝\x03601t\x03\x06detailsK影片活體檢測引擎接口\xe8\xaa" +
-		"\xbf用出錯，或從影片擷取畫面失敗\x05titles\x18調用引擎\xe6" +
-		"\x8e\xa5口出錯\x04usersK人臉驗證出現問題，請重試；如仍\xe5" +
-		"\xa4\xb1敗，請聯絡客戶服務\x03602t\x02\x05titles\x1b影片實人檢測沒" +
-		"通過\x04users9人臉驗證未能通過，請由本人正對鏡頭" +
-		"重試\x03603t\x03\x06detailsN影片活體檢測時返回未細化的錯\xe8" +
-		"\xaa\xa4，即影片活體檢測未通過\x05titles\x1b影片實人比對沒" +
-		"通過\x04users9人臉驗證未能通過，請按屏幕提示重新" +
-		"操作\x03604t\x03\x06detailsQ活體檢測擷取的畫面和證件照比\xe5" +
-		"\xb0\x8d的相似度未到達設定的閾值\x05titles$比對相似度未" +
-		"達到通過標準\x04usersW人臉與證件相片比對未能通過" +
-		"，請在光線充足的地方正對鏡頭重試\x03605t\x02\x05titles$\xe4\xba" +
-		"\x8c次驗證照片資料獲取為空\x04users0暫時未能完成驗\xe8\xad" +
-		"\x89，請聯絡客戶服務\x03606t\x03\x06detailsC活體+1v1接口中無\xe6\xb3" +
-		"\x95獲取身份證姓名對應的證件照片\x05titles!身份證照\xe7" +
-		"\x89\x87資料獲取失敗\x04usersQ未能取得您的證件相片，請\xe8" +
-		"\x81\xaf絡客戶服務，查詢其他認證方式\x03607t\x02\x05titles\x12影片" +
-		"像素太低\x04usersE畫面不夠清晰，請清潔鏡頭後在光" +
-		"線充足的地方重試\x03608t\x02\x05titles\x12影片聲音太小\x04usersN\xe8" +
-		"\x81\xb2音太小，請在安靜的環境中大聲讀出屏幕上的\xe5\x85" +
-		"\xa7容後重試\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04users?嘴唇" +
-		"動作太小，請清楚讀出屏幕上的內容後重試\x03610t\x02\x05" +
-		"titles\x15臉部未完整露出\x04usersE面部未完整露出，請\xe9\x99" +
-		"\xa4下帽子、口罩等遮擋物後重試\x03611t\x02\x05titles\x12聲音識\xe5" +
-		"\x88\xa5失敗\x04users]未能聽清楚您的聲音，請在安靜的環\xe5" +
-		"\xa2\x83中清楚讀出屏幕上的內容後重試\x03612t\x02\x05titles\x12未檢" +
-		"測到聲音\x04usersZ未檢測到聲音，請允許使用麥克風" +
-		"，並大聲讀出屏幕上的內容後重試\x03650t\x02\x05titles\x18實\xe4\xba" +
-		"\xba檢測調用失敗\x04usersK人臉驗證出現問題，請重試\xef\xbc" +
-		"\x9b如仍失敗，請聯絡客戶服務\x03651t\x02\x05titles\x15疑似非真\xe4" +
-		"\xba\xba錄製\x04usersB今次錄影未能完成驗證，請正對手機\xe9" +
-		"\x8f\xa1頭重新錄影\x03652t\x02\x05titles\x1b未檢測到第一個動作\x04users" +
-		"<未檢測到動作，請按屏幕提示完成動作後重試\x0365" +
-		"3t\x02\x05titles\x18未檢測到閉眼動作\x04users6未檢測到閉眼動\xe4" +
-		"\xbd\x9c，請按提示閉眼後重試\x03654t\x02\x05titles\x18未檢測到張嘴" +
-		"動作\x04users6未檢測到張嘴動作，請按提示張嘴後重" +
-		"試\x03655t\x02\x05titles\x12臉離屏幕太近\x04users9面部離屏幕太近\xef" +
-		"\xbc\x8c請將手機移遠一點後重試\x03656t\x02\x05titles\x12臉離屏幕太" +
-		"遠\x04users9面部離屏幕太遠，請將手機移近一點後重" +
-		"試\x03657t\x02\x05titles\x12臉離屏幕太左\x04users9面部太靠左，請\xe5" +
-		"\xb0\x87面部移到框的中間後重試\x03658t\x02\x05titles\x12臉離屏幕太" +
-		"右\x04users9面部太靠右，請將面部移到框的中間後重" +
-		"試\x03659t\x02\x05titles\f光線太暗\x04users0光線太暗，請到光線\xe5" +
-		"\x85\x85足的地方重試\x03660t\x02\x05titles\f光線太強\x04users0光線太\xe5\xbc" +
-		"\xb7，請避開強光或逆光後重試\x03661t\x02\x05titles\x18活體檢測\xe6" +
-		"\x9c\xaa知錯誤\x04usersH人臉驗證未完成，請重試；如仍失\xe6" +
-		"\x95\x97，請聯絡客戶服務\x03662t\x02\x05titles*人臉檢測失敗，無" +
-		"法提取比對照\x04usersB未檢測到人臉，請在光線充足" +
-		"的地方正對鏡頭重試\x03663t\x02\x05titles\x1b未能檢測到完整\xe4\xba" +
-		"\xba臉\x04usersB未能看到完整面部，請將整個面部放入\xe6\xa1" +
-		"\x86內後重試\x017t\x03\x06details?微信登入狀態檢測失敗，或\xe6\x9c" +
-		"\xaa調用前置依賴接口\x05titles\t未登入\x04users]登入狀態已" +
-		"失效，請返回並重新開始驗證；如仍失敗，請聯\xe7" +
-		"\xb5\xa1客戶服務\x03701t\x03\x06details\x1b庫中沒有此身份資料\x05titles3" +
-		"庫中無此號，請到戶籍所在地進行核實\x04usersr未能" +
-		"找到此身份證號碼，請核對號碼後重試；如號碼\xe7" +
-		"\x84\xa1誤，請向證件上的簽發機關查詢\x03702t\x03\x06details\x18證\xe7\x85" +
-		"\xa7接口調用失敗\x05titles\x1e接口調用失敗，請重試\x04usersW" +
-		"暫時未能核實身份資料，請稍後再試；如仍失敗\xef" +
-		"\xbc\x8c請聯絡客戶服務\x03703t\x03\x06details$傳入的證件號和姓\xe5\x90" +
-		"\x8d不吻合\x05titles3姓名和身份證號不一致，請核實後\xe9" +
-		"\x87\x8d試\x04users3姓名與身份證號碼不符，請核實後重試\x03" +
-		"704t\x03\x06details!庫中未獲取到此人證件照\x05titles!身份證" +
-		"照片資料獲取失敗\x04usersQ未能找到您的證件相片，" +
-		"請聯絡客戶服務，查詢其他認證方式\x03705t\x03\x06details=\xe8" +
-		"\xbc\xb8入的身份證姓名和auth傳入身份證姓名不一致\x05tit" +
-		"lesf很抱歉，您提交的身份證資料與用戶註冊資料" +
-		"不一致，請您核對後再重新操作\x04usersN您提交的身" +
-		"份證資料與註冊時填寫的不一致，請核對後重試\x03" +
-		"706t\x03\x06details\x1b證照庫接口返回錯誤\x05titles\x1e接口調用失" +
-		"敗，請重試\x04usersK身份資料核實出錯，請重試；如" +
-		"仍失敗，請聯絡客戶服務\x03707t\x03\x06details\x1b輸入的身份\xe8" +
-		"\xad\x89號有誤\x05titles\x12身份證號錯誤\x04users0身份證號碼有\xe8\xaa" +
-		"\xa4，請核對後重新填寫\x03708t\x03\x06details\x15輸入的姓名有誤" +
-		"\x05titles\f姓名錯誤\x04users'姓名有誤，請核對後重新填\xe5" +
-		"\xaf\xab\x018t\x04\x06details'處理過程中捕獲的未識別錯誤\x06remedys0\xe5" +
-		"\x8f\xaf以與騰訊方項目相關技術人員溝通\x05titles\f系統錯" +
-		"誤\x04usersK系統出現問題，請稍後再試；如仍失敗，" +
-		"請聯絡客戶服務\x03821t\x03\x06details'混合圖像1v1比對接口\xe8" +
-		"\xaa\xbf用失敗\x05titles\x18調用引擎接口出錯\x04usersK人臉比對\xe5\x87" +
-		"\xba現問題，請重試；如仍失敗，請聯絡客戶服務\x0382" +
-		"2t\x03\x06details'混合圖像1v1比對接口調用超時\x05titles\x12圖\xe5\x83" +
-		"\x8f比對超時\x04usersE人臉比對超時，請重試；如仍失\xe6\x95" +
-		"\x97，請聯絡客戶服務\x03823t\x03\x06details*混合圖像1v1比對失" +
-		"敗，未知原因\x05titles\x18圖像比對沒有通過\x04users9人臉\xe6" +
-		"\xaf\x94對未能通過，請由本人正對鏡頭重試\x03824t\x03\x06details" +
-		"-混合圖像1v1比對相似度未達到閾值\x05titles$比對相\xe4" +
-		"\xbc\xbc度未達到通過標準\x04usersH人臉比對未能通過，請\xe5" +
-		"\x9c\xa8光線充足的地方正對鏡頭重試\x03825t\x03\x06details$從內\xe7\xb6" +
-		"\xb2證照庫獲取證照失敗\x05titles\x1e證件照片資料獲取失\xe6" +
-		"\x95\x97\x04usersQ未能取得您的證件相片，請聯絡客戶服務\xef" +
-		"\xbc\x8c查詢其他認證方式\x03826t\x03\x06details\x1e傳入的身份資料\xe4\xb8" +
-		"\x8d合法\x05titles\x18身份驗證沒有通過\x04usersK身份資料核實" +
-		"未能通過，請核對姓名及身份證號碼後重試\x03827t\x03\x06" +
-		"details-身份資料或照片不在內網證照庫裏\x05titlesf未" +
-		"找到與身份資料匹配的照片或照片匹配錯誤，請\xe9" +
-		"\x80\x9a過其他方式進行實名認證\x04users]找不到與您身份\xe8" +
-		"\xb3\x87料相符的相片，請聯絡客戶服務，查詢其他認\xe8\xad" +
-		"\x89方式\x019t\x04\x06detailsR項目未配置授權CGI接口（或SDK未\xe6\x8e" +
-		"\x88權套件名稱/應用程式名稱）\x06remedysu使用接口沒\xe6\x9c" +
-		"\x89授權，請確認提交的需求是否有對應的接口，如" +
-		"果有請聯絡騰訊方技術人員\x05titles\x0f未授權接口\x04user" +
-		"s6驗證服務暫時未能使用，請聯絡客戶服務\x03901t\x02\x05t" +
-		"itles\x12實名認證失敗\x04usersK實名認證未能通過，請聯" +
-		"絡客戶服務，查詢其他認證方式\x03902t\x02\x05titles\x18用戶\xe6\x9a" +
-		"\xab未實名認證\x04users]您的微信尚未完成實名認證，\xe8\xab" +
-		"\x8b先在微信內完成實名認證，再開始驗證\x03903t\x02\x05title" +
-		"s$實名資料和微信支付不一致\x04users]您填寫的身份\xe8" +
-		"\xb3\x87料與微信支付中的實名資料不一致，請核對後\xe9\x87" +
-		"\x8d新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersW微" +
-		"信實名認證出現問題，請稍後再試；如仍失敗，\xe8" +
-		"\xab\x8b聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼\xe4\xb8" +
-		"\x8d在本程式庫的錯誤碼表中，且不屬於任何已知的" +
-		"錯誤碼區段，按通用類處理\x06remedysf查閱騰訊慧眼\xe6" +
-		"\x9c\x80新的錯誤碼文件，或聯絡騰訊方技術人員確認\xe8\xa9" +
-		"\xb2錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04us" +
-		"ersQ暫時未能完成驗證，請稍後再試；如仍失敗，" +
-		"請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤碼不在\xe6\x9c" +
-		"\xac程式庫的錯誤碼表中，按百位數歸入身份證識別" +
-		"類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7" +
-		"\xb5\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles+身份" +
-		"證識別：未知錯誤碼 {{.Code}}\x04usersf未能識別身份\xe8\xad" +
-		"\x89，請重新拍攝清晰的身份證相片；如仍失敗，請" +
-		"聯絡客戶服務\x11identity_databaset\x04\x06detailsW該錯誤碼不\xe5\x9c" +
-		"\xa8本程式庫的錯誤碼表中，按百位數歸入證照庫核" +
-		"驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或\xe8" +
-		"\x81\xaf絡騰訊方技術人員確認該錯誤碼的含義\x05titles+證" +
-		"照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身份資料核\xe5\xaf" +
-		"\xa6未能通過，請核對姓名及身份證號碼，或聯絡客" +
-		"戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不在本程式" +
-		"庫的錯誤碼表中，按百位數歸入圖像比對類\x06remedy" +
-		"sf查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊\xe6\x96" +
-		"\xb9技術人員確認該錯誤碼的含義\x05titles(圖像比對：\xe6" +
-		"\x9c\xaa知錯誤碼 {{.Code}}\x04usersN人臉比對未完成，請稍後" +
-		"再試；如仍失敗，請聯絡客戶服務\blivenesst\x04\x06details" +
-		"T該錯誤碼不在本程式庫的錯誤碼表中，按百位數" +
-		"歸入活體檢測類\x06remedysf查閱騰訊慧眼最新的錯誤\xe7" +
-		"\xa2\xbc文件，或聯絡騰訊方技術人員確認該錯誤碼的\xe5\x90" +
-		"\xab義\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04usersH人\xe8\x87" +
-		"\x89驗證未完成，請重試；如仍失敗，請聯絡客戶服" +
-		"務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表\xe4" +
-		"\xb8\xad，按百位數歸入短訊驗證類\x06remedysf查閱騰訊慧\xe7\x9c" +
-		"\xbc最新的錯誤碼文件，或聯絡騰訊方技術人員確認" +
-		"該錯誤碼的含義\x05titles(短訊驗證：未知錯誤碼 {{.C" +
-		"ode}}\x04usersW短訊驗證未成功，請重新索取驗證碼；\xe5" +
-		"\xa6\x82仍失敗，請聯絡客戶服務\x10wechat_real_namet\x04\x06detailsT\xe8" +
-		"\xa9\xb2錯誤碼不在本程式庫的錯誤碼表中，按百位數\xe6\xad" +
-		"\xb8入微信實名類\x06remedysf查閱騰訊慧眼最新的錯誤碼" +
-		"文件，或聯絡騰訊方技術人員確認該錯誤碼的含\xe7" +
-		"\xbe\xa9\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04usersQ微信\xe5" +
-		"\xaf\xa6名認證未能通過，請聯絡客戶服務，查詢其他\xe8\xaa" +
-		"\x8d證方式" +
+		"\xb8片\x03507t\x02\x05titles\x18身份證號編碼有誤\x04usersK身份證號碼" +
+		"可能識別有誤，請重新拍攝清晰的身份證相片\x03508" +
+		"t\x02\x05titles\x1b身份證資料識別不全\x04usersQ未能完整識別\xe8\xba" +
+		"\xab份證資料，請將整張身份證放入框內重新拍攝\x0350" +
+		"9t\x02\x05titles\x18傳入圖片大小過小\x04usersB圖片太小，請上\xe8" +
+		"\xbc\x89一張更大、更清晰的身份證相片\x03510t\x02\x05titles\x12未識" +
+		"別出姓名\x04usersK未能識別姓名，請確保身份證清晰" +
+		"、沒有反光後重新拍攝\x03511t\x02\x05titles\x18未識別出身份\xe8\xad" +
+		"\x89號\x04usersT未能識別身份證號碼，請確保身份證清\xe6\x99" +
+		"\xb0、沒有反光後重新拍攝\x03512t\x02\x05titles'所傳入的圖片\xe6" +
+		"\x9c\xaa檢測到身份證\x04users?未檢測到身份證，請將身份\xe8" +
+		"\xad\x89放入框內重新拍攝\x03601t\x03\x06detailsK影片活體檢測引\xe6\x93" +
+		"\x8e接口調用出錯，或從影片擷取畫面失敗\x05titles\x18調\xe7" +
+		"\x94\xa8引擎接口出錯\x04usersK人臉驗證出現問題，請重試\xef" +
+		"\xbc\x9b如仍失敗，請聯絡客戶服務\x03602t\x02\x05titles\x1b影片實人" +
+		"檢測沒通過\x04users9人臉驗證未能通過，請由本人正" +
+		"對鏡頭重試\x03603t\x03\x06detailsN影片活體檢測時返回未細\xe5" +
+		"\x8c\x96的錯誤，即影片活體檢測未通過\x05titles\x1b影片實人" +
+		"比對沒通過\x04users9人臉驗證未能通過，請按屏幕提" +
+		"示重新操作\x03604t\x03\x06detailsQ活體檢測擷取的畫面和證\xe4" +
+		"\xbb\xb6照比對的相似度未到達設定的閾值\x05titles$比對相" +
+		"似度未達到通過標準\x04usersW人臉與證件相片比對未" +
+		"能通過，請在光線充足的地方正對鏡頭重試\x03605t\x02\x05" +
+		"titles$二次驗證照片資料獲取為空\x04users0暫時未能\xe5\xae" +
+		"\x8c成驗證，請聯絡客戶服務\x03606t\x03\x06detailsC活體+1v1接\xe5\x8f" +
+		"\xa3中無法獲取身份證姓名對應的證件照片\x05titles!身\xe4" +
+		"\xbb\xbd證照片資料獲取失敗\x04usersQ未能取得您的證件相\xe7" +
+		"\x89\x87，請聯絡客戶服務，查詢其他認證方式\x03607t\x02\x05titl" +
+		"es\x12影片像素太低\x04usersE畫面不夠清晰，請清潔鏡頭" +
+		"後在光線充足的地方重試\x03608t\x02\x05titles\x12影片聲音太\xe5\xb0" +
+		"\x8f\x04usersN聲音太小，請在安靜的環境中大聲讀出屏\xe5\xb9" +
+		"\x95上的內容後重試\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04use" +
+		"rs?嘴唇動作太小，請清楚讀出屏幕上的內容後重\xe8" +
+		"\xa9\xa6\x03610t\x02\x05titles\x15臉部未完整露出\x04usersE面部未完整露\xe5\x87" +
+		"\xba，請除下帽子、口罩等遮擋物後重試\x03611t\x02\x05titles\x12\xe8" +
+		"\x81\xb2音識別失敗\x04users]未能聽清楚您的聲音，請在安\xe9" +
+		"\x9d\x9c的環境中清楚讀出屏幕上的內容後重試\x03612t\x02\x05titl" +
+		"es\x12未檢測到聲音\x04usersZ未檢測到聲音，請允許使用" +
+		"麥克風，並大聲讀出屏幕上的內容後重試\x03650t\x02\x05tit" +
+		"les\x18實人檢測調用失敗\x04usersK人臉驗證出現問題，\xe8\xab" +
+		"\x8b重試；如仍失敗，請聯絡客戶服務\x03651t\x02\x05titles\x15疑\xe4" +
+		"\xbc\xbc非真人錄製\x04usersB今次錄影未能完成驗證，請正\xe5" +
+		"\xb0\x8d手機鏡頭重新錄影\x03652t\x02\x05titles\x1b未檢測到第一個動" +
+		"作\x04users<未檢測到動作，請按屏幕提示完成動作後" +
+		"重試\x03653t\x02\x05titles\x18未檢測到閉眼動作\x04users6未檢測到\xe9" +
+		"\x96\x89眼動作，請按提示閉眼後重試\x03654t\x02\x05titles\x18未檢測" +
+		"到張嘴動作\x04users6未檢測到張嘴動作，請按提示張" +
+		"嘴後重試\x03655t\x02\x05titles\x12臉離屏幕太近\x04users9面部離屏\xe5" +
+		"\xb9\x95太近，請將手機移遠一點後重試\x03656t\x02\x05titles\x12臉離" +
+		"屏幕太遠\x04users9面部離屏幕太遠，請將手機移近一" +
+		"點後重試\x03657t\x02\x05titles\x12臉離屏幕太左\x04users9面部太靠\xe5" +
+		"\xb7\xa6，請將面部移到框的中間後重試\x03658t\x02\x05titles\x12臉離" +
+		"屏幕太右\x04users9面部太靠右，請將面部移到框的中" +
+		"間後重試\x03659t\x02\x05titles\f光線太暗\x04users0光線太暗，請\xe5" +
+		"\x88\xb0光線充足的地方重試\x03660t\x02\x05titles\f光線太強\x04users0\xe5\x85" +
+		"\x89線太強，請避開強光或逆光後重試\x03661t\x02\x05titles\x18活\xe9" +
+		"\xab\x94檢測未知錯誤\x04usersH人臉驗證未完成，請重試；\xe5" +
+		"\xa6\x82仍失敗，請聯絡客戶服務\x03662t\x02\x05titles*人臉檢測失" +
+		"敗，無法提取比對照\x04usersB未檢測到人臉，請在光" +
+		"線充足的地方正對鏡頭重試\x03663t\x02\x05titles\x1b未能檢測\xe5\x88" +
+		"\xb0完整人臉\x04usersB未能看到完整面部，請將整個面\xe9\x83" +
+		"\xa8放入框內後重試\x017t\x03\x06details?微信登入狀態檢測失\xe6\x95" +
+		"\x97，或未調用前置依賴接口\x05titles\t未登入\x04users]登入" +
+		"狀態已失效，請返回並重新開始驗證；如仍失敗\xef" +
+		"\xbc\x8c請聯絡客戶服務\x03701t\x03\x06details\x1b庫中沒有此身份資\xe6\x96" +
+		"\x99\x05titles3庫中無此號，請到戶籍所在地進行核實\x04use" +
+		"rsr未能找到此身份證號碼，請核對號碼後重試；\xe5" +
+		"\xa6\x82號碼無誤，請向證件上的簽發機關查詢\x03702t\x03\x06deta" +
+		"ils\x18證照接口調用失敗\x05titles\x1e接口調用失敗，請重\xe8" +
+		"\xa9\xa6\x04usersW暫時未能核實身份資料，請稍後再試；如\xe4" +
+		"\xbb\x8d失敗，請聯絡客戶服務\x03703t\x03\x06details$傳入的證件\xe8\x99" +
+		"\x9f和姓名不吻合\x05titles3姓名和身份證號不一致，請\xe6" +
+		"\xa0\xb8實後重試\x04users3姓名與身份證號碼不符，請核實\xe5" +
+		"\xbe\x8c重試\x03704t\x03\x06details!庫中未獲取到此人證件照\x05titles!" +
+		"身份證照片資料獲取失敗\x04usersQ未能找到您的證件" +
+		"相片，請聯絡客戶服務，查詢其他認證方式\x03705t\x03\x06" +
+		"details=輸入的身份證姓名和auth傳入身份證姓名不\xe4" +
+		"\xb8\x80致\x05titlesf很抱歉，您提交的身份證資料與用戶註" +
+		"冊資料不一致，請您核對後再重新操作\x04usersN您提" +
+		"交的身份證資料與註冊時填寫的不一致，請核對\xe5" +
+		"\xbe\x8c重試\x03706t\x03\x06details\x1b證照庫接口返回錯誤\x05titles\x1e接口" +
+		"調用失敗，請重試\x04usersK身份資料核實出錯，請重" +
+		"試；如仍失敗，請聯絡客戶服務\x03707t\x03\x06details\x1b輸入\xe7" +
+		"\x9a\x84身份證號有誤\x05titles\x12身份證號錯誤\x04users0身份證\xe8\x99" +
+		"\x9f碼有誤，請核對後重新填寫\x03708t\x03\x06details\x15輸入的姓" +
+		"名有誤\x05titles\f姓名錯誤\x04users'姓名有誤，請核對後\xe9" +
+		"\x87\x8d新填寫\x018t\x04\x06details'處理過程中捕獲的未識別錯誤\x06" +
+		"remedys0可以與騰訊方項目相關技術人員溝通\x05titles\f" +
+		"系統錯誤\x04usersK系統出現問題，請稍後再試；如仍" +
+		"失敗，請聯絡客戶服務\x03821t\x03\x06details'混合圖像1v1比\xe5" +
+		"\xb0\x8d接口調用失敗\x05titles\x18調用引擎接口出錯\x04usersK人\xe8\x87" +
+		"\x89比對出現問題，請重試；如仍失敗，請聯絡客戶" +
+		"服務\x03822t\x03\x06details'混合圖像1v1比對接口調用超時\x05tit" +
+		"les\x12圖像比對超時\x04usersE人臉比對超時，請重試；\xe5\xa6" +
+		"\x82仍失敗，請聯絡客戶服務\x03823t\x03\x06details*混合圖像1v1" +
+		"比對失敗，未知原因\x05titles\x18圖像比對沒有通過\x04user" +
+		"s9人臉比對未能通過，請由本人正對鏡頭重試\x03824t" +
+		"\x03\x06details-混合圖像1v1比對相似度未達到閾值\x05titles$\xe6" +
+		"\xaf\x94對相似度未達到通過標準\x04usersH人臉比對未能通\xe9" +
+		"\x81\x8e，請在光線充足的地方正對鏡頭重試\x03825t\x03\x06details" +
+		"$從內網證照庫獲取證照失敗\x05titles\x1e證件照片資料\xe7" +
+		"\x8d\xb2取失敗\x04usersQ未能取得您的證件相片，請聯絡客\xe6" +
+		"\x88\xb6服務，查詢其他認證方式\x03826t\x03\x06details\x1e傳入的身\xe4\xbb" +
+		"\xbd資料不合法\x05titles\x18身份驗證沒有通過\x04usersK身份資" +
+		"料核實未能通過，請核對姓名及身份證號碼後重\xe8" +
+		"\xa9\xa6\x03827t\x03\x06details-身份資料或照片不在內網證照庫裏\x05t" +
+		"itlesf未找到與身份資料匹配的照片或照片匹配錯\xe8" +
+		"\xaa\xa4，請通過其他方式進行實名認證\x04users]找不到與\xe6" +
+		"\x82\xa8身份資料相符的相片，請聯絡客戶服務，查詢\xe5\x85" +
+		"\xb6他認證方式\x019t\x04\x06detailsR項目未配置授權CGI接口（\xe6\x88" +
+		"\x96SDK未授權套件名稱/應用程式名稱）\x06remedysu使用\xe6\x8e" +
+		"\xa5口沒有授權，請確認提交的需求是否有對應的接" +
+		"口，如果有請聯絡騰訊方技術人員\x05titles\x0f未授權\xe6\x8e" +
+		"\xa5口\x04users6驗證服務暫時未能使用，請聯絡客戶服\xe5\x8b" +
+		"\x99\x03901t\x02\x05titles\x12實名認證失敗\x04usersK實名認證未能通過" +
+		"，請聯絡客戶服務，查詢其他認證方式\x03902t\x02\x05titles" +
+		"\x18用戶暫未實名認證\x04users]您的微信尚未完成實名\xe8\xaa" +
+		"\x8d證，請先在微信內完成實名認證，再開始驗證\x0390" +
+		"3t\x02\x05titles$實名資料和微信支付不一致\x04users]您填寫\xe7" +
+		"\x9a\x84身份資料與微信支付中的實名資料不一致，請\xe6\xa0" +
+		"\xb8對後重新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04" +
+		"usersW微信實名認證出現問題，請稍後再試；如仍\xe5" +
+		"\xa4\xb1敗，請聯絡客戶服務\bcategoryt\a\ageneralt\x04\x06detailsr該\xe9\x8c" +
+		"\xaf誤碼不在本程式庫的錯誤碼表中，且不屬於任何" +
+		"已知的錯誤碼區段，按通用類處理\x06remedysf查閱騰\xe8" +
+		"\xa8\x8a慧眼最新的錯誤碼文件，或聯絡騰訊方技術人\xe5\x93" +
+		"\xa1確認該錯誤碼的含義\x05titles\"通用：未知錯誤碼 {{." +
+		"Code}}\x04usersQ暫時未能完成驗證，請稍後再試；如仍" +
+		"失敗，請聯絡客戶服務\vid_card_ocrt\x04\x06detailsW該錯誤\xe7\xa2" +
+		"\xbc不在本程式庫的錯誤碼表中，按百位數歸入身份" +
+		"證識別類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件\xef" +
+		"\xbc\x8c或聯絡騰訊方技術人員確認該錯誤碼的含義\x05titl" +
+		"es+身份證識別：未知錯誤碼 {{.Code}}\x04usersf未能識\xe5\x88" +
+		"\xa5身份證，請重新拍攝清晰的身份證相片；如仍失" +
+		"敗，請聯絡客戶服務\x11identity_databaset\x04\x06detailsW該錯\xe8\xaa" +
+		"\xa4碼不在本程式庫的錯誤碼表中，按百位數歸入證" +
+		"照庫核驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文\xe4" +
+		"\xbb\xb6，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05t" +
+		"itles+證照庫核驗：未知錯誤碼 {{.Code}}\x04usersZ身份\xe8\xb3" +
+		"\x87料核實未能通過，請核對姓名及身份證號碼，或" +
+		"聯絡客戶服務\x10image_comparisont\x04\x06detailsT該錯誤碼不在" +
+		"本程式庫的錯誤碼表中，按百位數歸入圖像比對\xe9" +
+		"\xa1\x9e\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯\xe7\xb5" +
+		"\xa1騰訊方技術人員確認該錯誤碼的含義\x05titles(圖像\xe6" +
+		"\xaf\x94對：未知錯誤碼 {{.Code}}\x04usersN人臉比對未完成，" +
+		"請稍後再試；如仍失敗，請聯絡客戶服務\blivenesst" +
+		"\x04\x06detailsT該錯誤碼不在本程式庫的錯誤碼表中，按" +
+		"百位數歸入活體檢測類\x06remedysf查閱騰訊慧眼最新\xe7" +
+		"\x9a\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8\xaa" +
+		"\xa4碼的含義\x05titles(活體檢測：未知錯誤碼 {{.Code}}\x04us" +
+		"ersH人臉驗證未完成，請重試；如仍失敗，請聯絡" +
+		"客戶服務\x03smst\x04\x06detailsT該錯誤碼不在本程式庫的錯\xe8" +
+		"\xaa\xa4碼表中，按百位數歸入短訊驗證類\x06remedysf查閱\xe9\xa8" +
+		"\xb0訊慧眼最新的錯誤碼文件，或聯絡騰訊方技術人" +
+		"員確認該錯誤碼的含義\x05titles(短訊驗證：未知錯\xe8\xaa" +
+		"\xa4碼 {{.Code}}\x04usersW短訊驗證未成功，請重新索取驗\xe8" +
+		"\xad\x89碼；如仍失敗，請聯絡客戶服務\x10wechat_real_namet\x04\x06" +
+		"detailsT該錯誤碼不在本程式庫的錯誤碼表中，按\xe7\x99" +
+		"\xbe位數歸入微信實名類\x06remedysf查閱騰訊慧眼最新的" +
+		"錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤\xe7" +
+		"\xa2\xbc的含義\x05titles(微信實名：未知錯誤碼 {{.Code}}\x04user" +
+		"sQ微信實名認證未能通過，請聯絡客戶服務，查\xe8\xa9" +
+		"\xa2其他認證方式" +
 		""},
-	"zh-TW.toml": {size: 20583, crc: 0xca058d16, tree: "" +
+	"zh-TW.toml": {size: 20607, crc: 0x8388038d, tree: "" +
 		"tJ\x010t\x03\x06details\f正確回傳\x05titles\x06成功\x04users\f驗證成功\x011t\x03" +
 		"\x06details'缺少目前介面所需的必要參數\x05titles\x1e請求\xe4\xb8" +
 		"\x8d合法，缺少參數\x04users0驗證服務暫時無法使用，\xe8\xab" +
@@ -735,193 +735,193 @@ var decodedFiles = map[string]decodedFile{
 		"\x97證失敗\x04users0驗證服務暫時無法使用，請聯絡客\xe6\x9c" +
 		"\x8d\x03302t\x04\x06details\"{{.Seconds}}s內只能傳送一次\x06remedysB需\xe8\xa6" +
 		"\x81客戶攔截，防止使用者返回到已經完成的流程\x05ti" +
-		"tles\x18超過傳送頻率限制\x04users?驗證碼傳送過於頻繁\xef" +
-		"\xbc\x8c請於{{.Seconds}}秒後再取得\x03303t\x03\x06detailsK同一個手\xe6\xa9" +
-		"\x9f號碼一天內最多接收{{.DailyLimit}}次簡訊驗證碼\x05ti" +
-		"tles\x1e超過當日傳送最大次數\x04users<今天取得驗證碼\xe7" +
-		"\x9a\x84次數已達上限，請明天再試\x03304t\x02\x05titles\x15驗證碼驗" +
-		"證失敗\x04users*驗證碼錯誤，請確認後重新輸入\x03305t\x03" +
-		"\x06details-簡訊驗證碼有效期為{{.Minutes}}分鐘\x05titles\x0f\xe9\xa9" +
-		"\x97證碼過期\x04usersQ驗證碼已過期（有效期限{{.Minutes}" +
-		"}分鐘），請重新取得驗證碼\x014t\x03\x06details\x0f缺少signatur" +
-		"e\x05titles\x1e請求不合法，缺少簽名\x04users0驗證服務暫時" +
-		"無法使用，請聯絡客服\x015t\x04\x06details\x1cappid、token驗證\xe4\xb8" +
-		"\x8d合法\x06remedysV檢查需要appid或token時是否請求，token" +
-		"在不同的appid和環境下不互通\x05titles\x15業務請求不合" +
-		"法\x04users$驗證連結無效，請聯絡客服\x03501t\x03\x06details^aut" +
-		"h傳入的身分證號碼和OCR辨識結果中號碼不一致；" +
-		"此功能可依專案設定\x05titlesK目前認證人身分證號\xe7\xa2" +
-		"\xbc與上傳證件號碼不符，請重新上傳\x04usersT上傳的\xe8\xad" +
-		"\x89件號碼與您的身分證號碼不符，請重新上傳本人" +
-		"身分證\x03502t\x03\x06details\x15證件已過有效期\x05titles\x15您的證\xe4\xbb" +
-		"\xb6已過期\x04users?您的證件已過期，請上傳仍在有效\xe6\x9c" +
-		"\x9f限內的證件\x03503t\x03\x06details!影像辨識其他錯誤或異常" +
-		"\x05titles\x0fOCR辨識失敗\x04users?無法辨識身分證，請重新\xe6" +
-		"\x8b\x8d攝清晰的身分證照片\x03504t\x02\x05titles\x18輸入圖片尺寸過" +
-		"大\x04users-圖片太大，請改用較小的圖片上傳\x03505t\x02\x05ti" +
-		"tles\x1b傳入圖片格式不準確\x04users3不支援此圖片格式\xef" +
-		"\xbc\x8c請換一張照片上傳\x03507t\x02\x05titles\x18身分證號編碼有誤" +
-		"\x04usersB身分證號碼可能辨識有誤，請核對號碼後重" +
-		"新上傳\x03508t\x02\x05titles\x1b身分證資訊辨識不全\x04usersQ無法\xe5" +
-		"\xae\x8c整辨識身分證資料，請將身分證完整放入框內\xe9\x87" +
-		"\x8d新拍攝\x03509t\x02\x05titles\x18傳入圖片大小過小\x04usersB圖片太" +
-		"小，請上傳一張更大、更清晰的身分證照片\x03510t\x02\x05" +
-		"titles\x12未辨識出姓名\x04usersH無法辨識姓名，請確認\xe8\xba" +
-		"\xab分證清晰、無反光後重新拍攝\x03511t\x02\x05titles\x18未辨識\xe5" +
-		"\x87\xba身分證號\x04usersQ無法辨識身分證號碼，請確認身\xe5" +
-		"\x88\x86證清晰、無反光後重新拍攝\x03512t\x02\x05titles'所傳入的" +
-		"圖片未偵測到身分證\x04users?未偵測到身分證，請將" +
-		"身分證放入框內重新拍攝\x03601t\x03\x06detailsH影片活體檢\xe6" +
-		"\xb8\xac引擎介面呼叫出錯，或影片擷取影格失敗\x05titles\x18" +
-		"呼叫引擎介面出錯\x04usersK人臉驗證發生問題，請再" +
-		"試一次；如仍失敗，請聯絡客服\x03602t\x02\x05titles\x1b影片\xe5\xaf" +
-		"\xa6人檢測沒通過\x04users<人臉驗證未通過，請由本人\xe6\xad" +
-		"\xa3對鏡頭再試一次\x03603t\x03\x06detailsN影片活體檢測時回傳" +
-		"未細化的錯誤，即影片活體檢測未通過\x05titles\x1b影\xe7\x89" +
-		"\x87實人比對沒通過\x04users9人臉驗證未通過，請依照\xe8\x9e" +
-		"\xa2幕提示重新操作\x03604t\x03\x06detailsH活體擷取影格和證件" +
-		"照比對的相似度未到達設定的閾值\x05titles$比對相\xe4\xbc" +
-		"\xbc度未達到通過標準\x04usersT人臉與證件照片比對未\xe9\x80" +
-		"\x9a過，請在光線充足處正對鏡頭再試一次\x03605t\x02\x05title" +
-		"s*二次驗證照片資訊取得結果為空\x04users*暫時無法\xe5" +
-		"\xae\x8c成驗證，請聯絡客服\x03606t\x03\x06detailsC活體+1v1介面中\xe7" +
-		"\x84\xa1法取得身分證姓名對應的證件照片\x05titles!身分證" +
-		"照片資訊取得失敗\x04usersK無法取得您的證件照片，" +
-		"請聯絡客服，了解其他認證方式\x03607t\x02\x05titles\x12影片\xe5\x83" +
-		"\x8f素太低\x04usersE畫面不夠清晰，請擦拭鏡頭後在光\xe7\xb7" +
-		"\x9a充足處再試一次\x03608t\x02\x05titles\x12影片聲音太小\x04usersT聲" +
-		"音太小，請在安靜的環境中大聲唸出螢幕上的內\xe5" +
-		"\xae\xb9後再試一次\x03609t\x02\x05titles\x18嘴唇動作幅度過小\x04usersE\xe5\x98" +
-		"\xb4唇動作太小，請清楚唸出螢幕上的內容後再試一" +
-		"次\x03610t\x02\x05titles\x15臉部未完整露出\x04usersK臉部未完整露\xe5" +
-		"\x87\xba，請取下帽子、口罩等遮擋物後再試一次\x03611t\x02\x05t" +
-		"itles\x12聲音辨識失敗\x04users`聽不清楚您的聲音，請在" +
-		"安靜的環境中清楚唸出螢幕上的內容後再試一次\x03" +
-		"612t\x02\x05titles\x12未偵測到聲音\x04users`未偵測到聲音，請\xe5\x85" +
-		"\x81許使用麥克風，並大聲唸出螢幕上的內容後再試" +
-		"一次\x03650t\x02\x05titles\x18實人檢測呼叫失敗\x04usersK人臉驗證\xe7" +
-		"\x99\xbc生問題，請再試一次；如仍失敗，請聯絡客服\x036" +
-		"51t\x02\x05titles\x15疑似非真人錄製\x04usersB本次錄影未能完成" +
-		"驗證，請正對手機鏡頭重新錄製\x03652t\x02\x05titles\x1b未偵\xe6\xb8" +
-		"\xac到第一個動作\x04usersE未偵測到動作，請依照螢幕\xe6\x8f" +
-		"\x90示完成動作後再試一次\x03653t\x02\x05titles\x18未偵測到閉眼\xe5" +
-		"\x8b\x95作\x04usersE未偵測到閉眼動作，請依照提示閉上眼\xe7" +
-		"\x9d\x9b後再試一次\x03654t\x02\x05titles\x18未偵測到張嘴動作\x04usersE\xe6\x9c" +
-		"\xaa偵測到張嘴動作，請依照提示張開嘴巴後再試一" +
-		"次\x03655t\x02\x05titles\x12臉離螢幕太近\x04users<臉離螢幕太近，\xe8" +
-		"\xab\x8b將手機拿遠一點後再試一次\x03656t\x02\x05titles\x12臉離螢幕" +
-		"太遠\x04users<臉離螢幕太遠，請將手機拿近一點後再" +
-		"試一次\x03657t\x02\x05titles\x12臉離螢幕太左\x04users<臉太靠左了\xef" +
-		"\xbc\x8c請將臉移到框的中間後再試一次\x03658t\x02\x05titles\x12臉離" +
-		"螢幕太右\x04users<臉太靠右了，請將臉移到框的中間" +
-		"後再試一次\x03659t\x02\x05titles\f光線太暗\x04users6光線太暗，\xe8" +
-		"\xab\x8b到光線充足的地方再試一次\x03660t\x02\x05titles\f光線太強" +
-		"\x04users6光線太強，請避開強光或逆光後再試一次\x0366" +
-		"1t\x02\x05titles\x18活體檢測未知錯誤\x04usersH人臉驗證未完成\xef" +
-		"\xbc\x8c請再試一次；如仍失敗，請聯絡客服\x03662t\x02\x05titles*" +
-		"人臉偵測失敗，無法擷取比對照\x04usersB未偵測到人" +
-		"臉，請在光線充足處正對鏡頭再試一次\x03663t\x02\x05titles" +
-		"\x1b未能偵測到完整人臉\x04usersB看不到完整的臉，請\xe5\xb0" +
-		"\x87整張臉放入框內後再試一次\x017t\x03\x06details?微信登入\xe7\x8b" +
-		"\x80態檢查失敗，或未呼叫前置依賴介面\x05titles\t未登\xe5" +
-		"\x85\xa5\x04usersW登入狀態已失效，請返回後重新開始驗證\xef" +
-		"\xbc\x9b如仍失敗，請聯絡客服\x03701t\x03\x06details\x1b庫中沒有此\xe8\xba" +
-		"\xab分資訊\x05titles3庫中無此號，請到戶籍所在地進行\xe6" +
-		"\xa0\xb8實\x04usersr查無此身分證號碼，請確認號碼後再試\xe4" +
-		"\xb8\x80次；如號碼無誤，請向證件上的簽發機關查詢\x037" +
-		"02t\x03\x06details\x18證照介面呼叫失敗\x05titles\x1e介面呼叫失敗\xef" +
-		"\xbc\x8c請重試\x04usersQ暫時無法核驗身分資料，請稍後再\xe8" +
-		"\xa9\xa6；如仍失敗，請聯絡客服\x03703t\x03\x06details$傳入的證\xe4\xbb" +
-		"\xb6號和姓名不吻合\x05titles3姓名和身分證號不一致，\xe8" +
-		"\xab\x8b核實後重試\x04users9姓名與身分證號碼不符，請確\xe8" +
-		"\xaa\x8d後再試一次\x03704t\x03\x06details\x1e庫中未取得此人證件照\x05t" +
-		"itles!身分證照片資訊取得失敗\x04usersE查無您的證件" +
-		"照片，請聯絡客服，了解其他認證方式\x03705t\x03\x06detail" +
-		"s=輸入的身分證姓名和auth傳入身分證姓名不一致\x05" +
-		"titlesi很抱歉，您提交的身分證資訊與使用者註冊" +
-		"資訊不一致，請您核對後再重新操作\x04usersT您提交" +
-		"的身分證資料與註冊時填寫的不一致，請確認後\xe5" +
-		"\x86\x8d試一次\x03706t\x03\x06details\x1b證照庫介面回傳錯誤\x05titles\x1e介" +
-		"面呼叫失敗，請重試\x04usersQ身分資料核驗發生錯誤" +
-		"，請再試一次；如仍失敗，請聯絡客服\x03707t\x03\x06detail" +
-		"s\x1b輸入的身分證號有誤\x05titles\x12身分證號錯誤\x04users0\xe8\xba" +
-		"\xab分證號碼有誤，請確認後重新填寫\x03708t\x03\x06details\x15輸" +
-		"入的姓名有誤\x05titles\f姓名錯誤\x04users'姓名有誤，請\xe7" +
-		"\xa2\xba認後重新填寫\x018t\x04\x06details-處理過程中捕捉到無法\xe8" +
-		"\xbe\xa8識的錯誤\x06remedys0可以與騰訊方專案相關技術人\xe5\x93" +
-		"\xa1溝通\x05titles\f系統錯誤\x04usersE系統發生問題，請稍後" +
-		"再試；如仍失敗，請聯絡客服\x03821t\x03\x06details'混合影\xe5" +
-		"\x83\x8f1v1比對介面呼叫失敗\x05titles\x18呼叫引擎介面出錯\x04us" +
-		"ersK人臉比對發生問題，請再試一次；如仍失敗，" +
-		"請聯絡客服\x03822t\x03\x06details'混合影像1v1比對介面呼叫\xe9" +
-		"\x80\xbe時\x05titles\x12影像比對逾時\x04usersE人臉比對逾時，請\xe5\x86" +
-		"\x8d試一次；如仍失敗，請聯絡客服\x03823t\x03\x06details*混合" +
-		"影像1v1比對失敗，未知原因\x05titles\x18影像比對沒有\xe9\x80" +
-		"\x9a過\x04users<人臉比對未通過，請由本人正對鏡頭再\xe8\xa9" +
-		"\xa6一次\x03824t\x03\x06details-混合影像1v1比對相似度未達到閾" +
-		"值\x05titles$比對相似度未達到通過標準\x04usersE人臉比\xe5" +
-		"\xb0\x8d未通過，請在光線充足處正對鏡頭再試一次\x03825t" +
-		"\x03\x06details$從內網證照庫取得證照失敗\x05titles\x1e證件照\xe7" +
-		"\x89\x87資訊取得失敗\x04usersK無法取得您的證件照片，請\xe8" +
-		"\x81\xaf絡客服，了解其他認證方式\x03826t\x03\x06details\x1e傳入的\xe8\xba" +
-		"\xab分資訊不合法\x05titles\x18身分驗證沒有通過\x04usersN身分" +
-		"資料核驗未通過，請核對姓名與身分證號碼後再\xe8" +
-		"\xa9\xa6一次\x03827t\x03\x06details-身分資訊或照片不在內網證照\xe5\xba" +
-		"\xab裡\x05titlesf未找到與身分資訊匹配的照片或照片匹\xe9" +
-		"\x85\x8d錯誤，請透過其他方式進行實名認證\x04usersW找不\xe5" +
-		"\x88\xb0與您身分資料相符的照片，請聯絡客服，了解\xe5\x85" +
-		"\xb6他認證方式\x019t\x04\x06detailsR專案未設定授權CGI介面（\xe6\x88" +
-		"\x96SDK未授權套件名稱/應用程式名稱）\x06remedysx使用\xe7\x9a" +
-		"\x84介面沒有授權，請確認提交的需求是否有對應的" +
-		"介面，如果有請聯絡騰訊方技術人員\x05titles\x0f未授\xe6\xac" +
-		"\x8a介面\x04users0驗證服務暫時無法使用，請聯絡客服\x039" +
-		"01t\x02\x05titles\x12實名認證失敗\x04usersB實名認證未通過，請" +
-		"聯絡客服，了解其他認證方式\x03902t\x02\x05titles\x1b使用者\xe6\x9a" +
-		"\xab未實名認證\x04users]您的微信尚未完成實名認證，\xe8\xab" +
-		"\x8b先在微信中完成實名認證後再開始驗證\x03903t\x02\x05title" +
-		"s$實名資訊和微信支付不一致\x04users]您填寫的身分\xe8" +
-		"\xb3\x87料與微信支付中的實名資料不一致，請確認後\xe9\x87" +
-		"\x8d新填寫\x03905t\x02\x05titles\x1e微信實名認證未知錯誤\x04usersQ微" +
-		"信實名認證發生問題，請稍後再試；如仍失敗，\xe8" +
-		"\xab\x8b聯絡客服\bcategoryt\a\ageneralt\x04\x06detailsr該錯誤碼不在\xe6\x9c" +
-		"\xac函式庫的錯誤碼表中，且不屬於任何已知的錯誤" +
-		"碼區段，依通用類處理\x06remedysf查閱騰訊慧眼最新\xe7" +
-		"\x9a\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8\xaa" +
-		"\xa4碼的含義\x05titles\"通用：未知錯誤碼 {{.Code}}\x04usersK\xe6\x9a" +
-		"\xab時無法完成驗證，請稍後再試；如仍失敗，請聯" +
-		"絡客服\vid_card_ocrt\x04\x06detailsW該錯誤碼不在本函式庫\xe7\x9a" +
-		"\x84錯誤碼表中，依百位數歸入身分證辨識類\x06remedysf" +
-		"查閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方\xe6" +
-		"\x8a\x80術人員確認該錯誤碼的含義\x05titles+身分證辨識：" +
-		"未知錯誤碼 {{.Code}}\x04users`無法辨識身分證，請重\xe6\x96" +
-		"\xb0拍攝清晰的身分證照片；如仍失敗，請聯絡客服" +
-		"\x11identity_databaset\x04\x06detailsW該錯誤碼不在本函式庫的\xe9\x8c" +
-		"\xaf誤碼表中，依百位數歸入證照庫核驗類\x06remedysf查" +
-		"閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技\xe8" +
-		"\xa1\x93人員確認該錯誤碼的含義\x05titles+證照庫核驗：未" +
-		"知錯誤碼 {{.Code}}\x04usersQ身分資料核驗未通過，請\xe7\xa2" +
-		"\xba認姓名與身分證號碼，或聯絡客服\x10image_comparisont" +
-		"\x04\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中，依" +
-		"百位數歸入影像比對類\x06remedysf查閱騰訊慧眼最新\xe7" +
-		"\x9a\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯\xe8\xaa" +
-		"\xa4碼的含義\x05titles(影像比對：未知錯誤碼 {{.Code}}\x04us" +
-		"ersH人臉比對未完成，請稍後再試；如仍失敗，請" +
-		"聯絡客服\blivenesst\x04\x06detailsT該錯誤碼不在本函式庫\xe7\x9a" +
-		"\x84錯誤碼表中，依百位數歸入活體檢測類\x06remedysf查" +
-		"閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方技\xe8" +
-		"\xa1\x93人員確認該錯誤碼的含義\x05titles(活體檢測：未知" +
-		"錯誤碼 {{.Code}}\x04usersH人臉驗證未完成，請再試一\xe6\xac" +
-		"\xa1；如仍失敗，請聯絡客服\x03smst\x04\x06detailsT該錯誤碼不" +
-		"在本函式庫的錯誤碼表中，依百位數歸入簡訊驗\xe8" +
-		"\xad\x89類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或\xe8\x81" +
-		"\xaf絡騰訊方技術人員確認該錯誤碼的含義\x05titles(簡\xe8" +
-		"\xa8\x8a驗證：未知錯誤碼 {{.Code}}\x04usersQ簡訊驗證未成功" +
-		"，請重新取得驗證碼；如仍失敗，請聯絡客服\x10wec" +
-		"hat_real_namet\x04\x06detailsT該錯誤碼不在本函式庫的錯誤\xe7" +
-		"\xa2\xbc表中，依百位數歸入微信實名類\x06remedysf查閱騰\xe8\xa8" +
-		"\x8a慧眼最新的錯誤碼文件，或聯絡騰訊方技術人員" +
-		"確認該錯誤碼的含義\x05titles(微信實名：未知錯誤\xe7\xa2" +
-		"\xbc {{.Code}}\x04usersH微信實名認證未通過，請聯絡客服\xef" +
-		"\xbc\x8c了解其他認證方式" +
+		"tles\x18超過傳送頻率限制\x04usersN驗證碼傳送過於頻繁\xef" +
+		"\xbc\x8c請於{{.Seconds}}秒後再取得新的驗證碼\x03303t\x03\x06details" +
+		"K同一個手機號碼一天內最多接收{{.DailyLimit}}次簡" +
+		"訊驗證碼\x05titles\x1e超過當日傳送最大次數\x04users<今天\xe5" +
+		"\x8f\x96得驗證碼的次數已達上限，請明天再試\x03304t\x02\x05titl" +
+		"es\x15驗證碼驗證失敗\x04users*驗證碼錯誤，請確認後重" +
+		"新輸入\x03305t\x03\x06details-簡訊驗證碼有效期為{{.Minutes}}\xe5" +
+		"\x88\x86鐘\x05titles\x0f驗證碼過期\x04usersQ驗證碼已過期（有效\xe6\x9c" +
+		"\x9f限{{.Minutes}}分鐘），請重新取得驗證碼\x014t\x03\x06details" +
+		"\x0f缺少signature\x05titles\x1e請求不合法，缺少簽名\x04users0驗" +
+		"證服務暫時無法使用，請聯絡客服\x015t\x04\x06details\x1cappid\xe3" +
+		"\x80\x81token驗證不合法\x06remedysV檢查需要appid或token時是\xe5\x90" +
+		"\xa6請求，token在不同的appid和環境下不互通\x05titles\x15業" +
+		"務請求不合法\x04users$驗證連結無效，請聯絡客服\x0350" +
+		"1t\x03\x06details^auth傳入的身分證號碼和OCR辨識結果中號" +
+		"碼不一致；此功能可依專案設定\x05titlesK目前認證\xe4\xba" +
+		"\xba身分證號碼與上傳證件號碼不符，請重新上傳\x04us" +
+		"ersT上傳的證件號碼與您的身分證號碼不符，請重" +
+		"新上傳本人身分證\x03502t\x03\x06details\x15證件已過有效期\x05tit" +
+		"les\x15您的證件已過期\x04users?您的證件已過期，請上\xe5\x82" +
+		"\xb3仍在有效期限內的證件\x03503t\x03\x06details!影像辨識其他" +
+		"錯誤或異常\x05titles\x0fOCR辨識失敗\x04users?無法辨識身分\xe8" +
+		"\xad\x89，請重新拍攝清晰的身分證照片\x03504t\x02\x05titles\x18輸入" +
+		"圖片尺寸過大\x04users-圖片太大，請改用較小的圖片" +
+		"上傳\x03505t\x02\x05titles\x1b傳入圖片格式不準確\x04users3不支援\xe6" +
+		"\xad\xa4圖片格式，請換一張照片上傳\x03507t\x02\x05titles\x18身分證" +
+		"號編碼有誤\x04usersK身分證號碼可能辨識有誤，請重" +
+		"新拍攝清晰的身分證照片\x03508t\x02\x05titles\x1b身分證資訊\xe8\xbe" +
+		"\xa8識不全\x04usersQ無法完整辨識身分證資料，請將身\xe5\x88" +
+		"\x86證完整放入框內重新拍攝\x03509t\x02\x05titles\x18傳入圖片大\xe5" +
+		"\xb0\x8f過小\x04usersB圖片太小，請上傳一張更大、更清晰\xe7" +
+		"\x9a\x84身分證照片\x03510t\x02\x05titles\x12未辨識出姓名\x04usersH無法\xe8\xbe" +
+		"\xa8識姓名，請確認身分證清晰、無反光後重新拍攝" +
+		"\x03511t\x02\x05titles\x18未辨識出身分證號\x04usersQ無法辨識身分\xe8" +
+		"\xad\x89號碼，請確認身分證清晰、無反光後重新拍攝\x035" +
+		"12t\x02\x05titles'所傳入的圖片未偵測到身分證\x04users?未偵" +
+		"測到身分證，請將身分證放入框內重新拍攝\x03601t\x03\x06" +
+		"detailsH影片活體檢測引擎介面呼叫出錯，或影片\xe6\x93" +
+		"\xb7取影格失敗\x05titles\x18呼叫引擎介面出錯\x04usersK人臉驗" +
+		"證發生問題，請再試一次；如仍失敗，請聯絡客\xe6" +
+		"\x9c\x8d\x03602t\x02\x05titles\x1b影片實人檢測沒通過\x04users<人臉驗證\xe6\x9c" +
+		"\xaa通過，請由本人正對鏡頭再試一次\x03603t\x03\x06detailsN影" +
+		"片活體檢測時回傳未細化的錯誤，即影片活體檢\xe6" +
+		"\xb8\xac未通過\x05titles\x1b影片實人比對沒通過\x04users9人臉驗\xe8\xad" +
+		"\x89未通過，請依照螢幕提示重新操作\x03604t\x03\x06detailsH活" +
+		"體擷取影格和證件照比對的相似度未到達設定的\xe9" +
+		"\x96\xbe值\x05titles$比對相似度未達到通過標準\x04usersT人臉\xe8\x88" +
+		"\x87證件照片比對未通過，請在光線充足處正對鏡頭" +
+		"再試一次\x03605t\x02\x05titles*二次驗證照片資訊取得結果\xe7\x82" +
+		"\xba空\x04users*暫時無法完成驗證，請聯絡客服\x03606t\x03\x06deta" +
+		"ilsC活體+1v1介面中無法取得身分證姓名對應的證\xe4\xbb" +
+		"\xb6照片\x05titles!身分證照片資訊取得失敗\x04usersK無法取" +
+		"得您的證件照片，請聯絡客服，了解其他認證方\xe5" +
+		"\xbc\x8f\x03607t\x02\x05titles\x12影片像素太低\x04usersE畫面不夠清晰，\xe8\xab" +
+		"\x8b擦拭鏡頭後在光線充足處再試一次\x03608t\x02\x05titles\x12影\xe7" +
+		"\x89\x87聲音太小\x04usersT聲音太小，請在安靜的環境中大\xe8" +
+		"\x81\xb2唸出螢幕上的內容後再試一次\x03609t\x02\x05titles\x18嘴唇動" +
+		"作幅度過小\x04usersE嘴唇動作太小，請清楚唸出螢幕" +
+		"上的內容後再試一次\x03610t\x02\x05titles\x15臉部未完整露出\x04u" +
+		"sersK臉部未完整露出，請取下帽子、口罩等遮擋\xe7\x89" +
+		"\xa9後再試一次\x03611t\x02\x05titles\x12聲音辨識失敗\x04users`聽不清" +
+		"楚您的聲音，請在安靜的環境中清楚唸出螢幕上\xe7" +
+		"\x9a\x84內容後再試一次\x03612t\x02\x05titles\x12未偵測到聲音\x04users`\xe6\x9c" +
+		"\xaa偵測到聲音，請允許使用麥克風，並大聲唸出螢" +
+		"幕上的內容後再試一次\x03650t\x02\x05titles\x18實人檢測呼叫\xe5\xa4" +
+		"\xb1敗\x04usersK人臉驗證發生問題，請再試一次；如仍\xe5\xa4" +
+		"\xb1敗，請聯絡客服\x03651t\x02\x05titles\x15疑似非真人錄製\x04usersB" +
+		"本次錄影未能完成驗證，請正對手機鏡頭重新錄\xe8" +
+		"\xa3\xbd\x03652t\x02\x05titles\x1b未偵測到第一個動作\x04usersE未偵測到\xe5\x8b" +
+		"\x95作，請依照螢幕提示完成動作後再試一次\x03653t\x02\x05ti" +
+		"tles\x18未偵測到閉眼動作\x04usersE未偵測到閉眼動作，\xe8" +
+		"\xab\x8b依照提示閉上眼睛後再試一次\x03654t\x02\x05titles\x18未偵測" +
+		"到張嘴動作\x04usersE未偵測到張嘴動作，請依照提示" +
+		"張開嘴巴後再試一次\x03655t\x02\x05titles\x12臉離螢幕太近\x04user" +
+		"s<臉離螢幕太近，請將手機拿遠一點後再試一次\x036" +
+		"56t\x02\x05titles\x12臉離螢幕太遠\x04users<臉離螢幕太遠，請將" +
+		"手機拿近一點後再試一次\x03657t\x02\x05titles\x12臉離螢幕太\xe5\xb7" +
+		"\xa6\x04users<臉太靠左了，請將臉移到框的中間後再試\xe4\xb8" +
+		"\x80次\x03658t\x02\x05titles\x12臉離螢幕太右\x04users<臉太靠右了，請" +
+		"將臉移到框的中間後再試一次\x03659t\x02\x05titles\f光線太\xe6\x9a" +
+		"\x97\x04users6光線太暗，請到光線充足的地方再試一次\x036" +
+		"60t\x02\x05titles\f光線太強\x04users6光線太強，請避開強光或" +
+		"逆光後再試一次\x03661t\x02\x05titles\x18活體檢測未知錯誤\x04user" +
+		"sH人臉驗證未完成，請再試一次；如仍失敗，請\xe8\x81" +
+		"\xaf絡客服\x03662t\x02\x05titles*人臉偵測失敗，無法擷取比對\xe7" +
+		"\x85\xa7\x04usersB未偵測到人臉，請在光線充足處正對鏡頭\xe5" +
+		"\x86\x8d試一次\x03663t\x02\x05titles\x1b未能偵測到完整人臉\x04usersB看\xe4\xb8" +
+		"\x8d到完整的臉，請將整張臉放入框內後再試一次\x017t" +
+		"\x03\x06details?微信登入狀態檢查失敗，或未呼叫前置依" +
+		"賴介面\x05titles\t未登入\x04usersW登入狀態已失效，請返\xe5" +
+		"\x9b\x9e後重新開始驗證；如仍失敗，請聯絡客服\x03701t\x03\x06d" +
+		"etails\x1b庫中沒有此身分資訊\x05titles3庫中無此號，請\xe5" +
+		"\x88\xb0戶籍所在地進行核實\x04usersr查無此身分證號碼，\xe8" +
+		"\xab\x8b確認號碼後再試一次；如號碼無誤，請向證件\xe4\xb8" +
+		"\x8a的簽發機關查詢\x03702t\x03\x06details\x18證照介面呼叫失敗\x05ti" +
+		"tles\x1e介面呼叫失敗，請重試\x04usersQ暫時無法核驗身\xe5" +
+		"\x88\x86資料，請稍後再試；如仍失敗，請聯絡客服\x03703t" +
+		"\x03\x06details$傳入的證件號和姓名不吻合\x05titles3姓名和\xe8" +
+		"\xba\xab分證號不一致，請核實後重試\x04users9姓名與身分\xe8" +
+		"\xad\x89號碼不符，請確認後再試一次\x03704t\x03\x06details\x1e庫中\xe6\x9c" +
+		"\xaa取得此人證件照\x05titles!身分證照片資訊取得失敗\x04" +
+		"usersE查無您的證件照片，請聯絡客服，了解其他\xe8" +
+		"\xaa\x8d證方式\x03705t\x03\x06details=輸入的身分證姓名和auth傳入\xe8" +
+		"\xba\xab分證姓名不一致\x05titlesi很抱歉，您提交的身分證" +
+		"資訊與使用者註冊資訊不一致，請您確認後再重\xe6" +
+		"\x96\xb0操作\x04usersT您提交的身分證資料與註冊時填寫的\xe4" +
+		"\xb8\x8d一致，請確認後再試一次\x03706t\x03\x06details\x1b證照庫介\xe9\x9d" +
+		"\xa2回傳錯誤\x05titles\x1e介面呼叫失敗，請重試\x04usersQ身分" +
+		"資料核驗發生錯誤，請再試一次；如仍失敗，請\xe8" +
+		"\x81\xaf絡客服\x03707t\x03\x06details\x1b輸入的身分證號有誤\x05titles\x12身" +
+		"分證號錯誤\x04users0身分證號碼有誤，請確認後重新" +
+		"填寫\x03708t\x03\x06details\x15輸入的姓名有誤\x05titles\f姓名錯誤\x04u" +
+		"sers'姓名有誤，請確認後重新填寫\x018t\x04\x06details-處理\xe9" +
+		"\x81\x8e程中捕捉到無法辨識的錯誤\x06remedys0可以與騰訊\xe6\x96" +
+		"\xb9專案相關技術人員溝通\x05titles\f系統錯誤\x04usersE系統" +
+		"發生問題，請稍後再試；如仍失敗，請聯絡客服\x03" +
+		"821t\x03\x06details'混合影像1v1比對介面呼叫失敗\x05titles\x18呼" +
+		"叫引擎介面出錯\x04usersK人臉比對發生問題，請再試" +
+		"一次；如仍失敗，請聯絡客服\x03822t\x03\x06details'混合影\xe5" +
+		"\x83\x8f1v1比對介面呼叫逾時\x05titles\x12影像比對逾時\x04usersE\xe4\xba" +
+		"\xba臉比對逾時，請再試一次；如仍失敗，請聯絡客" +
+		"服\x03823t\x03\x06details*混合影像1v1比對失敗，未知原因\x05tit" +
+		"les\x18影像比對沒有通過\x04users<人臉比對未通過，請\xe7\x94" +
+		"\xb1本人正對鏡頭再試一次\x03824t\x03\x06details-混合影像1v1比" +
+		"對相似度未達到閾值\x05titles$比對相似度未達到通\xe9\x81" +
+		"\x8e標準\x04usersE人臉比對未通過，請在光線充足處正\xe5\xb0" +
+		"\x8d鏡頭再試一次\x03825t\x03\x06details$從內網證照庫取得證照" +
+		"失敗\x05titles\x1e證件照片資訊取得失敗\x04usersK無法取得\xe6" +
+		"\x82\xa8的證件照片，請聯絡客服，了解其他認證方式\x038" +
+		"26t\x03\x06details\x1e傳入的身分資訊不合法\x05titles\x18身分驗證\xe6" +
+		"\xb2\x92有通過\x04usersN身分資料核驗未通過，請確認姓名\xe8" +
+		"\x88\x87身分證號碼後再試一次\x03827t\x03\x06details-身分資訊或\xe7\x85" +
+		"\xa7片不在內網證照庫裡\x05titlesf未找到與身分資訊匹\xe9" +
+		"\x85\x8d的照片或照片匹配錯誤，請透過其他方式進行\xe5\xaf" +
+		"\xa6名認證\x04usersW找不到與您身分資料相符的照片，\xe8\xab" +
+		"\x8b聯絡客服，了解其他認證方式\x019t\x04\x06detailsR專案未\xe8\xa8" +
+		"\xad定授權CGI介面（或SDK未授權套件名稱/應用程式\xe5\x90" +
+		"\x8d稱）\x06remedysx使用的介面沒有授權，請確認提交的" +
+		"需求是否有對應的介面，如果有請聯絡騰訊方技\xe8" +
+		"\xa1\x93人員\x05titles\x0f未授權介面\x04users0驗證服務暫時無法\xe4\xbd" +
+		"\xbf用，請聯絡客服\x03901t\x02\x05titles\x12實名認證失敗\x04usersB實" +
+		"名認證未通過，請聯絡客服，了解其他認證方式\x03" +
+		"902t\x02\x05titles\x1b使用者暫未實名認證\x04users]您的微信尚\xe6\x9c" +
+		"\xaa完成實名認證，請先在微信中完成實名認證後再" +
+		"開始驗證\x03903t\x02\x05titles$實名資訊和微信支付不一致\x04u" +
+		"sers]您填寫的身分資料與微信支付中的實名資料\xe4\xb8" +
+		"\x8d一致，請確認後重新填寫\x03905t\x02\x05titles\x1e微信實名認\xe8" +
+		"\xad\x89未知錯誤\x04usersQ微信實名認證發生問題，請稍後\xe5" +
+		"\x86\x8d試；如仍失敗，請聯絡客服\bcategoryt\a\ageneralt\x04\x06deta" +
+		"ilsr該錯誤碼不在本函式庫的錯誤碼表中，且不屬" +
+		"於任何已知的錯誤碼區段，依通用類處理\x06remedysf\xe6" +
+		"\x9f\xa5閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方\xe6\x8a" +
+		"\x80術人員確認該錯誤碼的含義\x05titles\"通用：未知錯\xe8" +
+		"\xaa\xa4碼 {{.Code}}\x04usersK暫時無法完成驗證，請稍後再試" +
+		"；如仍失敗，請聯絡客服\vid_card_ocrt\x04\x06detailsW該錯\xe8\xaa" +
+		"\xa4碼不在本函式庫的錯誤碼表中，依百位數歸入身" +
+		"分證辨識類\x06remedysf查閱騰訊慧眼最新的錯誤碼文\xe4" +
+		"\xbb\xb6，或聯絡騰訊方技術人員確認該錯誤碼的含義\x05t" +
+		"itles+身分證辨識：未知錯誤碼 {{.Code}}\x04users`無法\xe8\xbe" +
+		"\xa8識身分證，請重新拍攝清晰的身分證照片；如仍" +
+		"失敗，請聯絡客服\x11identity_databaset\x04\x06detailsW該錯誤\xe7\xa2" +
+		"\xbc不在本函式庫的錯誤碼表中，依百位數歸入證照" +
+		"庫核驗類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件\xef" +
+		"\xbc\x8c或聯絡騰訊方技術人員確認該錯誤碼的含義\x05titl" +
+		"es+證照庫核驗：未知錯誤碼 {{.Code}}\x04usersQ身分資\xe6\x96" +
+		"\x99核驗未通過，請確認姓名與身分證號碼，或聯絡" +
+		"客服\x10image_comparisont\x04\x06detailsT該錯誤碼不在本函式庫" +
+		"的錯誤碼表中，依百位數歸入影像比對類\x06remedysf\xe6" +
+		"\x9f\xa5閱騰訊慧眼最新的錯誤碼文件，或聯絡騰訊方\xe6\x8a" +
+		"\x80術人員確認該錯誤碼的含義\x05titles(影像比對：未\xe7" +
+		"\x9f\xa5錯誤碼 {{.Code}}\x04usersH人臉比對未完成，請稍後再" +
+		"試；如仍失敗，請聯絡客服\blivenesst\x04\x06detailsT該錯\xe8\xaa" +
+		"\xa4碼不在本函式庫的錯誤碼表中，依百位數歸入活" +
+		"體檢測類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件\xef" +
+		"\xbc\x8c或聯絡騰訊方技術人員確認該錯誤碼的含義\x05titl" +
+		"es(活體檢測：未知錯誤碼 {{.Code}}\x04usersH人臉驗證\xe6\x9c" +
+		"\xaa完成，請再試一次；如仍失敗，請聯絡客服\x03smst\x04" +
+		"\x06detailsT該錯誤碼不在本函式庫的錯誤碼表中，依\xe7" +
+		"\x99\xbe位數歸入簡訊驗證類\x06remedysf查閱騰訊慧眼最新\xe7\x9a" +
+		"\x84錯誤碼文件，或聯絡騰訊方技術人員確認該錯誤" +
+		"碼的含義\x05titles(簡訊驗證：未知錯誤碼 {{.Code}}\x04use" +
+		"rsQ簡訊驗證未成功，請重新取得驗證碼；如仍失\xe6" +
+		"\x95\x97，請聯絡客服\x10wechat_real_namet\x04\x06detailsT該錯誤碼不\xe5" +
+		"\x9c\xa8本函式庫的錯誤碼表中，依百位數歸入微信實\xe5\x90" +
+		"\x8d類\x06remedysf查閱騰訊慧眼最新的錯誤碼文件，或聯" +
+		"絡騰訊方技術人員確認該錯誤碼的含義\x05titles(微\xe4\xbf" +
+		"\xa1實名：未知錯誤碼 {{.Code}}\x04usersH微信實名認證未\xe9" +
+		"\x80\x9a過，請聯絡客服，了解其他認證方式" +
 		""},
 }
