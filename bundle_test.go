@@ -84,12 +84,14 @@ func TestSeedVerbatim(t *testing.T) {
 		t.Errorf("seed codes %v\ncatalogue %v", codes, messages.All())
 	}
 	// Where the table's 错误描述 already speaks plainly to the end user,
-	// the user text starts with it; a next step may follow.
+	// the user text starts with it, saying 身份证号码 as every user text
+	// does; a next step may follow.
 	for _, r := range rows {
 		switch r.code {
 		case 502, 703:
-			if got := Localize(r.code, "zh-CN").User; !strings.HasPrefix(got, r.title) {
-				t.Errorf("code %d user = %q, want it to start with the seed's %q", r.code, got, r.title)
+			want := strings.Replace(r.title, "身份证号", "身份证号码", 1)
+			if got := Localize(r.code, "zh-CN").User; !strings.HasPrefix(got, want) {
+				t.Errorf("code %d user = %q, want it to start with the seed's %q", r.code, got, want)
 			}
 		}
 	}
@@ -97,11 +99,13 @@ func TestSeedVerbatim(t *testing.T) {
 
 // TestPlainUserTexts checks the user texts for which the table's 错误描述
 // is operator wording: each locale says in plain words what happened and
-// what to do next, and 701 asks the reader to check the number rather
-// than sending them to a household registration office, which only a
-// mainland reader has.
+// what to do next. 701 asks the reader to check the number, then sends
+// them where the table does, to the office that registered it: a
+// household registration office in zh-CN and en-US, and the office that
+// issued the document in zh-TW and zh-HK, whose readers mostly hold a
+// residence permit, not a household registration.
 func TestPlainUserTexts(t *testing.T) {
-	jargon := []string{"认证人", "库中", "用户注册", "重新操作", "匹配错误", "户籍", "戶籍", "household"}
+	jargon := []string{"认证人", "库中", "用户注册", "重新操作", "匹配错误", "戶籍"}
 	tests := []struct {
 		name string
 		code messages.Code
@@ -112,19 +116,19 @@ func TestPlainUserTexts(t *testing.T) {
 		{"501 en-US", 501, "en-US", "Please upload your own ID card."},
 		{"501 zh-TW", 501, "zh-TW", "請重新上傳本人身分證"},
 		{"501 zh-HK", 501, "zh-HK", "請重新上載本人身份證"},
-		{"701 zh-CN", 701, "zh-CN", "请核对号码后重试；如号码无误，请联系客服"},
-		{"701 en-US", 701, "en-US", "Check it and try again. If it is correct, contact customer support."},
-		{"701 zh-TW", 701, "zh-TW", "請核對號碼後再試一次；如號碼無誤，請聯絡客服"},
-		{"701 zh-HK", 701, "zh-HK", "請核對號碼後重試；如號碼無誤，請聯絡客戶服務"},
+		{"701 zh-CN", 701, "zh-CN", "请核对号码后重试；如号码无误，请到户籍所在地派出所核实"},
+		{"701 en-US", 701, "en-US", "Check it, or have your household registration office verify it."},
+		{"701 zh-TW", 701, "zh-TW", "請確認號碼後再試一次；如號碼無誤，請向證件上的簽發機關查詢"},
+		{"701 zh-HK", 701, "zh-HK", "請核對號碼後重試；如號碼無誤，請向證件上的簽發機關查詢"},
 		{"705 zh-CN", 705, "zh-CN", "请核对后重试"},
 		{"705 en-US", 705, "en-US", "Please check and try again."},
 		{"705 zh-TW", 705, "zh-TW", "請確認後再試一次"},
 		{"705 zh-HK", 705, "zh-HK", "請核對後重試"},
 		// 827 gives the way out of 825, whose photo cannot be had either.
-		{"827 zh-CN", 827, "zh-CN", "请通过其他方式完成实名认证，或联系客服"},
-		{"827 en-US", 827, "en-US", "Please verify another way, or contact customer support."},
-		{"827 zh-TW", 827, "zh-TW", "請改用其他方式完成實名認證，或聯絡客服"},
-		{"827 zh-HK", 827, "zh-HK", "請以其他方式完成實名認證，或聯絡客戶服務"},
+		{"827 zh-CN", 827, "zh-CN", "请联系客服，了解其他认证方式"},
+		{"827 en-US", 827, "en-US", "Please contact customer support for other ways to verify."},
+		{"827 zh-TW", 827, "zh-TW", "請聯絡客服，了解其他認證方式"},
+		{"827 zh-HK", 827, "zh-HK", "請聯絡客戶服務，查詢其他認證方式"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -126,5 +126,5 @@ func ExampleWithTypeBase() {
 	handler.ServeHTTP(w, httptest.NewRequest("GET", "/?lang=en", nil))
 	fmt.Print(w.Code, " ", w.Body)
 	// Output:
-	// 502 {"type":"https://ops.example.com/huiyan/codes/702","title":"Identity check is unavailable. Please try again later. If that fails, contact customer support.","status":502,"code":702,"name":"IdentityDatabaseCallFailed","category":"identity_database","retryable":true}
+	// 502 {"type":"https://ops.example.com/huiyan/codes/702","title":"The identity check is unavailable. Please try again later. If that fails, contact customer support.","status":502,"code":702,"name":"IdentityDatabaseCallFailed","category":"identity_database","retryable":true}
 }
