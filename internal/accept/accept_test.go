@@ -291,23 +291,37 @@ func TestGramQ(t *testing.T) {
 	}
 }
 
-// TestParseTagRemembers parses tags twice, the second time from the
-// cache of parsed tags, and more distinct tags than it holds: every
-// answer is x/text's.
-func TestParseTagRemembers(t *testing.T) {
-	tags := []string{"en-US", "EN-us", "zh-Hant-TW", "zh_CN", "und", "x-private", "xx-garbage!!", "", "sr-Latn", "de-CH-1996"}
-	for i := range 3000 {
-		tags = append(tags, fmt.Sprintf("en-%03d", i%1000), fmt.Sprintf("x%d", i))
-	}
-	for range 2 {
-		for _, s := range tags {
-			got, gotOK := parseTag(s)
-			want, wantOK := parseTagNew(s)
-			if got != want || gotOK != wantOK {
-				t.Fatalf("parseTag(%q) = %v, %v; x/text: %v, %v", s, got, gotOK, want, wantOK)
+// TestCommonTag checks the table of common tags against x/text, in the
+// spellings clients send: any case, - or _.
+func TestCommonTag(t *testing.T) {
+	for key := range common {
+		for _, s := range []string{key, strings.ToUpper(key), strings.ReplaceAll(key, "-", "_"), spellTitle(key)} {
+			got, ok := commonTag(s)
+			want, err := language.Parse(s)
+			if !ok || err != nil || got != want {
+				t.Errorf("commonTag(%q) = %v, %v; x/text: %v, %v", s, got, ok, want, err)
 			}
 		}
 	}
+	for _, s := range []string{"", "zh-", "zh-CN-", "zh-Hant-TWx", "zh-hant-tw-u-nu-hanidec", "ja", "zh\x00"} {
+		if got, ok := commonTag(s); ok {
+			t.Errorf("commonTag(%q) = %v, want none", s, got)
+		}
+	}
+}
+
+// spellTitle spells a tag as BCP 47 recommends: zh-Hant-TW.
+func spellTitle(s string) string {
+	subs := strings.Split(s, "-")
+	for i, sub := range subs[1:] {
+		switch len(sub) {
+		case 2:
+			subs[i+1] = strings.ToUpper(sub)
+		case 4:
+			subs[i+1] = strings.ToUpper(sub[:1]) + sub[1:]
+		}
+	}
+	return strings.Join(subs, "-")
 }
 
 // TestExcludes checks what a caller reads to know whether a value rules
