@@ -510,3 +510,62 @@ func TestExcludes(t *testing.T) {
 		})
 	}
 }
+
+// TestParseSimple checks the tags that parseSimple composes against
+// x/text's Parse: every language of two letters and the languages of
+// three that clients send, alone and with scripts and regions, known,
+// unknown, deprecated and private.
+func TestParseSimple(t *testing.T) {
+	var langs []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			langs = append(langs, string([]rune{a, b}))
+		}
+	}
+	langs = append(langs, "und", "cmn", "yue", "nan", "hak", "wuu", "fil", "haw", "qaa", "xxx", "zzz", "mis", "mul", "zxx")
+	regions := []string{"", "CN", "TW", "HK", "MO", "SG", "MY", "US", "GB", "419", "001", "150", "BU", "DD", "FX", "UK", "XK", "ZZ", "QO", "AA", "XX", "999", "830"}
+	scripts := []string{"", "Hans", "Hant", "Latn", "Cyrl", "Hani", "Zzzz", "Zyyy", "Qaaa", "Qabx", "Jpan", "Xxxx"}
+	simple := 0
+	check := func(s string) {
+		got, ok := parseSimple(s)
+		if !ok {
+			return
+		}
+		simple++
+		want, err := language.Parse(s)
+		if err != nil || got != want {
+			t.Errorf("parseSimple(%q) = %v; x/text: %v, %v", s, got, want, err)
+		}
+	}
+	for _, l := range langs {
+		for _, sc := range scripts {
+			for _, r := range regions {
+				s := l
+				if sc != "" {
+					s += "-" + sc
+				}
+				if r != "" {
+					s += "_" + r
+				}
+				check(s)
+				check(strings.ToUpper(s))
+			}
+		}
+	}
+	for _, r := range regions {
+		for a := 'A'; a <= 'Z'; a++ {
+			for b := 'A'; b <= 'Z'; b++ {
+				check("zh-" + string([]rune{a, b}))
+				check("en_" + string([]rune{a, b}) + r)
+			}
+		}
+	}
+	for _, s := range []string{"", "z", "zh-", "-zh", "zh--TW", "zh-TW-", "zh-TW-TW", "zh-TW-Hant", "zh-Hant-Hant", "zh-yue", "zhzh", "zh-Hant-TW-x", "zh-abcde", "zh-1234", "zh-12"} {
+		if got, ok := parseSimple(s); ok {
+			t.Errorf("parseSimple(%q) = %v, want it left to x/text", s, got)
+		}
+	}
+	if simple < 100000 {
+		t.Errorf("parseSimple composed %d tags", simple)
+	}
+}

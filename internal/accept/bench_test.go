@@ -1,6 +1,12 @@
 package accept
 
-import "testing"
+import (
+	"bufio"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
 
 // benchValues are language values as clients send them: the browsers'
 // headers, WeChat values and POSIX names, each of a tag or a few.
@@ -28,6 +34,8 @@ func BenchmarkParse(b *testing.B) {
 		{"simple", []string{"zh-CN", "en", "zh_TW", "en-US", "zh-Hant"}},
 		{"header", []string{"zh-CN,zh;q=0.9,en;q=0.8,en-GB;q=0.7,en-US;q=0.6"}},
 		{"script", []string{"zh-Hant-TW", "zh-Hans-CN", "sr-Latn-RS"}},
+		{"java", []string{"zh_TW_#Hant", "zh_CN_#Hans", "ja_JP_JP_#u-ca-japanese"}},
+		{"table", tableValues(b)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -46,4 +54,27 @@ func BenchmarkParse(b *testing.B) {
 			}
 		})
 	}
+}
+
+// tableValues returns the values of the root package's table of language
+// values: a broad sample of what clients send, each once.
+func tableValues(b *testing.B) []string {
+	f, err := os.Open("../../testdata/language-values.tsv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var vs []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		v, _, _ := strings.Cut(sc.Text(), "\t")
+		if v == "" || strings.HasPrefix(v, "#") {
+			continue
+		}
+		if u, err := strconv.Unquote(v); err == nil && strings.HasPrefix(v, `"`) {
+			v = u
+		}
+		vs = append(vs, v)
+	}
+	return vs
 }
