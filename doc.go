@@ -19,8 +19,20 @@
 // Localize takes what the client sent, as it is: a BCP 47 tag in any case
 // ("en-US", "zh-hant-tw"); a tag with underscores or a POSIX locale name
 // ("zh_CN", "zh_CN.UTF-8"); a WeChat language value ("zh_CN", "zh_TW",
-// "zh_HK", "en"); or a whole Accept-Language header
-// ("zh-CN,zh;q=0.9,en;q=0.8").
+// "zh_HK", "en"); a whole Accept-Language header
+// ("zh-CN,zh;q=0.9,en;q=0.8"); or a GNU LANGUAGE list ("zh_TW:zh_CN:en":
+// in a value with neither commas nor blanks, colons separate the entries).
+//
+// A tag that a platform spells its own way is read as the BCP 47 tag it
+// stands for: Java and Android's Locale.toString ("zh_TW_#Hant" is
+// zh-Hant-TW, "zh__#Hant" zh-Hant, "ja_JP_JP_#u-ca-japanese" ja-JP with its
+// extension), .NET's legacy cultures ("zh-CHT" is zh-Hant, "zh-CHS"
+// zh-Hans), and Android's resource qualifiers ("zh-rTW" is zh-TW,
+// "b+zh+Hant+TW" zh-Hant-TW). In a tag with underscores, the parts are read
+// by their shape: a subtag that is no BCP 47 subtag, as Java's legacy
+// variants ("ja_JP_JP", "de__POSIX"), is dropped and the language kept. A
+// list printed with brackets and quotes ("[zh_TW_#Hant,en_US]",
+// ["zh-TW","en"]) is read as its entries.
 //
 // In a header, an entry whose tag is malformed is skipped and the rest is
 // read. A weight off the grammar that is plainly a number from 0 to 1

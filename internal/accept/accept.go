@@ -1,13 +1,16 @@
 // Package accept reads the language values that clients send: a BCP 47
 // tag in any case, a tag with underscores (zh_CN), a POSIX locale name
-// (zh_CN.UTF-8), a WeChat language value (zh_CN, zh_TW, zh_HK, en), or a
-// whole Accept-Language header with q-values.
+// (zh_CN.UTF-8), a WeChat language value (zh_CN, zh_TW, zh_HK, en), a
+// platform's own spelling of a tag (Java's zh_TW_#Hant, .NET's zh-CHT,
+// Android's zh-rTW and b+zh+Hant+TW), a whole Accept-Language header with
+// q-values, or a GNU LANGUAGE list (zh_TW:zh_CN:en).
 //
 // Each entry is parsed by golang.org/x/text/language; this package adds
 // what x/text's ParseAcceptLanguage lacks: one malformed entry is skipped
 // instead of failing the header, a weight written off the grammar never
-// costs the reader the language it names, POSIX suffixes are cut, and the
-// work done is bounded whatever the input's length.
+// costs the reader the language it names, POSIX suffixes are cut,
+// platform spellings are read as the tags they stand for, and the work
+// done is bounded whatever the input's length.
 package accept
 
 import (
@@ -57,8 +60,9 @@ const (
 // Len returns the number of entries.
 func (p *Prefs) Len() int { return p.n }
 
-// Text returns entry i as given, without its parameters, blanks and
-// POSIX suffixes: what [Prefs.Tag] parses.
+// Text returns entry i as given, without its parameters, blanks, the
+// brackets and quotes of a printed list, and POSIX suffixes: what
+// [Prefs.Tag] parses.
 func (p *Prefs) Text(i int) string { return p.e[i].text }
 
 // Excludes reports whether an entry has quality 0, "not acceptable".
@@ -94,12 +98,13 @@ func Parse(s string) Prefs {
 // copy of a returned one.
 func (ps *Prefs) Read(s string) {
 	ps.n = 0
+	sep := separator(s)
 	if len(s) > MaxInput {
 		// An entry that the limit cuts is incomplete: drop it.
-		end := s[MaxInput] == ','
+		end := s[MaxInput] == sep
 		s = s[:MaxInput]
 		if !end {
-			if i := strings.LastIndexByte(s, ','); i >= 0 {
+			if i := strings.LastIndexByte(s, sep); i >= 0 {
 				s = s[:i]
 			} else {
 				s = ""
@@ -108,7 +113,7 @@ func (ps *Prefs) Read(s string) {
 	}
 	for read := 0; s != "" && read < MaxPrefs; read++ {
 		var text string
-		if i := strings.IndexByte(s, ','); i >= 0 {
+		if i := strings.IndexByte(s, sep); i >= 0 {
 			text, s = s[:i], s[i+1:]
 		} else {
 			text, s = s, ""
@@ -117,6 +122,17 @@ func (ps *Prefs) Read(s string) {
 			ps.insert(e)
 		}
 	}
+}
+
+// separator returns the byte that separates the entries of s: the comma
+// of a header, or the colon of a GNU LANGUAGE list (zh_TW:zh_CN:en), whose
+// entries are locale names, with neither commas nor blanks between them.
+func separator(s string) byte {
+	s = trim(s[:min(len(s), MaxInput+1)])
+	if strings.IndexByte(s, ':') >= 0 && !strings.ContainsAny(s, ", \t") {
+		return ':'
+	}
+	return ','
 }
 
 // insert keeps the entries sorted by rank, stable for ties.
@@ -152,6 +168,13 @@ func parseEntry(text string) (entry, bool) {
 		q, weighted = parseQ(trim(value)), true
 	}
 	tag = trim(tag)
+	// A printed list: Android's LocaleList.toString, [zh_TW_#Hant,en_US],
+	// or navigator.languages in JSON, ["zh-TW","en"].
+	tag = strings.TrimPrefix(tag, "[")
+	tag = strings.TrimSuffix(tag, "]")
+	if len(tag) >= 2 && tag[0] == '"' && tag[len(tag)-1] == '"' {
+		tag = tag[1 : len(tag)-1]
+	}
 	// POSIX locale names: language[_territory][.codeset][@modifier].
 	for i := range len(tag) {
 		if tag[i] == '.' || tag[i] == '@' {
@@ -165,20 +188,139 @@ func parseEntry(text string) (entry, bool) {
 	return entry{text: tag, q: int16(q)}, true
 }
 
-// parseTag parses one tag with x/text.
+// parseTag parses one tag: a platform spelling (spelling.go) as the tag
+// it stands for, any other with x/text.
 func parseTag(s string) (language.Tag, bool) {
+	if t, ok := commonTag(s); ok {
+		return t, true
+	}
+	if t, ok := parseSimple(s); ok {
+		return t, true
+	}
+	if platformSpelling(s) {
+		return parseLoose(s)
+	}
 	t, err := language.Parse(s)
-	if err != nil {
-		// A well-formed tag with an unknown subtag still names its
-		// language: x/text returns it without that subtag.
-		if _, ok := err.(language.ValueError); !ok {
+	if err != nil && !isValueError(err) && strings.IndexByte(s, '_') >= 0 {
+		// Underscores are no BCP 47: what they join is read by shape.
+		return parseLoose(s)
+	}
+	return tagOf(t, err)
+}
+
+// parseSimple parses the tags that most values are made of, a language
+// with a script, a region, both or neither (ja, fr-CA, sr-Latn-RS), from
+// their parts: x/text composes a tag for a fraction of what its Parse
+// costs. It returns false for any other tag, and for a part that x/text
+// does not know, which Parse reads.
+func parseSimple(s string) (language.Tag, bool) {
+	var subs [3]string
+	n := 0
+	for {
+		if n == len(subs) {
 			return language.Tag{}, false
 		}
+		i := strings.IndexAny(s, "-_")
+		if i < 0 {
+			subs[n] = s
+			n++
+			break
+		}
+		subs[n], s = s[:i], s[i+1:]
+		n++
+	}
+	if len(subs[0]) < 2 || len(subs[0]) > 3 || !isAlpha(subs[0]) {
+		return language.Tag{}, false
+	}
+	base, err := language.ParseBase(subs[0])
+	if err != nil {
+		return language.Tag{}, false
+	}
+	var script language.Script
+	var region language.Region
+	for i, sub := range subs[1:n] {
+		switch {
+		case i == 0 && len(sub) == 4 && isAlpha(sub):
+			script, err = language.ParseScript(sub)
+		case len(sub) == 2 && isAlpha(sub) || len(sub) == 3 && isDigit(sub):
+			if i == 1 && script == (language.Script{}) {
+				return language.Tag{}, false // two regions
+			}
+			region, err = language.ParseRegion(sub)
+		default:
+			return language.Tag{}, false
+		}
+		if err != nil {
+			return language.Tag{}, false
+		}
+	}
+	t, err := language.Compose(base, script, region)
+	if err != nil {
+		return language.Tag{}, false
+	}
+	return tagOf(t, nil)
+}
+
+// parseStrict parses one tag with x/text.
+func parseStrict(s string) (language.Tag, bool) {
+	return tagOf(language.Parse(s))
+}
+
+// tagOf returns what x/text's Parse returned, and whether it names a
+// language. A well-formed tag with an unknown subtag still names its
+// language: x/text returns it without that subtag.
+func tagOf(t language.Tag, err error) (language.Tag, bool) {
+	if err != nil && !isValueError(err) {
+		return language.Tag{}, false
 	}
 	if b, _, _ := t.Raw(); b == (language.Base{}) {
 		return language.Tag{}, false
 	}
 	return t, true
+}
+
+func isValueError(err error) bool {
+	_, ok := err.(language.ValueError)
+	return ok
+}
+
+// common holds the tags of the shipped locales' languages that clients
+// send most, parsed once, by their text in lower case with hyphens: a
+// lookup costs a fraction of x/text's Parse, which allocates.
+var common = func() map[string]language.Tag {
+	m := make(map[string]language.Tag)
+	for _, s := range []string{
+		"zh", "zh-cn", "zh-tw", "zh-hk", "zh-mo", "zh-sg",
+		"zh-hans", "zh-hant", "zh-hans-cn", "zh-hant-tw", "zh-hant-hk",
+		"en", "en-us", "en-gb",
+	} {
+		m[s] = language.MustParse(s)
+	}
+	return m
+}()
+
+// maxCommon is the length of the longest text in common.
+const maxCommon = len("zh-hant-tw")
+
+// commonTag returns the tag of s when common holds it: x/text reads tags
+// in any case, with - or _.
+func commonTag(s string) (language.Tag, bool) {
+	if len(s) > maxCommon {
+		return language.Tag{}, false
+	}
+	var key [maxCommon]byte
+	for i := range len(s) {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			key[i] = c + 'a' - 'A'
+		case c == '_':
+			key[i] = '-'
+		default:
+			key[i] = c
+		}
+	}
+	t, ok := common[string(key[:len(s)])]
+	return t, ok
 }
 
 // parseQ reads a weight. RFC 9110 allows 0 to 1 with at most three

@@ -126,6 +126,103 @@ func TestParse(t *testing.T) {
 	}
 }
 
+// TestParsePlatformSpellings reads the tags that platforms spell
+// otherwise than BCP 47, and the lists they print.
+func TestParsePlatformSpellings(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		// Java and Android Locale.toString: language_REGION_VARIANT, then
+		// _#Script or #, then the extensions.
+		{"Java region and script", "zh_TW_#Hant", []string{"zh-Hant-TW/1000"}},
+		{"Java Hong Kong", "zh_HK_#Hant", []string{"zh-Hant-HK/1000"}},
+		{"Java Macau", "zh_MO_#Hant", []string{"zh-Hant-MO/1000"}},
+		{"Java Simplified", "zh_CN_#Hans", []string{"zh-Hans-CN/1000"}},
+		{"Java script without region", "zh__#Hant", []string{"zh-Hant/1000"}},
+		{"Java script without region, one underscore", "zh_#Hans", []string{"zh-Hans/1000"}},
+		{"Java Latin Serbian", "sr_BA_#Latn", []string{"sr-Latn-BA/1000"}},
+		{"Java extension without script", "en_US_#u-nu-latn", []string{"en-US-u-nu-latn/1000"}},
+		{"Java script and extension", "zh_TW_#Hant_u-nu-hanidec", []string{"zh-Hant-TW-u-nu-hanidec/1000"}},
+		{"Java script and extension with a hyphen", "zh_TW_#Hant-u-nu-hanidec", []string{"zh-Hant-TW-u-nu-hanidec/1000"}},
+		{"Java Japanese imperial calendar", "ja_JP_JP_#u-ca-japanese", []string{"ja-JP-u-ca-japanese/1000"}},
+		{"Java Thai digits", "th_TH_TH_#u-nu-thai", []string{"th-TH-u-nu-thai/1000"}},
+		{"Java variant and script", "ca_ES_VALENCIA_#Latn", []string{"ca-Latn-ES-valencia/1000"}},
+		{"Java private use", "zh_HK_#x-java", []string{"zh-HK-x-java/1000"}},
+		{"Java upper case", "ZH_TW_#HANT", []string{"zh-Hant-TW/1000"}},
+		{"Java lower case", "zh_tw_#hant", []string{"zh-Hant-TW/1000"}},
+		{"Java three-letter language", "yue_HK_#Hant", []string{"yue-Hant-HK/1000"}},
+		{"Java with a weight", "zh_TW_#Hant;q=0.5,en", []string{"en/1000", "zh-Hant-TW/500"}},
+		{"Java malformed extension dropped", "zh_TW_#Hant_u", []string{"zh-Hant-TW/1000"}},
+		{"Java without language", "_TW_#Hant", nil},
+		{"Java region only", "_TW", nil},
+
+		// Java's legacy variants, which are no BCP 47 variants.
+		{"Java variant JP", "ja_JP_JP", []string{"ja-JP/1000"}},
+		{"Java variant NY", "no_NO_NY", []string{"no-NO/1000"}},
+		{"Java POSIX variant without region", "de__POSIX", []string{"de/1000"}},
+		{"Java long variant", "es_ES_Traditional_WIN", []string{"es-ES/1000"}},
+		{"underscore after the language", "zh_", []string{"zh/1000"}},
+		{"second region dropped", "zh_TW_TW", []string{"zh-TW/1000"}},
+		{"underscores between tags", "zh_CN zh_TW", nil},
+
+		// .NET's legacy Chinese cultures.
+		{".NET Traditional", "zh-CHT", []string{"zh-Hant/1000"}},
+		{".NET Simplified", "zh-CHS", []string{"zh-Hans/1000"}},
+		{".NET lower case", "zh-cht", []string{"zh-Hant/1000"}},
+		{".NET upper case", "ZH-CHT", []string{"zh-Hant/1000"}},
+		{".NET underscore", "zh_CHT", []string{"zh-Hant/1000"}},
+		{".NET in a header", "zh-CHT,en;q=0.5", []string{"zh-Hant/1000", "en/500"}},
+		{"CHT after another language is a language", "en-cht", []string{"cht/1000"}},
+
+		// Android resource qualifiers.
+		{"Android region", "zh-rTW", []string{"zh-TW/1000"}},
+		{"Android Hong Kong", "zh-rHK", []string{"zh-HK/1000"}},
+		{"Android English", "en-rUS", []string{"en-US/1000"}},
+		{"Android lower case", "zh-rtw", []string{"zh-TW/1000"}},
+		{"Android upper case", "ZH-RTW", []string{"zh-TW/1000"}},
+		{"Android underscore", "zh_rTW", []string{"zh-TW/1000"}},
+		{"Android qualifier language has two letters", "sgn-rsl", []string{"rsl/1000"}},
+		{"Android BCP 47 qualifier", "b+zh+Hant+TW", []string{"zh-Hant-TW/1000"}},
+		{"Android BCP 47 qualifier, script only", "b+zh+Hans", []string{"zh-Hans/1000"}},
+		{"Android BCP 47 qualifier, upper case", "B+ZH+HANT+HK", []string{"zh-Hant-HK/1000"}},
+		{"Android BCP 47 qualifier, UN region", "b+es+419", []string{"es-419/1000"}},
+		{"Android BCP 47 qualifier, no language", "b+", nil},
+
+		// Long platform spellings keep their language.
+		{"Java variants up to MaxInput", "ja" + strings.Repeat("_JP", (MaxInput-2)/3), []string{"ja-JP/1000"}},
+		{"empty subtags up to MaxInput", "zh" + strings.Repeat("_", MaxInput-4) + "TW", []string{"zh-TW/1000"}},
+		{"Java # flood", "zh_TW_" + strings.Repeat("#", 1000), []string{"zh-TW/1000"}},
+
+		// GNU LANGUAGE lists: colons separate locale names in a value
+		// without commas or blanks.
+		{"GNU list", "zh_TW:zh_CN:en", []string{"zh-TW/1000", "zh-CN/1000", "en/1000"}},
+		{"GNU list with codesets", "zh_TW.UTF-8:en_US.UTF-8", []string{"zh-TW/1000", "en-US/1000"}},
+		{"GNU list with C", "C:zh_TW", []string{"zh-TW/1000"}},
+		{"GNU list with modifiers", "sr_RS@latin:sr_RS:en", []string{"sr-RS/1000", "sr-RS/1000", "en/1000"}},
+		{"GNU list of Java spellings", "zh_TW_#Hant:en", []string{"zh-Hant-TW/1000", "en/1000"}},
+		{"GNU list, empty entries", ":zh_HK::en:", []string{"zh-HK/1000", "en/1000"}},
+		{"GNU list, blanks around", " zh_TW:en\t", []string{"zh-TW/1000", "en/1000"}},
+		{"colon in a header is no separator", "zh-TW:en,fr", []string{"fr/1000"}},
+		{"colon after a header name is no separator", "Accept-Language: en", nil},
+
+		// Printed lists.
+		{"Android LocaleList", "[zh_TW_#Hant,en_US]", []string{"zh-Hant-TW/1000", "en-US/1000"}},
+		{"JSON navigator.languages", `["zh-TW", "zh", "en"]`, []string{"zh-TW/1000", "zh/1000", "en/1000"}},
+		{"empty list", "[]", nil},
+		{"lone quote", `"`, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := prefs(Parse(tt.in))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Parse(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
 // TestParseLimits checks the bounds of the package documentation: only
 // the first MaxInput bytes and the first MaxPrefs entries are read, and an
 // entry that does not end within MaxInput bytes is dropped.
@@ -173,6 +270,21 @@ func TestParseHugeInputs(t *testing.T) {
 		{"10,000 weighted entries", strings.Repeat("fr;q=0.5,", 10000)},
 		{"10,000 commas", strings.Repeat(",", 10000) + "en"},
 		{"10,000 semicolons", "en" + strings.Repeat(";", 10000)},
+		{"100 KB of #", strings.Repeat("#", 100<<10)},
+		{"100 KB of # after a tag", "zh_TW_" + strings.Repeat("#", 100<<10)},
+		{"# and underscores", strings.Repeat("zh_#", 100<<10/4)},
+		{"a tag of MaxInput bytes of #", "zh_TW_" + strings.Repeat("#", MaxInput-6)},
+		{"100 KB of colons", strings.Repeat(":", 100<<10) + "en"},
+		{"10,000 GNU entries", strings.Repeat("zh_TW:", 10000)},
+		{"GNU entries past MaxInput", strings.Repeat("zh_TW.UTF-8:", 1000)},
+		{"10,000 empty subtags", "zh" + strings.Repeat("_", 10000) + "TW"},
+		{"a tag of MaxInput bytes of empty subtags", "zh" + strings.Repeat("_", MaxInput-4) + "TW"},
+		{"a tag of MaxInput bytes of variants", "de_" + strings.Repeat("POSIX_", (MaxInput-3)/6)},
+		{"a tag of MaxInput bytes of regions", "ja" + strings.Repeat("_JP", (MaxInput-2)/3)},
+		{"a tag of MaxInput bytes of extensions", "zh_TW_#" + strings.Repeat("u-nu-", (MaxInput-7)/5)},
+		{"10,000 plus signs", "b+" + strings.Repeat("+", 10000) + "zh"},
+		{"100 KB of brackets", strings.Repeat("[", 100<<10) + "en" + strings.Repeat("]", 100<<10)},
+		{"10,000 .NET subtags", "zh" + strings.Repeat("-CHT", 10000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -222,6 +334,17 @@ func FuzzLanguage(f *testing.F) {
 		"en-US;q=0.8;q=0.9",
 		"\xff\x00,en",
 		"",
+		"zh_TW_#Hant",
+		"zh__#Hant",
+		"ja_JP_JP_#u-ca-japanese",
+		"zh_TW_#Hant_u-nu-hanidec",
+		"de__POSIX",
+		"zh-CHT",
+		"zh-rTW",
+		"b+zh+Hant+TW",
+		"zh_TW:zh_CN:en",
+		"zh_TW.UTF-8:en_US.UTF-8",
+		"[zh_TW_#Hant,en_US]",
 	} {
 		f.Add(s)
 	}
@@ -233,8 +356,9 @@ func FuzzLanguage(f *testing.F) {
 		checkSorted(t, s, p)
 
 		// A value that is one well-formed tag, with nothing that Parse
-		// cuts or trims, must read as x/text reads it.
-		if len(s) > MaxInput || strings.ContainsAny(s, ",;.@") || s != strings.Trim(s, " \t") {
+		// cuts or trims, must read as x/text reads it, but for the
+		// legacy subtags that x/text reads as a language: zh-CHT, zh-rTW.
+		if len(s) > MaxInput || strings.ContainsAny(s, ",;.@") || s != strings.Trim(s, " \t") || legacySpelling(s) {
 			return
 		}
 		tag, err := language.Parse(s)
@@ -242,6 +366,20 @@ func FuzzLanguage(f *testing.F) {
 			return
 		}
 		base, script, region := tag.Raw()
+		if variants, exts := tag.Variants(), tag.Extensions(); base != (language.Base{}) && len(variants) == 0 && len(exts) == 0 {
+			// Its Java toString spelling must read as the tag.
+			java := base.String() + "_" + region.String()
+			if region == (language.Region{}) {
+				java = base.String() + "_"
+			}
+			if script != (language.Script{}) {
+				java += "_#" + script.String()
+			}
+			jp := Parse(java)
+			if got, ok := jp.Tag(0); !ok || got != tag && fmt.Sprint(got) != fmt.Sprint(tag) {
+				t.Fatalf("Parse(%q) = %v, want %v as Parse(%q)", java, prefs(jp), tag, s)
+			}
+		}
 		named := prefs(p)
 		if base == (language.Base{}) {
 			if len(named) != 0 {
@@ -258,6 +396,19 @@ func FuzzLanguage(f *testing.F) {
 			t.Fatalf("Parse(%q) = %v/%d, want %v/1000", s, got, p.Q(0), tag)
 		}
 	})
+}
+
+// legacySpelling reports whether the second subtag of s is .NET's CHT or
+// CHS after zh, or an Android region (r and two letters) after a language
+// of two letters.
+func legacySpelling(s string) bool {
+	subs := strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '_' })
+	if len(subs) < 2 || s[0] == '-' || s[0] == '_' {
+		return false
+	}
+	lang, sub := strings.ToLower(subs[0]), strings.ToLower(subs[1])
+	return lang == "zh" && (sub == "cht" || sub == "chs") ||
+		len(lang) == 2 && len(sub) == 3 && sub[0] == 'r' && strings.Trim(sub, "abcdefghijklmnopqrstuvwxyz") == "" && strings.Trim(lang, "abcdefghijklmnopqrstuvwxyz") == ""
 }
 
 // TestGramQ reads every weight of RFC 9110's grammar, and strings near
@@ -291,23 +442,37 @@ func TestGramQ(t *testing.T) {
 	}
 }
 
-// TestParseTagRemembers parses tags twice, the second time from the
-// cache of parsed tags, and more distinct tags than it holds: every
-// answer is x/text's.
-func TestParseTagRemembers(t *testing.T) {
-	tags := []string{"en-US", "EN-us", "zh-Hant-TW", "zh_CN", "und", "x-private", "xx-garbage!!", "", "sr-Latn", "de-CH-1996"}
-	for i := range 3000 {
-		tags = append(tags, fmt.Sprintf("en-%03d", i%1000), fmt.Sprintf("x%d", i))
-	}
-	for range 2 {
-		for _, s := range tags {
-			got, gotOK := parseTag(s)
-			want, wantOK := parseTag(s)
-			if got != want || gotOK != wantOK {
-				t.Fatalf("parseTag(%q) = %v, %v; x/text: %v, %v", s, got, gotOK, want, wantOK)
+// TestCommonTag checks the table of common tags against x/text, in the
+// spellings clients send: any case, - or _.
+func TestCommonTag(t *testing.T) {
+	for key := range common {
+		for _, s := range []string{key, strings.ToUpper(key), strings.ReplaceAll(key, "-", "_"), spellTitle(key)} {
+			got, ok := commonTag(s)
+			want, err := language.Parse(s)
+			if !ok || err != nil || got != want {
+				t.Errorf("commonTag(%q) = %v, %v; x/text: %v, %v", s, got, ok, want, err)
 			}
 		}
 	}
+	for _, s := range []string{"", "zh-", "zh-CN-", "zh-Hant-TWx", "zh-hant-tw-u-nu-hanidec", "ja", "zh\x00"} {
+		if got, ok := commonTag(s); ok {
+			t.Errorf("commonTag(%q) = %v, want none", s, got)
+		}
+	}
+}
+
+// spellTitle spells a tag as BCP 47 recommends: zh-Hant-TW.
+func spellTitle(s string) string {
+	subs := strings.Split(s, "-")
+	for i, sub := range subs[1:] {
+		switch len(sub) {
+		case 2:
+			subs[i+1] = strings.ToUpper(sub)
+		case 4:
+			subs[i+1] = strings.ToUpper(sub[:1]) + sub[1:]
+		}
+	}
+	return strings.Join(subs, "-")
 }
 
 // TestExcludes checks what a caller reads to know whether a value rules
@@ -343,5 +508,64 @@ func TestExcludes(t *testing.T) {
 				t.Errorf("Parse(%q) texts %q, want %q", tt.in, texts, tt.texts)
 			}
 		})
+	}
+}
+
+// TestParseSimple checks the tags that parseSimple composes against
+// x/text's Parse: every language of two letters and the languages of
+// three that clients send, alone and with scripts and regions, known,
+// unknown, deprecated and private.
+func TestParseSimple(t *testing.T) {
+	var langs []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			langs = append(langs, string([]rune{a, b}))
+		}
+	}
+	langs = append(langs, "und", "cmn", "yue", "nan", "hak", "wuu", "fil", "haw", "qaa", "xxx", "zzz", "mis", "mul", "zxx")
+	regions := []string{"", "CN", "TW", "HK", "MO", "SG", "MY", "US", "GB", "419", "001", "150", "BU", "DD", "FX", "UK", "XK", "ZZ", "QO", "AA", "XX", "999", "830"}
+	scripts := []string{"", "Hans", "Hant", "Latn", "Cyrl", "Hani", "Zzzz", "Zyyy", "Qaaa", "Qabx", "Jpan", "Xxxx"}
+	simple := 0
+	check := func(s string) {
+		got, ok := parseSimple(s)
+		if !ok {
+			return
+		}
+		simple++
+		want, err := language.Parse(s)
+		if err != nil || got != want {
+			t.Errorf("parseSimple(%q) = %v; x/text: %v, %v", s, got, want, err)
+		}
+	}
+	for _, l := range langs {
+		for _, sc := range scripts {
+			for _, r := range regions {
+				s := l
+				if sc != "" {
+					s += "-" + sc
+				}
+				if r != "" {
+					s += "_" + r
+				}
+				check(s)
+				check(strings.ToUpper(s))
+			}
+		}
+	}
+	for _, r := range regions {
+		for a := 'A'; a <= 'Z'; a++ {
+			for b := 'A'; b <= 'Z'; b++ {
+				check("zh-" + string([]rune{a, b}))
+				check("en_" + string([]rune{a, b}) + r)
+			}
+		}
+	}
+	for _, s := range []string{"", "z", "zh-", "-zh", "zh--TW", "zh-TW-", "zh-TW-TW", "zh-TW-Hant", "zh-Hant-Hant", "zh-yue", "zhzh", "zh-Hant-TW-x", "zh-abcde", "zh-1234", "zh-12"} {
+		if got, ok := parseSimple(s); ok {
+			t.Errorf("parseSimple(%q) = %v, want it left to x/text", s, got)
+		}
+	}
+	if simple < 100000 {
+		t.Errorf("parseSimple composed %d tags", simple)
 	}
 }
