@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"flag"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -245,6 +246,13 @@ func TestBrowser(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/ops/huiyan/", http.StripPrefix("/ops/huiyan", catalogue.New(w)))
 	mux.Handle("/", catalogue.New(huiyan.Default()))
+	// And with counts, as a fleet's Prometheus gives them.
+	prom := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(fleetCounts))
+	}))
+	defer prom.Close()
+	mux.Handle("/counted/", http.StripPrefix("/counted", catalogue.New(huiyan.Default(), catalogue.WithPrometheus(prom.URL))))
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	b := newBrowser(t, srv.URL+"/ops/huiyan/")
@@ -354,10 +362,10 @@ func TestBrowser(t *testing.T) {
 		}
 
 		b.navigate(chromedp.Click(chromedp.CSS(`nav.langs a:last-child`)))
-		if got, want := b.shownAll(`[id="305"] .locale`), bundle.Locales(); !slices.Equal(got, want) {
+		if got, want := b.shownAll(`[id="305"] .cmp thead th`), bundle.Locales(); !slices.Equal(got, want) {
 			t.Errorf("side by side shows the locales %v, want %v", got, want)
 		}
-		users := b.shownAll(`[id="305"] dd.user`)
+		users := b.shownAll(`[id="305"] tr.user td .txt`)
 		for i, l := range bundle.Locales() {
 			if want := bundle.Localize(messages.SMSCodeExpired, l).User; i >= len(users) || !strings.HasPrefix(users[i], want) {
 				t.Errorf("side by side, %s shows %q, want %q", l, users, want)
@@ -463,6 +471,87 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("side by side lines up", func(t *testing.T) {
+		b.t = t
+		b.do(chromedp.EmulateViewport(1280, 800))
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		b.open("?lang=all&ui=en-US")
+		type field struct {
+			Code  string    `json:"code"`
+			Field string    `json:"field"`
+			Tops  []float64 `json:"tops"`
+			Lefts []float64 `json:"lefts"`
+		}
+		fields := eval[[]field](b, `Array.from(document.querySelectorAll("article.card")).flatMap(a =>
+			Array.from(a.querySelectorAll(".cmp tbody tr"), tr => ({code: a.id, field: tr.className,
+				tops: Array.from(tr.querySelectorAll("td"), e => e.getBoundingClientRect().top + scrollY),
+				lefts: Array.from(tr.querySelectorAll("td"), e => e.getBoundingClientRect().left)})))`)
+		first := map[string]string{}
+		for _, f := range fields {
+			if _, ok := first[f.Code]; !ok {
+				first[f.Code] = f.Field
+			}
+			if len(f.Tops) != len(bundle.Locales()) {
+				t.Fatalf("%s %s: %d cells for %d locales", f.Code, f.Field, len(f.Tops), len(bundle.Locales()))
+			}
+			for i := range f.Tops {
+				if math.Abs(f.Tops[i]-f.Tops[0]) > 0.5 {
+					t.Errorf("%s: the %s of %s is at y=%.0f, of %s at y=%.0f", f.Code, f.Field, bundle.Locales()[i], f.Tops[i], bundle.Locales()[0], f.Tops[0])
+				}
+				if i > 0 && f.Lefts[i] <= f.Lefts[i-1]+100 {
+					t.Errorf("%s %s: the locales are not side by side: x %v", f.Code, f.Field, f.Lefts)
+				}
+			}
+		}
+		if len(first) != len(messages.All()) {
+			t.Errorf("fields of %d codes measured, want %d", len(first), len(messages.All()))
+		}
+		for code, f := range first {
+			if f != "title" {
+				t.Errorf("%s: the first field is %s, not the title", code, f)
+			}
+		}
+		t.Logf("%d fields of %d codes measured: each on one row across %d locales", len(fields), len(first), len(bundle.Locales()))
+	})
+
+	t.Run("compact view", func(t *testing.T) {
+		b.t = t
+		b.do(chromedp.EmulateViewport(1280, 800))
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		b.open("?lang=en-US")
+		b.navigate(chromedp.Click(chromedp.CSS(`nav.views a:last-child`)))
+		if got := b.location(); got != "?lang=en-US&view=compact" {
+			t.Errorf("the compact view is at %q", got)
+		}
+		rows := eval[[]int](b, `Array.from(document.querySelectorAll("table.codes tbody tr"), e => Number(e.id))`)
+		if !slices.Equal(rows, ints(messages.All())) {
+			t.Errorf("rows %v, want every code", rows)
+		}
+		if n := len(b.cards()); n != 0 {
+			t.Errorf("%d cards in the compact view", n)
+		}
+		m := bundle.Localize(messages.FaceTooClose, "en-US")
+		if got, want := b.shownAll(`tr[id="655"] td`), []string{"655", "FaceTooClose", "Liveness", m.Title}; !slices.Equal(got, want) {
+			t.Errorf("655's row shows %q, want %q", got, want)
+		}
+		seen := eval[int](b, `Array.from(document.querySelectorAll("table.codes tbody tr")).filter(e => e.getBoundingClientRect().bottom <= innerHeight).length`)
+		t.Logf("the compact view shows %d codes on a 1280x800 screen", seen)
+		if seen < 15 {
+			t.Errorf("the compact view shows %d codes on a 1280x800 screen, want 15 or more", seen)
+		}
+		b.navigate(chromedp.Click(chromedp.CSS(`nav.langs a[hreflang="zh-CN"]`)))
+		if got := b.location(); got != "?lang=zh-CN&view=compact" {
+			t.Errorf("switching language leads to %q, out of the compact view", got)
+		}
+		b.navigate(chromedp.Click(chromedp.CSS(`tr[id="655"] .c-code a`)))
+		if got := b.location(); got != "codes/655?lang=zh-CN" {
+			t.Errorf("655's row leads to %q", got)
+		}
+		if got, want := b.shown(`h1.title`), bundle.Localize(655, "zh-CN").Title; got != want {
+			t.Errorf("655's page shows %q, want %q", got, want)
+		}
+	})
+
 	t.Run("errors are pages", func(t *testing.T) {
 		b.t = t
 		for _, path := range []string{"nope?lang=zh-CN", "codes/abc?lang=zh-CN", "codes/99999999999999999999?lang=zh-CN"} {
@@ -532,6 +621,51 @@ func TestBrowser(t *testing.T) {
 				t.Errorf("%s: on a phone the page is %dpx wide: it scrolls sideways", path, got)
 			}
 		}
+		for _, path := range []string{"?lang=zh-CN", "?lang=zh-CN&view=compact", "?lang=all&ui=zh-CN", "?lang=all&ui=zh-CN&view=compact"} {
+			b.open(path)
+			t.Logf("%s: on a 390x844 phone, the page is %dpx tall", path, eval[int](b, `document.documentElement.scrollHeight`))
+		}
+	})
+
+	t.Run("the controls fit a phone", func(t *testing.T) {
+		b.t = t
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		type fit struct {
+			Text string  `json:"text"`
+			Need float64 `json:"need"`
+			Room float64 `json:"room"`
+		}
+		for _, width := range []int64{320, 390} {
+			b.do(chromedp.EmulateViewport(width, 720, chromedp.EmulateMobile, chromedp.EmulateTouch))
+			for _, l := range bundle.Locales() {
+				for _, path := range []string{"?lang=" + l, "counted/?lang=" + l + "&view=compact"} {
+					b.open(path)
+					// The placeholder, and every category the filter can
+					// show, measured in the control's font against the
+					// room inside it (a select's arrow takes 24px).
+					fits := eval[[]fit](b, `(() => {
+						const c = document.createElement("canvas").getContext("2d");
+						const fit = (e, text, arrow) => {
+							const s = getComputedStyle(e);
+							c.font = s.fontWeight + " " + s.fontSize + " " + s.fontFamily;
+							return {text, need: c.measureText(text).width,
+								room: e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - arrow};
+						};
+						const input = document.querySelector('input[name="q"]');
+						const sel = document.querySelector('select[name="cat"]');
+						return [fit(input, input.placeholder, 0), ...Array.from(sel.options, o => fit(sel, o.text, 24))];
+					})()`)
+					for _, f := range fits {
+						if f.Need > f.Room {
+							t.Errorf("%dpx, %s: %q needs %.0fpx, the control has %.0fpx", width, path, f.Text, f.Need, f.Room)
+						}
+					}
+					if got := eval[int64](b, `document.documentElement.scrollWidth`); got > width {
+						t.Errorf("%dpx, %s: the page is %dpx wide: it scrolls sideways", width, path, got)
+					}
+				}
+			}
+		}
 	})
 
 	t.Run("axe-core", func(t *testing.T) {
@@ -548,6 +682,10 @@ func TestBrowser(t *testing.T) {
 			"an unknown code":            "codes/699?lang=zh-CN",
 			"not a code":                 "codes/abc?lang=zh-TW",
 			"no such page":               "nope?lang=en-US",
+			"the compact list":           "?lang=en-US&view=compact",
+			"compact side by side":       "?lang=all&ui=zh-CN&view=compact&cat=sms",
+			"compact with counts":        "counted/?lang=zh-TW&view=compact&sort=count",
+			"side by side with counts":   "counted/?lang=all&ui=en-US&cat=liveness",
 		}
 		for _, l := range bundle.Locales() {
 			states["the list in "+l] = "?lang=" + l
@@ -565,7 +703,7 @@ func TestBrowser(t *testing.T) {
 		b.do(colorScheme("light"))
 		defer b.do(chromedp.EmulateViewport(1280, 900))
 		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
-		for _, path := range []string{"?lang=zh-CN&cat=liveness", "?lang=all&ui=en-US&cat=sms", "codes/655?lang=zh-TW"} {
+		for _, path := range []string{"?lang=zh-CN&cat=liveness", "?lang=all&ui=en-US&cat=sms", "codes/655?lang=zh-TW", "counted/?lang=en-US&view=compact", "counted/?lang=zh-CN&cat=liveness"} {
 			b.open(path)
 			b.checkAxe("phone, "+path, src)
 		}
@@ -573,16 +711,18 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("screenshots", func(t *testing.T) {
 		b.t = t
-		b.do(chromedp.EmulateViewport(1280, 900))
-		b.open("?lang=en-US&cat=liveness")
+		b.do(chromedp.EmulateViewport(1280, 800))
+		b.open("counted/?lang=en-US&view=compact&sort=count")
 		b.screenshot("operator-page.png")
 		b.do(colorScheme("dark"))
-		b.open("?lang=en-US&q=face+light")
+		b.open("counted/?lang=all&ui=en-US&cat=liveness")
 		b.screenshot("operator-page-dark.png")
 		b.do(colorScheme("light"))
 		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
-		b.open("?lang=zh-CN&cat=liveness")
+		b.open("counted/?lang=zh-CN&cat=liveness")
 		b.screenshot("operator-page-phone.png")
+		b.open("counted/?lang=all&ui=zh-CN&q=655")
+		b.screenshot("operator-page-phone-side.png")
 	})
 	t.Logf("the browser test took %v", time.Since(start).Round(time.Millisecond))
 }
@@ -620,3 +760,13 @@ func codesOf(cat messages.Category) []int {
 	}
 	return out
 }
+
+// fleetCounts is what a fleet's Prometheus answers for a day: most
+// verifications succeed, and a few codes make most of the failures.
+const fleetCounts = `{"status":"success","data":{"resultType":"vector","result":[
+{"metric":{"code":"0"},"value":[1,"18234"]},{"metric":{"code":"655"},"value":[1,"1342"]},
+{"metric":{"code":"656"},"value":[1,"877"]},{"metric":{"code":"659"},"value":[1,"611"]},
+{"metric":{"code":"604"},"value":[1,"402"]},{"metric":{"code":"658"},"value":[1,"233"]},
+{"metric":{"code":"601"},"value":[1,"97"]},{"metric":{"code":"660"},"value":[1,"41"]},
+{"metric":{"code":"13"},"value":[1,"12"]},{"metric":{"code":"305"},"value":[1,"8"]},
+{"metric":{"code":"1"},"value":[1,"3"]},{"metric":{"code":"703"},"value":[1,"2"]}]}}`

@@ -269,6 +269,28 @@ func TestCountsAccessible(t *testing.T) {
 	mux := http.NewServeMux()
 	mux.Handle("/up/", http.StripPrefix("/up", catalogue.New(huiyan.Default(), catalogue.WithPrometheus(up.URL), quiet)))
 	mux.Handle("/down/", http.StripPrefix("/down", catalogue.New(huiyan.Default(), catalogue.WithPrometheus(down.URL), quiet)))
+	// A Prometheus that accepts and never answers.
+	silent, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	go func() {
+		var held []net.Conn
+		defer func() {
+			for _, c := range held {
+				c.Close()
+			}
+		}()
+		for {
+			c, err := silent.Accept()
+			if err != nil {
+				return
+			}
+			held = append(held, c)
+		}
+	}()
+	mux.Handle("/silent/", http.StripPrefix("/silent", catalogue.New(huiyan.Default(), catalogue.WithPrometheus("http://"+silent.Addr().String()), quiet)))
 	page := httptest.NewServer(mux)
 	defer page.Close()
 
@@ -280,6 +302,9 @@ func TestCountsAccessible(t *testing.T) {
 		"a code's count":            "up/codes/655?lang=zh-CN",
 		"counts unavailable":        "down/?lang=en-US",
 		"a code's page, no counts":  "down/codes/604?lang=zh-HK",
+		"compact, sorted by count":  "up/?lang=en-US&view=compact&sort=count",
+		"compact, no counts":        "down/?lang=zh-CN&view=compact&sort=count",
+		"a silent Prometheus":       "silent/?lang=en-US&sort=count",
 	}
 	for _, scheme := range []string{"light", "dark"} {
 		b.do(colorScheme(scheme))

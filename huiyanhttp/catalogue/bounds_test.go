@@ -15,7 +15,7 @@ import (
 // slack is how much larger than the page of ordinary parameters the page
 // of hostile ones may be: the search box and the language links hold the
 // search text, cut.
-const slack = 4 << 10
+const slack = 6 << 10
 
 // TestBoundedParameters sends parameters of 100 KB: the page is within a
 // few KB of the page of ordinary ones, and no link repeats a value that

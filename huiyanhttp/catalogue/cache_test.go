@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -104,5 +105,71 @@ func TestPageCacheBounded(t *testing.T) {
 	c.put(pageKey{code: -2}, page{entity: entity{body: make([]byte, maxPageBytes/4)}})
 	if _, ok := c.get(pageKey{code: -2}); !ok {
 		t.Error("a page of a quarter of the bound was not kept")
+	}
+}
+
+// bigPages fills h's page cache with side-by-side lists, the largest
+// pages, each under a search of its own.
+func bigPages(h http.Handler, n int) {
+	for i := range n {
+		serve(h, "GET", "/?lang=all&ui=en-US&q=e"+strings.Repeat("+e", i), "Accept-Encoding", "gzip")
+	}
+}
+
+// TestPageCacheHoldsWhatItCounts fills the cache past its bound with the
+// largest pages: every kept body's capacity is its length, so that what
+// the cache counts is what it holds, and that stays within the bound.
+func TestPageCacheHoldsWhatItCounts(t *testing.T) {
+	h := New(huiyan.Default())
+	bigPages(h, 200)
+	c := h.(*handler).snapshot().pages
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	held, bodies := 0, 0
+	for e := c.order.Front(); e != nil; e = e.Next() {
+		p := e.Value.(*cachedPage)
+		if cap(p.page.body) != len(p.page.body) || cap(p.page.gz) != len(p.page.gz) {
+			t.Fatalf("a page of %d bytes holds %d, its gzip of %d holds %d", len(p.page.body), cap(p.page.body), len(p.page.gz), cap(p.page.gz))
+		}
+		if p.page.gz == nil {
+			t.Fatal("a kept page has no gzip")
+		}
+		held += cap(p.page.body) + cap(p.page.gz) + len(p.key.text) + len(p.key.badCat)
+		bodies += len(p.page.body)
+	}
+	if held != c.bytes {
+		t.Errorf("the cache counts %d bytes, its pages hold %d", c.bytes, held)
+	}
+	if held > maxPageBytes {
+		t.Errorf("the cache holds %d bytes, over its bound of %d", held, maxPageBytes)
+	}
+	if held < maxPageBytes*3/4 {
+		t.Errorf("the cache holds %d bytes of %d pages; 200 pages of %d bytes should fill it", held, c.order.Len(), bodies/max(c.order.Len(), 1))
+	}
+	t.Logf("%d pages kept, holding %d bytes (bound %d)", c.order.Len(), held, maxPageBytes)
+}
+
+// TestPageCacheHeap measures the live heap that a full cache of the
+// largest pages holds: what the page cache counts, within its bound,
+// and little more.
+func TestPageCacheHeap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fills the cache with 24 MB of pages")
+	}
+	live := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	h := New(huiyan.Default())
+	serve(h, "GET", "/?lang=all&ui=en-US&q=x") // what the pages share: the snapshot, the search texts
+	before := live()
+	bigPages(h, 200)
+	grown := int64(live()) - int64(before)
+	runtime.KeepAlive(h)
+	t.Logf("the live heap grew by %.1f MB for a cache bound of %.1f MB", float64(grown)/(1<<20), float64(maxPageBytes)/(1<<20))
+	if grown > maxPageBytes*5/4 {
+		t.Errorf("the live heap grew by %d bytes, a quarter over the cache's bound of %d", grown, maxPageBytes)
 	}
 }

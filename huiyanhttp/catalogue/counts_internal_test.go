@@ -25,7 +25,7 @@ func getPage(t *testing.T, h http.Handler, target string, headers ...string) (in
 	return w.Code, w.Body.String()
 }
 
-var usesOnPage = regexp.MustCompile(`<article class="card[^"]*" id="(-?\d+)">[^§]*?(?:<data class="uses" value="(\d+)">([^<]*)</data>|</article>)`)
+var usesOnPage = regexp.MustCompile(`<article class="card[^"]*" id="(-?\d+)">[^§]*?(?:<data class="uses" value="(\d+)">[^<]*</data>[^§]*?<span class="vh">([^<]*)</span>|</article>)`)
 
 // uses returns the count each card of a page shows, by code, and the
 // codes in the order of the page.
@@ -53,16 +53,16 @@ func TestPageCounts(t *testing.T) {
 		has     []string
 		query   string // in the PromQL asked
 	}{
-		{name: "list", target: "/?lang=en-US", want: map[string]string{"655": "3 3 in the last day", "604": "1 1 in the last day", "0": "2 2 in the last day", "601": "0 0 in the last day"},
+		{name: "list", target: "/?lang=en-US", want: map[string]string{"655": "3 3 in the last day, 50.0% of all", "604": "1 1 in the last day, 16.7% of all", "0": "2 2 in the last day, 33.3% of all", "601": "0 0 in the last day"},
 			first: []string{"0", "1", "2"}, has: []string{`aria-current="page">last day</a>`, `href="?lang=en-US&amp;window=1h"`, `href="?lang=en-US&amp;sort=count"`}, query: "[1d]"},
-		{name: "sorted by count", target: "/?lang=en-US&sort=count", want: map[string]string{"655": "3 3 in the last day"},
+		{name: "sorted by count", target: "/?lang=en-US&sort=count", want: map[string]string{"655": "3 3 in the last day, 50.0% of all"},
 			first: []string{"655", "0", "604"}, has: []string{`aria-current="page">by count</a>`, `<input type="hidden" name="sort" value="count">`, `href="?lang=zh-CN&amp;sort=count"`}},
-		{name: "a week, in Chinese", target: "/?window=1w&cat=liveness", headers: []string{"Accept-Language", "zh-CN"}, want: map[string]string{"655": "3 最近一周 3 次"},
+		{name: "a week, in Chinese", target: "/?window=1w&cat=liveness", headers: []string{"Accept-Language", "zh-CN"}, want: map[string]string{"655": "3 最近一周 3 次，占全部的 50.0%"},
 			has: []string{`aria-current="page">最近一周</a>`, `codes/655?window=1w"`, `<input type="hidden" name="window" value="1w">`, `href="?lang=en-US&amp;cat=liveness&amp;window=1w"`}, query: "[1w]"},
-		{name: "655's page", target: "/codes/655?lang=en-US&window=1h", want: map[string]string{"655": "3 3 in the last hour"}, query: "[1h]"},
-		{name: "604's page", target: "/codes/604", headers: []string{"Accept-Language", "zh-TW"}, want: map[string]string{"604": "1 最近一天 1 次"}},
+		{name: "655's page", target: "/codes/655?lang=en-US&window=1h", want: map[string]string{"655": "3 3 in the last hour, 50.0% of all"}, query: "[1h]"},
+		{name: "604's page", target: "/codes/604", headers: []string{"Accept-Language", "zh-TW"}, want: map[string]string{"604": "1 最近一天 1 次，佔全部的 16.7%"}},
 		{name: "a code outside the catalogue", target: "/codes/699?lang=en-US", want: map[string]string{}},
-		{name: "a hostile window", target: "/?lang=en-US&window=1d%5D)%20or%20vector(1", want: map[string]string{"655": "3 3 in the last day"}},
+		{name: "a hostile window", target: "/?lang=en-US&window=1d%5D)%20or%20vector(1", want: map[string]string{"655": "3 3 in the last day, 50.0% of all"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

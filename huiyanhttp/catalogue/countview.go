@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/huiyan-i18n/huiyan/messages"
@@ -14,40 +15,91 @@ import (
 // counted is what a page shows of the counts: those of its window, or
 // why there are none.
 type counted struct {
-	on     bool // the handler counts: WithPrometheus
-	counts map[messages.Code]int64
-	at     time.Time // when they were asked: a page is kept per answer
-	err    error
+	on bool // the handler counts: WithPrometheus
+	countState
 }
 
 // countsFor returns the counts of q's window, or nothing without
-// WithPrometheus.
+// WithPrometheus. It waits for Prometheus no longer than the counter's
+// wait.
 func (h *handler) countsFor(r *http.Request, q query) counted {
 	if h.counts == nil {
 		return counted{}
 	}
-	counts, at, err := h.counts.get(r.Context(), q.window)
-	return counted{on: true, counts: counts, at: at, err: err}
+	return counted{on: true, countState: h.counts.get(r.Context(), q.window)}
 }
 
 // keyed returns k for a page with these counts: a page is rendered anew
-// for each answer of Prometheus.
+// for each answer of Prometheus, and when it stops answering.
 func (c counted) keyed(k pageKey, q query) pageKey {
 	if c.on {
-		k.window, k.byCount, k.countsAt, k.countsErr = q.window.Param, q.byCount, c.at.UnixNano(), c.err != nil
+		k.window, k.byCount = q.window.Param, q.byCount
+		k.countsAt, k.countsErr, k.stale = c.at.UnixNano(), c.counts == nil, c.stale
 	}
 	return k
 }
 
-// usesView is the counts' part of a page: its controls and what it says
-// when there are no counts.
+// tally is the counts of one table of codes over a window: each code's,
+// and their total, of which each code has its share. The catalogue has
+// one table, messages.All; another would have a tally of its own.
+type tally struct {
+	byCode map[messages.Code]int64
+	total  int64
+}
+
+func newTally(counts map[messages.Code]int64, codes []messages.Code) tally {
+	t := tally{byCode: counts}
+	for _, c := range codes {
+		t.total += counts[c]
+	}
+	return t
+}
+
+// share returns n's share of the total, as the page writes it: "" for
+// none, "<0.1%" for a share that would round to nothing.
+func (t tally) share(n int64) string {
+	if n <= 0 || t.total <= 0 {
+		return ""
+	}
+	p := 100 * float64(n) / float64(t.total)
+	switch {
+	case p < 0.05:
+		return "<0.1%"
+	case p > 99.95 && n < t.total:
+		return ">99.9%"
+	}
+	return strconv.FormatFloat(p, 'f', 1, 64) + "%"
+}
+
+// grouped writes n with a comma between thousands, as the page's
+// languages all do.
+func grouped(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	lead := len(s) % 3
+	if lead == 0 {
+		lead = 3
+	}
+	out := s[:lead]
+	for i := lead; i < len(s); i += 3 {
+		out += "," + s[i:i+3]
+	}
+	return out
+}
+
+// usesView is the counts' part of a page: its controls, the total and
+// what it says when the counts are not fresh.
 type usesView struct {
 	W           *countWords
 	Window      string // the window's words
 	Windows     []option
-	Sorts       []option // on the list only
+	Sorts       []option // on the list only; the current one is the order applied
+	Total       string   // the results of the window, of every code, and when they were asked
 	Unavailable bool
+	Stale       string // the warning that the counts are the last Prometheus gave
 }
+
+// asOf writes when counts were asked.
+func asOf(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
 
 // addCounts puts the counts on v's cards, with the controls to choose the
 // window and, on the list, the order; with q.byCount, the most frequent
@@ -57,18 +109,24 @@ func (v *view) addCounts(c counted, q query, list bool) {
 		return
 	}
 	w := countWordsFor(v.L)
-	u := &usesView{W: w, Unavailable: c.err != nil}
+	wi := slices.Index(windows, q.window)
+	u := &usesView{W: w, Window: w.Windows[wi], Unavailable: c.counts == nil}
 	for i, win := range windows {
-		if win == q.window {
-			u.Window = w.Windows[i]
-		}
 		u.Windows = append(u.Windows, option{Value: win.Param, Label: w.Windows[i], Href: v.countsHref(win, q.byCount), Current: win == q.window})
 	}
+	sorted := q.byCount && c.counts != nil // what the list is, not what was asked
 	if list {
 		u.Sorts = []option{
-			{Value: "code", Label: w.ByCode, Href: v.countsHref(q.window, false), Current: !q.byCount},
-			{Value: "count", Label: w.ByCount, Href: v.countsHref(q.window, true), Current: q.byCount},
+			{Value: "code", Label: w.ByCode, Href: v.countsHref(q.window, false), Current: !sorted},
+			{Value: "count", Label: w.ByCount, Href: v.countsHref(q.window, true), Current: sorted},
 		}
+	}
+	t := newTally(c.counts, messages.All())
+	if c.counts != nil {
+		u.Total = fmt.Sprintf(w.Total[wi], grouped(t.total)) + " · " + fmt.Sprintf(w.AsOf, asOf(c.at))
+	}
+	if c.stale {
+		u.Stale = fmt.Sprintf(w.Stale, asOf(c.at))
 	}
 	v.Uses = u
 	// The search and the language switch keep the window and the order.
@@ -84,26 +142,29 @@ func (v *view) addCounts(c counted, q query, list bool) {
 			v.Langs[i].Href = withParam(v.Langs[i].Href, "sort", "count")
 		}
 	}
-	in := w.In[slices.Index(windows, q.window)]
 	for i := range v.Cards {
 		cd := &v.Cards[i]
 		if q.window != defaultWindow {
 			cd.Href = withParam(cd.Href, "window", q.window.Param)
 		}
-		if c.err != nil || !cd.Known {
+		if c.counts == nil || !cd.Known {
 			continue
 		}
-		n := c.counts[messages.Code(cd.Code)]
-		cd.Uses, cd.UsesText, cd.HasUses = n, fmt.Sprintf(in, n), true
+		n := t.byCode[messages.Code(cd.Code)]
+		cd.HasUses, cd.Uses, cd.UsesNum, cd.Share = true, n, grouped(n), t.share(n)
+		cd.UsesText = fmt.Sprintf(w.In[wi], cd.UsesNum)
+		if cd.Share != "" {
+			cd.UsesText += fmt.Sprintf(w.ShareOf, cd.Share)
+		}
 	}
-	if q.byCount && c.err == nil {
+	if sorted {
 		slices.SortStableFunc(v.Cards, func(a, b card) int { return cmp.Compare(b.Uses, a.Uses) })
 	}
 }
 
 // countsHref returns the link to the same page counted over win, in the
-// order byCount asks for, keeping the language, the search and the
-// filter.
+// order byCount asks for, keeping the language, the search, the filter
+// and the view.
 func (v *view) countsHref(win window, byCount bool) string {
 	keep := v.query.langQuery()
 	add := func(k, val string) {
@@ -117,6 +178,9 @@ func (v *view) countsHref(win window, byCount bool) string {
 	}
 	if v.query.hasCat {
 		add("cat", v.query.cat.String())
+	}
+	if v.query.compact {
+		add("view", "compact")
 	}
 	if win != defaultWindow {
 		add("window", win.Param)

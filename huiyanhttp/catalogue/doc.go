@@ -12,10 +12,13 @@
 // # The page
 //
 // / lists every code with its category, the end user's text and the
-// operator's title, detail and remedy. A search box finds codes by code,
+// operator's title, detail and remedy; with view=compact, a row per code
+// (its code, name, category and title), each linking to its page. A
+// search box finds codes by code,
 // name or words in any locale's texts (every word must match); a category
 // filter and a language switch (every locale of the bundle, and all of
-// them side by side for review) narrow the list. /codes/{code} is the page
+// them side by side for review, a row per field and a column per
+// locale) narrow the list. /codes/{code} is the page
 // of one code, also for codes not in the catalogue, which show their
 // category's texts; huiyanhttp's problem type can point there. #{code} is
 // the code's anchor on the list.
@@ -30,9 +33,9 @@
 // The page reads its parameters up to a bound (256 bytes of a search, of
 // lang) and repeats in its links only what it chose: the locale that
 // serves, not the lang asked for; a category only when it is one. A page
-// is rendered once per catalogue, language and normalized query and kept
-// (up to 256 pages, 24 MB), so that serving it costs what a static file
-// does. A path with no page, and a method other than GET or HEAD, answer
+// is rendered and compressed once per catalogue, language and normalized
+// query and kept (up to 256 pages, holding at most 24 MB), so that serving
+// it costs what a static file does. A path with no page, and a method other than GET or HEAD, answer
 // 404 and 405 in the page's layout and language; /codes/0655 redirects to
 // /codes/655. The page meets WCAG 2.2 AA (axe-core checks it in CI).
 //
@@ -51,11 +54,14 @@
 //
 // With [WithPrometheus], each code's card and page also shows how often
 // the fleet answered it over the last hour, day or week (window=1h, 1d or
-// 1w; a day by default), as a Prometheus server sums huiyan_results_total,
-// the counter of module huiyanprom, and the list sorts by count with
-// sort=count. The counts are asked at most every 15 seconds per window,
-// with a timeout; when Prometheus cannot be reached, the page says so in
-// its language and shows the catalogue as ever.
+// 1w; a day by default), and its share of the window's total, as a
+// Prometheus server sums huiyan_results_total, the counter of module
+// huiyanprom; the compact list has them as columns, and the list sorts by
+// count with sort=count. The counts are asked at most every 15 seconds
+// per window, and a page waits for them at most 300 milliseconds: when
+// Prometheus is slower, or cannot be reached, the page is served at once,
+// with the last counts it gave, marked with their time, or with a warning
+// in its language that there are none, and the catalogue as ever.
 //
 // # The API
 //
@@ -76,6 +82,8 @@
 // the catalogue does; a request whose If-None-Match names it gets 304 Not
 // Modified, so that a dashboard polling the API, or a browser reloading
 // the page, costs next to nothing while nothing changes. Cache-Control is no-cache: a cache must ask
-// again each time. Every response carries X-Content-Type-Options: nosniff
+// again each time. A page is sent in gzip to a client whose
+// Accept-Encoding takes it, with an ETag of its own and Vary:
+// Accept-Encoding; the API's JSON is sent as huiyan prints it. Every response carries X-Content-Type-Options: nosniff
 // and the Content-Security-Policy.
 package catalogue

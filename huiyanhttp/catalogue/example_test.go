@@ -68,10 +68,11 @@ func ExampleWithPrometheus() {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("GET", "/codes/655?lang=en-US", nil))
 	for line := range strings.Lines(w.Body.String()) {
-		if strings.Contains(line, `class="uses"`) {
+		if strings.Contains(line, `class="uses"`) || strings.Contains(line, `class="vh"`) {
 			fmt.Print(line)
 		}
 	}
 	// Output:
-	// <data class="uses" value="3">3 in the last day</data>
+	// <data class="uses" value="3">3</data>
+	// <span class="vh">3 in the last day, 100.0% of all</span></p>
 }

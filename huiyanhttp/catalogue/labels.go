@@ -45,6 +45,11 @@ type labels struct {
 	Method            string
 	FailedHeading     string
 	Failed            string
+	View              string // the label of the view control
+	Full              string // a card per code
+	Compact           string // a row per code
+	Code              string // the compact list's columns
+	Name              string
 	categories        [7]string // by messages.Category
 }
 
@@ -92,6 +97,11 @@ var english = labels{
 	NotCode:           "This is not a code: a code is an integer, such as 655.",
 	NotFound:          "There is no such page.",
 	Failed:            "The page could not be shown; the server's log says why.",
+	View:              "View",
+	Full:              "Full",
+	Compact:           "Compact",
+	Code:              "Code",
+	Name:              "Name",
 	categories: [...]string{
 		messages.General:          "General",
 		messages.SMS:              "SMS",
@@ -139,6 +149,11 @@ var simplified = labels{
 	NotCode:           "这不是错误码：错误码是整数，例如 655。",
 	NotFound:          "没有这个页面。",
 	Failed:            "页面无法显示，原因见服务器日志。",
+	View:              "视图",
+	Full:              "完整",
+	Compact:           "精简",
+	Code:              "错误码",
+	Name:              "名称",
 	categories: [...]string{
 		messages.General:          "通用",
 		messages.SMS:              "短信验证",
@@ -186,6 +201,11 @@ var traditional = labels{
 	NotCode:           "這不是錯誤碼：錯誤碼是整數，例如 655。",
 	NotFound:          "沒有這個頁面。",
 	Failed:            "頁面無法顯示，原因見伺服器日誌。",
+	View:              "檢視",
+	Full:              "完整",
+	Compact:           "精簡",
+	Code:              "錯誤碼",
+	Name:              "名稱",
 	categories: [...]string{
 		messages.General:          "通用",
 		messages.SMS:              "簡訊驗證",

@@ -35,6 +35,8 @@ type view struct {
 	More    int // faults left out
 	Cards   []card
 	Side    bool // every locale side by side
+	Compact bool // the list as a table, a row per code
+	Views   []option
 	One     bool // the page of one code
 	Count   string
 	Filter  bool // a search or a filter is active
@@ -77,9 +79,27 @@ type card struct {
 	Anchor    string
 	JSON      string
 	Texts     []texts
-	HasUses   bool // the card shows how often the code was answered
+	Rows      []row // side by side: each field in every locale
+	HasUses   bool  // the card shows how often the code was answered
 	Uses      int64
-	UsesText  string
+	UsesNum   string // Uses, grouped by thousands
+	Share     string // of the total of the window
+	UsesText  string // the count, the window and the share, in words
+}
+
+// row is one field of a code side by side, in every locale.
+type row struct {
+	Label string
+	Class string
+	Cells []cell
+}
+
+// cell is a field in one locale.
+type cell struct {
+	Locale string
+	Lang   string // the locale that served the text
+	Text   []segment
+	From   string // says which locale served it, when not Locale
 }
 
 // cardView is a card and the page it is on, for the card template.
@@ -107,7 +127,7 @@ const maxFaults = 20
 // key returns the key of the page of q: the list, or the page of code
 // when one is set.
 func (q query) key(code int, one bool) pageKey {
-	k := pageKey{code: code, one: one, locale: q.locale, langGiven: q.langGiven, all: q.all, text: q.text, cat: -1, badCat: q.badCat}
+	k := pageKey{code: code, one: one, locale: q.locale, langGiven: q.langGiven, all: q.all, text: q.text, cat: -1, badCat: q.badCat, compact: q.compact}
 	if q.hasCat {
 		k.cat = int(q.cat)
 	}
@@ -157,6 +177,7 @@ func (h *handler) codePage(w http.ResponseWriter, r *http.Request) {
 	s := h.snapshot()
 	q := parseQuery(r, s)
 	q.text, q.hasCat, q.badCat = "", false, "" // the search box starts empty here
+	q.compact = false                          // one code has one view
 	raw := r.PathValue("code")
 	code, err := messages.ParseCode(raw)
 	switch {
@@ -206,6 +227,7 @@ func newView(s *snapshot, q query, path string) *view {
 		L:       labelsFor(q.locale),
 		Query:   q.text,
 		Side:    q.all,
+		Compact: q.compact,
 		query:   q,
 		locales: s.locales,
 	}
@@ -221,6 +243,13 @@ func newView(s *snapshot, q query, path string) *view {
 		v.Hidden = []field{{"lang", export.All}, {"ui", q.ui}}
 	case q.langGiven:
 		v.Hidden = []field{{"lang", q.locale}}
+	}
+	if q.compact {
+		v.Hidden = append(v.Hidden, field{"view", "compact"})
+	}
+	v.Views = []option{
+		{Value: "full", Label: v.L.Full, Href: v.viewHref(false), Current: !q.compact},
+		{Value: "compact", Label: v.L.Compact, Href: v.viewHref(true), Current: q.compact},
 	}
 	v.Cats = append(v.Cats, option{Value: "", Label: v.L.AllCategories, Current: !q.hasCat})
 	for _, c := range messages.Categories() {
@@ -297,18 +326,36 @@ func (v *view) switchHref(lang string) string {
 	if v.query.hasCat {
 		keep += "&cat=" + v.query.cat.String()
 	}
+	if v.query.compact {
+		keep += "&view=compact"
+	}
 	return "?" + keep
+}
+
+// viewHref returns the link to the same list, full or compact, keeping
+// the language, the search, the filter and the counts' window and order.
+func (v *view) viewHref(compact bool) string {
+	q := v.query
+	q.compact = compact
+	w := &view{query: q}
+	return w.countsHref(q.window, q.byCount)
 }
 
 // listHref returns the link to the list, filtered by cat when not empty,
 // in the language the page is in.
 func (v *view) listHref(cat string) string {
 	keep := v.query.langQuery()
-	if cat != "" {
+	add := func(p string) {
 		if keep != "" {
 			keep += "&"
 		}
-		keep += "cat=" + url.QueryEscape(cat)
+		keep += p
+	}
+	if cat != "" {
+		add("cat=" + url.QueryEscape(cat))
+	}
+	if v.query.compact {
+		add("view=compact")
 	}
 	if keep == "" {
 		return v.Root
@@ -358,7 +405,42 @@ func (v *view) card(s *snapshot, c messages.Code, hl *regexp.Regexp) card {
 		}
 		cd.Texts = append(cd.Texts, t)
 	}
+	if v.query.all {
+		cd.Rows = v.rows(cd.Texts)
+	}
 	return cd
+}
+
+// rows returns a code's texts side by side: a row per field, the title
+// first, with a cell per locale, so that the same field of each locale
+// is read across. A field no locale has is left out.
+func (v *view) rows(ts []texts) []row {
+	fields := []struct {
+		label, class string
+		text         func(texts) []segment
+	}{
+		{v.L.Title, "title", func(t texts) []segment { return t.Title }},
+		{v.L.User, "user", func(t texts) []segment { return t.User }},
+		{v.L.Detail, "detail", func(t texts) []segment { return t.Detail }},
+		{v.L.Remedy, "remedy", func(t texts) []segment { return t.Remedy }},
+	}
+	var out []row
+	for _, f := range fields {
+		r := row{Label: f.label, Class: f.class}
+		some := false
+		for _, t := range ts {
+			c := cell{Locale: t.Locale, Lang: t.Locale, Text: f.text(t)}
+			if f.class == "user" {
+				c.Lang, c.From = t.UserLang, t.Fallback
+			}
+			some = some || len(c.Text) > 0
+			r.Cells = append(r.Cells, c)
+		}
+		if some {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // matching returns the codes whose texts, in any locale, hold every word

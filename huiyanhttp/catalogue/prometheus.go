@@ -16,9 +16,10 @@ import (
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// Bounds of a query to Prometheus: the page waits no longer than
-// queryTimeout for it, and reads no more than maxAnswer bytes of the
-// answer, far more than every code of the catalogue takes.
+// Bounds of a query to Prometheus: it is given up after queryTimeout (a
+// page waits for it far less: countsWait), and no more than maxAnswer
+// bytes of the answer are read, far more than every code of the catalogue
+// takes.
 const (
 	queryTimeout = 5 * time.Second
 	maxAnswer    = 1 << 20

@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -193,7 +196,7 @@ func TestCounterCaches(t *testing.T) {
 func TestCounterBadURL(t *testing.T) {
 	h := &handler{}
 	WithPrometheus("not a url")(h)
-	if _, _, err := h.counts.get(context.Background(), parseWindow("")); err == nil {
+	if s := h.counts.get(context.Background(), parseWindow("")); s.err == nil || s.counts != nil {
 		t.Fatal("no error for a bad URL")
 	}
 }
@@ -226,5 +229,102 @@ func TestCounterLogs(t *testing.T) {
 				t.Errorf("logged %q", buf.String())
 			}
 		})
+	}
+}
+
+// silentServer accepts connections and never answers, as a Prometheus
+// behind a hung proxy does; it returns its URL.
+func silentServer(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c) // held open, never read nor written
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return "http://" + ln.Addr().String()
+}
+
+// TestPageWithSilentPrometheus serves pages while Prometheus accepts and
+// never answers: each is served without waiting for the query's timeout,
+// and says that the counts are unavailable; the list is in code order,
+// and says so, though sort=count was asked.
+func TestPageWithSilentPrometheus(t *testing.T) {
+	h := New(huiyan.Default(), WithLogger(slog.New(slog.DiscardHandler)), WithPrometheus(silentServer(t)))
+	// Well under the query's timeout, and well over the page's wait, for
+	// a shared machine: what it checks is that the page does not wait
+	// for the query.
+	const bound = 2 * time.Second
+	for _, target := range []string{"/?lang=en-US", "/?lang=en-US&sort=count", "/?lang=zh-CN&window=1h&view=compact", "/codes/655?lang=en-US", "/?lang=en-US"} {
+		start := time.Now()
+		status, body := getPage(t, h, target)
+		took := time.Since(start)
+		t.Logf("%s: %v", target, took.Round(time.Millisecond))
+		if took > bound {
+			t.Errorf("%s took %v with a silent Prometheus, over %v", target, took, bound)
+		}
+		if status != http.StatusOK || !strings.Contains(body, `class="warn"`) {
+			t.Errorf("%s: status %d, or no warning that the counts are unavailable", target, status)
+		}
+		if strings.Contains(body, `aria-current="page">by count<`) {
+			t.Errorf("%s: by count is marked, but the list is in code order", target)
+		}
+		if strings.Contains(target, "sort=count") && !strings.Contains(body, `aria-current="page">by code<`) {
+			t.Errorf("%s: by code, the order applied, is not marked", target)
+		}
+	}
+}
+
+// TestStaleCounts shows the last counts Prometheus gave, marked with
+// their time, once it stops answering; and fresh counts again when it
+// answers.
+func TestStaleCounts(t *testing.T) {
+	var down atomic.Bool
+	f := newFakePrometheus(t, func(w http.ResponseWriter, r *http.Request) {
+		if down.Load() {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		answerWith(200, vector)(w, r)
+	})
+	hd := &handler{}
+	WithPrometheus(f.URL + "/prom")(hd)
+	h := New(huiyan.Default(), WithLogger(slog.New(slog.DiscardHandler)), func(h *handler) { h.counts = hd.counts })
+	_, fresh := getPage(t, h, "/?lang=en-US&sort=count")
+	if strings.Contains(fresh, `class="warn"`) || !strings.Contains(fresh, "6 results in the last day · as of ") {
+		t.Fatal("fresh counts: a warning, or no total")
+	}
+	down.Store(true)
+	hd.counts.ttl = 0
+	_, stale := getPage(t, h, "/?lang=en-US&sort=count")
+	got, order := uses(stale)
+	if !strings.Contains(stale, "Prometheus is not answering: these counts are its last answer, as of ") || got["655"] == "" {
+		t.Errorf("stale counts: not marked, or not shown (%v)", got)
+	}
+	if order[0] != "655" || !strings.Contains(stale, `aria-current="page">by count<`) {
+		t.Errorf("stale counts: not sorted by them (%v)", order[:3])
+	}
+	down.Store(false)
+	if _, again := getPage(t, h, "/?lang=en-US&sort=count"); strings.Contains(again, `class="warn"`) {
+		t.Error("counts again: still a warning")
 	}
 }

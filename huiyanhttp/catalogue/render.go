@@ -10,8 +10,9 @@ import (
 const htmlType = "text/html; charset=utf-8"
 
 // serveCached answers with the page of k, rendering it with build when
-// it is not kept yet. A page is rendered once per catalogue, language
-// and query, and served from memory after that, with its ETag.
+// it is not kept yet. A page is rendered and compressed once per
+// catalogue, language and query, and served from memory after that, with
+// its ETag.
 func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, s *snapshot, k pageKey, build func() *view) {
 	p, ok := s.pages.get(k)
 	if !ok {
@@ -23,7 +24,11 @@ func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, s *snapsho
 			return
 		}
 		p = page{entity: newEntity(body), contentLanguage: v.contentLanguage}
-		s.pages.put(k, p)
+		if p.size(k) <= maxPageBytes/4 {
+			// Compressed once, when kept, and served so after.
+			p.entity = p.entity.compressed()
+			s.pages.put(k, p)
+		}
 	}
 	serveEntity(w, r, p.entity, htmlType, p.contentLanguage)
 }
@@ -53,14 +58,15 @@ func (h *handler) serveStatus(w http.ResponseWriter, r *http.Request, s *snapsho
 	w.Write(body)
 }
 
-// execute renders v.
+// execute renders v, in a slice that holds no more than its length:
+// the page cache counts what it holds.
 func execute(v *view) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(64 << 10)
 	if err := pages().ExecuteTemplate(&buf, "page", v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return exact(buf.Bytes()), nil
 }
 
 // notFound answers 404 for a path the catalogue has no page for: under

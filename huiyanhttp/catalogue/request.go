@@ -32,6 +32,7 @@ type query struct {
 	badCat    string // a cat parameter that is no category, cut
 	window    window // the window of the counts
 	byCount   bool   // the list sorted by count
+	compact   bool   // the list as a table, a row per code
 }
 
 // parseQuery reads a page request's parameters, each only up to its
@@ -58,6 +59,8 @@ func parseQuery(r *http.Request, s *snapshot) query {
 	q.window = parseWindow(win)
 	sort, _ := param(raw, "sort", 8)
 	q.byCount = sort == "count"
+	view, _ := param(raw, "view", 8)
+	q.compact = view == "compact"
 	q.text, _ = param(raw, "q", maxQuery)
 	q.text = strings.Join(strings.Fields(q.text), " ")
 	if cat, ok := param(raw, "cat", maxBadCat); cat != "" {

@@ -55,11 +55,26 @@ func newSnapshot(b *huiyan.Bundle, fault error) *snapshot {
 	return s
 }
 
-// entity is a response body and its ETag.
+// entity is a response body and its ETag; a page's also in gzip, with
+// an ETag of its own.
 type entity struct {
-	body []byte
-	etag string
+	body   []byte
+	etag   string
+	gz     []byte // nil when not compressed
+	gzEtag string
 }
+
+// compressed returns e with its body compressed too, when that makes it
+// smaller.
+func (e entity) compressed() entity {
+	if e.gz = gzipped(e.body); e.gz != nil {
+		e.gzEtag = gzipTag(e.etag)
+	}
+	return e
+}
+
+// held returns the bytes e holds.
+func (e entity) held() int { return cap(e.body) + cap(e.gz) }
 
 func newEntity(body []byte) entity {
 	sum := sha256.Sum256(body)
@@ -120,21 +135,35 @@ func (s *snapshot) searchTexts() []string {
 
 // serveEntity answers with e, or with 304 Not Modified when the request's
 // If-None-Match names e's ETag. A client polls at the cost of a header.
+// An entity that has a gzip coding is sent in it to a client that takes
+// it, with that coding's ETag. A Range is not honoured: the answer is the
+// whole body, which RFC 9110 allows, and says so by sending no
+// Accept-Ranges.
 func serveEntity(w http.ResponseWriter, r *http.Request, e entity, contentType, contentLanguage string) {
 	hd := w.Header()
-	hd.Set("ETag", e.etag)
+	body, etag, coding := e.body, e.etag, ""
+	if e.gz != nil {
+		hd.Add("Vary", "Accept-Encoding")
+		if acceptsGzip(r) {
+			body, etag, coding = e.gz, e.gzEtag, "gzip"
+		}
+	}
+	hd.Set("ETag", etag)
 	hd.Set("Cache-Control", "no-cache")
 	hd.Add("Vary", "Accept-Language")
 	if contentLanguage != "" {
 		hd.Set("Content-Language", contentLanguage)
 	}
-	if noneMatch(r, e.etag) {
+	if noneMatch(r, etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	if coding != "" {
+		hd.Set("Content-Encoding", coding)
+	}
 	hd.Set("Content-Type", contentType)
-	hd.Set("Content-Length", strconv.Itoa(len(e.body)))
-	w.Write(e.body)
+	hd.Set("Content-Length", strconv.Itoa(len(body)))
+	w.Write(body)
 }
 
 // noneMatch reports whether the request's If-None-Match names etag, by
