@@ -16,22 +16,21 @@ func bundleOf(l *load.Loaded) (*Bundle, error) {
 	if err := fileErrors(l.Problems); err != nil {
 		return nil, err
 	}
-	return build(l.Locales), nil
+	return build(messages.Huiyan, l.Locales), nil
 }
 
 // build makes a bundle of merged locales, the canonical one first: it
 // renders every message of every locale with its default parameters.
-func build(ms []*load.Locale) *Bundle {
-	codes := messages.All()
-	b := &Bundle{en: -1, codes: codes}
+func build(tbl *messages.Table, ms []*load.Locale) *Bundle {
+	b := &Bundle{en: -1, table: tbl}
 	for i, m := range ms {
 		l := newLocale(m.Tag)
 		if l.name == english {
 			b.en = i
 		}
 		b.locales = append(b.locales, l)
-		l.rows = renderRows(m, codes, b.locales[0])
-		l.cats = categoryTexts(m)
+		l.rows = renderRows(tbl, m, b.locales[0])
+		l.cats = categoryTexts(tbl, m)
 		l.complete = isComplete(l, b.locales[0])
 		ls := []int{i}
 		if i != 0 {
@@ -44,15 +43,15 @@ func build(ms []*load.Locale) *Bundle {
 
 // renderRows renders the codes in locale m. A text m lacks is zh-CN's
 // (canon, which is m itself while it is being rendered).
-func renderRows(m *load.Locale, codes []messages.Code, canon *locale) []localeRow {
-	rows := make([]localeRow, len(codes))
+func renderRows(tbl *messages.Table, m *load.Locale, canon *locale) []localeRow {
+	rows := make([]localeRow, len(tbl.Entries()))
 	name := m.Tag.String()
-	for row, c := range codes {
+	for row, e := range tbl.Entries() {
 		r := &rows[row]
-		r.msg = Message{Code: c, Known: true}
-		v := load.Defaults(c)
+		r.msg = Message{Code: messages.Code(e.Code), Known: true}
+		v := load.Defaults(tbl, e.Code)
 		for f := range load.NumFields {
-			t := m.Texts[load.TextID(c, f)]
+			t := m.Texts[load.TextID(e.Code, f)]
 			if t != nil {
 				r.has |= 1 << f
 				if t.Params != nil || t.Plural() {
@@ -81,11 +80,11 @@ func renderRows(m *load.Locale, codes []messages.Code, canon *locale) []localeRo
 }
 
 // categoryTexts returns the category texts of locale m.
-func categoryTexts(m *load.Locale) [][load.NumFields]*load.Body {
-	cats := make([][load.NumFields]*load.Body, len(messages.Categories()))
-	for _, c := range messages.Categories() {
+func categoryTexts(tbl *messages.Table, m *load.Locale) [][load.NumFields]*load.Body {
+	cats := make([][load.NumFields]*load.Body, len(tbl.Categories()))
+	for c := range tbl.Categories() {
 		for f := range load.NumFields {
-			if t := m.Texts[load.CategoryID(c, f)]; t != nil {
+			if t := m.Texts[load.CategoryID(tbl, c, f)]; t != nil {
 				cats[c][f] = keep(t)
 			}
 		}

@@ -25,7 +25,7 @@ const english = "en-US"
 // use: the language values it has resolved are kept in a bounded cache.
 type Bundle struct {
 	locales []*locale       // [0] is the canonical zh-CN
-	codes   []messages.Code // row → code; a code's row is its Index
+	table   *messages.Table // its codes: a code's row is its Index
 	en      int             // index of en-US, or -1
 	own     []*chain        // by locale: the chain of a value it serves alone
 	cache   valuecache.Cache[*chain]
@@ -46,7 +46,7 @@ type locale struct {
 	// fallback chain goes past it.
 	complete bool
 
-	rows []localeRow                  // by row of Bundle.codes
+	rows []localeRow                  // by row of Bundle.table
 	cats [][load.NumFields]*load.Body // by category: the locale's own texts, nil where it lacks one
 }
 
@@ -106,7 +106,7 @@ func buildDefault() *Bundle {
 // When any file is invalid, NewBundle returns no bundle and an error that
 // joins one [*FileError] per problem, each naming the file and the line.
 func NewBundle(fsys ...fs.FS) (*Bundle, error) {
-	return bundleOf(load.Load(load.Layers(fsys)))
+	return bundleOf(load.Load(messages.Huiyan, load.Layers(fsys)))
 }
 
 // MustNewBundle is like [NewBundle] but panics if the locales are invalid.

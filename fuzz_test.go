@@ -101,7 +101,7 @@ func checkShipped(t *testing.T, c messages.Code, lang string, m Message, locs []
 	if m.User == "" || m.Title == "" {
 		t.Fatalf("Localize(%d, %q): empty User or Title: %+v", c, lang, m)
 	}
-	ids := []string{strconv.Itoa(int(c)) + ".user", load.CategoryID(c.Category(), load.FieldUser)}
+	ids := []string{strconv.Itoa(int(c)) + ".user", load.CategoryID(messages.Huiyan, int(c.Category()), load.FieldUser)}
 	for _, s := range []string{m.User, m.Title, m.Detail, m.Remedy} {
 		if strings.Contains(s, "{{") || slices.Contains(ids, s) {
 			t.Fatalf("Localize(%d, %q): a message ID or template for a text: %+v", c, lang, m)
@@ -152,7 +152,7 @@ func checkLoad(t *testing.T, fsys fstest.MapFS, data []byte) {
 	// Lint reads every file with its lines, NewBundle only after a
 	// problem: both must agree on whether the files load. Lint adds
 	// advice to what loading finds.
-	fatal := load.Load(load.Layers([]fs.FS{fsys})).Problems.Err() != nil
+	fatal := load.Load(messages.Huiyan, load.Layers([]fs.FS{fsys})).Problems.Err() != nil
 	if fatal != (err != nil) {
 		t.Fatalf("Lint finds an error: %v; NewBundle fails: %v\nfile: %q", fatal, err, clip(data))
 	}

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/internal/load"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // A bundle renders texts itself (see render.go); these checks keep it
@@ -27,7 +28,7 @@ func TestRendersAsGoI18n(t *testing.T) {
 // go-i18n renders every text that is a template as the bundle does, from
 // the text's own locale. Plain texts are their own rendering.
 func rendersAsGoI18n(layers []load.Layer) error {
-	l := load.Load(layers)
+	l := load.Load(messages.Huiyan, layers)
 	if l.Problems.Err() != nil {
 		return nil // nothing loads: nothing to compare
 	}
@@ -65,7 +66,7 @@ func agree(lz *i18n.Localizer, tag language.Tag, t *load.Text) error {
 	v := load.Values{Code: int(t.Code)}
 	data := map[string]any{load.CodeParam: v.Code}
 	var count any
-	if p, ok := t.Code.Param(); ok && !t.IsCat {
+	if p, ok := t.Param(); ok {
 		v.Name, v.Count = p.Name, p.Default
 		data[p.Name], count = p.Default, p.Default
 	}

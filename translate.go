@@ -36,7 +36,7 @@ func Localize(code messages.Code, lang string) Message {
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
 	c := b.resolve(lang)
-	row := code.Index()
+	row := b.table.Index(int(code))
 	if row < 0 {
 		return b.unknown(c, code)
 	}
@@ -53,7 +53,7 @@ func (b *Bundle) Localize(code messages.Code, lang string) Message {
 // default.
 func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string]int) Message {
 	c := b.resolve(lang)
-	row := code.Index()
+	row := b.table.Index(int(code))
 	if row < 0 {
 		return b.unknown(c, code)
 	}
@@ -86,7 +86,7 @@ func (b *Bundle) Match(lang string) string { return b.resolve(lang).first.name }
 func (b *Bundle) unknown(c *chain, code messages.Code) Message {
 	msg := Message{Code: code}
 	v := load.Values{Code: int(code)}
-	cat := code.Category()
+	cat := b.table.CategoryOf(int(code))
 	for f := range load.NumFields {
 		for _, li := range c.ls {
 			l := b.locales[li]

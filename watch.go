@@ -16,6 +16,7 @@ import (
 
 	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // Watcher serves the locale files of a directory over the embedded ones,
@@ -291,7 +292,7 @@ func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	w.last = snap
 	stood, first := w.fault != nil, w.current.Load() == nil
 	ps := slices.Clone(snap.ps)
-	l := load.LoadSources(append(load.Read(load.Layers(w.base), &ps), snap.src), ps)
+	l := load.LoadSources(messages.Huiyan, append(load.Read(load.Layers(w.base), &ps), snap.src), ps)
 	b, err := bundleOf(l)
 	w.fault = err
 	if err == nil {

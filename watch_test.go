@@ -422,7 +422,7 @@ func TestDirSkipsEditorFiles(t *testing.T) {
 	if got := b.Localize(messages.SimilarityTooLow, "en").User; got != "Deployment text one." {
 		t.Errorf("User = %q", got)
 	}
-	if ps := load.Load(load.Layers([]fs.FS{locales.FS, Dir(dir)})).Problems; len(ps) != 0 {
+	if ps := load.Load(messages.Huiyan, load.Layers([]fs.FS{locales.FS, Dir(dir)})).Problems; len(ps) != 0 {
 		t.Errorf("loading reports %v", ps)
 	}
 	w, err := Watch(dir, WatchOptions{})

@@ -89,8 +89,8 @@ func TestWriteProblem(t *testing.T) {
 		{
 			name: "unknown general code", code: 1001, target: "/",
 			headers: []string{"User-Agent", "MicroMessenger/8.0.40 NetType/WIFI Language/en"},
-			status:  502, lang: "en-US", vary: "X-Lang, Accept-Language, User-Agent",
-			body: body(docs+"General", b.Localize(1001, "en").User, 502, 1001, false),
+			status:  422, lang: "en-US", vary: "X-Lang, Accept-Language, User-Agent",
+			body: body(docs+"General", b.Localize(1001, "en").User, 422, 1001, false),
 		},
 		{
 			name: "code with parameters, defaults", code: messages.SMSCodeExpired, target: "/",

@@ -228,9 +228,9 @@ func TestWithObserver(t *testing.T) {
 		{"known", 655, nil, "/?lang=en", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
 		{"general", 8, nil, "/?lang=zh_TW", huiyanhttp.Result{Code: "8", Name: "SystemError", Category: "general", Status: 503, Lang: "zh-TW"}},
 		{"unknown liveness", 699, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "liveness", Status: 422, Lang: "en-US"}},
-		{"unknown general", 1234, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 502, Lang: "en-US"}},
-		{"negative", -3, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 502, Lang: "en-US"}},
-		{"huge", messages.Code(math.MaxInt), nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 502, Lang: "en-US"}},
+		{"unknown general", 1234, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
+		{"negative", -3, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
+		{"huge", messages.Code(math.MaxInt), nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
 		{"bad fields", 655, []int{1}, "/?lang=en", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 500}},
 		{"partial locale", 655, nil, "/?lang=ja", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
 	}

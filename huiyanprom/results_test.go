@@ -77,7 +77,7 @@ huiyan_results_total{category="liveness",code="655",lang="en-US",name="FaceTooCl
 			name:  "codes outside the catalogue fold by category",
 			codes: []messages.Code{699, 698, 1999},
 			lang:  "zh_CN",
-			want: `huiyan_results_total{category="general",code="other",lang="zh-CN",name="Unknown",status="502"} 1
+			want: `huiyan_results_total{category="general",code="other",lang="zh-CN",name="Unknown",status="422"} 1
 huiyan_results_total{category="liveness",code="other",lang="zh-CN",name="Unknown",status="422"} 2
 `,
 		},

@@ -66,7 +66,7 @@ type LocaleStatus struct {
 // a translator's attention. What Lint reports no problem for loads; every
 // reason NewBundle fails is among its problems.
 func Lint(fsys ...fs.FS) *Report {
-	l := load.Load(load.Layers(fsys))
+	l := load.Load(messages.Huiyan, load.Layers(fsys))
 	ps := l.Problems
 	for _, f := range l.Files {
 		for _, t := range f.Texts {
@@ -81,9 +81,9 @@ func Lint(fsys ...fs.FS) *Report {
 	}
 	zh := ms[0]
 	for _, m := range ms {
-		st := LocaleStatus{Lang: m.Tag.String(), Codes: len(messages.All()), Texts: len(m.Texts)}
-		for _, c := range messages.All() {
-			if len(m.MissingFields(zh, c)) == 0 {
+		st := LocaleStatus{Lang: m.Tag.String(), Codes: len(m.Table.Entries()), Texts: len(m.Texts)}
+		for _, e := range m.Table.Entries() {
+			if len(m.MissingFields(zh, e.Code)) == 0 {
 				st.Complete++
 			}
 		}
@@ -138,7 +138,7 @@ func compareTexts(m, zh *load.Locale, ps *load.Problems) {
 		if !hanScript {
 			checkTranslated(t, z, m.Tag, ps)
 		}
-		if p, ok := t.Code.Param(); ok && !t.IsCat && slices.Contains(t.Params, p.Name) {
+		if p, ok := t.Param(); ok && slices.Contains(t.Params, p.Name) {
 			for _, f := range needed {
 				if t.Forms[f] == "" {
 					ps.Add(false, t.File, t.Line(), nil, fmt.Sprintf("%s uses the count {{.%s}} and lacks the plural form %s, which %s needs", t.ID, p.Name, load.FormNames[f], m.Tag))
@@ -166,22 +166,22 @@ func checkTranslated(t, z *load.Text, tag language.Tag, ps *load.Problems) {
 // belongs in m's files: with the code's other texts, or next to the
 // nearest code m has.
 func checkComplete(m, zh *load.Locale, ps *load.Problems) {
-	for _, c := range messages.All() {
-		missing := m.MissingFields(zh, c)
+	for _, e := range m.Table.Entries() {
+		missing := m.MissingFields(zh, e.Code)
 		switch {
 		case len(missing) == 0:
-		case m.AnyText(c) != nil:
-			t := m.AnyText(c)
-			ps.Add(false, t.File, t.TableLine(), nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", c, c, strings.Join(missing, ", ")))
+		case m.AnyText(e.Code) != nil:
+			t := m.AnyText(e.Code)
+			ps.Add(false, t.File, t.TableLine(), nil, fmt.Sprintf("code %d (%s) lacks %s, which zh-CN has", e.Code, e.Name, strings.Join(missing, ", ")))
 		default:
-			file, line := m.PlaceOfCode(c)
-			ps.Add(false, file, line, nil, fmt.Sprintf("code %d (%s) is missing", c, c))
+			file, line := m.PlaceOfCode(e.Code)
+			ps.Add(false, file, line, nil, fmt.Sprintf("code %d (%s) is missing", e.Code, e.Name))
 		}
 	}
-	for _, c := range messages.Categories() {
+	for c, cat := range m.Table.Categories() {
 		if missing := m.MissingCategoryFields(c, zh); len(missing) > 0 {
 			file, line := m.PlaceOfCategory(c)
-			ps.Add(false, file, line, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", c, strings.Join(missing, ", ")))
+			ps.Add(false, file, line, nil, fmt.Sprintf("category %s lacks %s, which zh-CN has", cat.Key, strings.Join(missing, ", ")))
 		}
 	}
 }
@@ -224,11 +224,7 @@ const (
 // checkUserText checks form f of a user text: short enough for a toast,
 // and silent about limits (see messages.Param.Limit).
 func checkUserText(t *load.Text, f plural.Form, name string, tag language.Tag, ps *load.Problems) {
-	v := load.Defaults(t.Code)
-	if t.IsCat {
-		v = load.Values{Code: 1234} // a code outside the catalogue
-	}
-	s := t.RenderForm(f, v)
+	s := t.RenderForm(f, t.Defaults())
 	limit := maxUserText
 	if usesHan(tag) {
 		limit = maxUserTextHan
@@ -236,8 +232,8 @@ func checkUserText(t *load.Text, f plural.Form, name string, tag language.Tag, p
 	if n := utf8.RuneCountInString(s); n > limit {
 		ps.Add(false, t.File, t.LineOf(int(f)), nil, fmt.Sprintf("%s is %d characters long; a toast on a small phone shows about %d", name, n, limit))
 	}
-	p, ok := t.Code.Param()
-	if !ok || !p.Limit || t.IsCat {
+	p, ok := t.Param()
+	if !ok || !p.Limit {
 		return
 	}
 	if slices.Contains(t.Params, p.Name) || strings.IndexFunc(t.Forms[f], unicode.IsDigit) >= 0 {

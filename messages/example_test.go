@@ -1,20 +1,21 @@
 package messages_test
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-func ExampleCode_Err() {
-	// verify stands for a call to Huiyan that returned result code n.
-	verify := func(n int) error { return messages.Code(n).Err() }
-
-	fmt.Println(verify(0))
-	err := verify(655)
-	fmt.Println(err, errors.Is(err, messages.FaceTooClose))
+func ExampleTable() {
+	// A table is data: every code with its name, category and status.
+	for _, e := range messages.Huiyan.Entries()[:3] {
+		cat := messages.Huiyan.Categories()[e.Category]
+		fmt.Println(e.Code, e.Name, cat.Key, e.Status)
+	}
+	fmt.Println(messages.Huiyan.Status(699), messages.Huiyan.Categories()[messages.Huiyan.CategoryOf(699)].Key)
 	// Output:
-	// <nil>
-	// FaceTooClose true
+	// 0 Success general 200
+	// 1 MissingParameter general 400
+	// 2 InvalidParameter general 400
+	// 422 liveness
 }

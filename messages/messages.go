@@ -16,8 +16,8 @@ import "strconv"
 // catalogue.
 //
 // A Code is an error ([Code.Error]), so that a wrapped code can be found
-// with errors.Is. To turn a result code into the error of a call, use
-// [Code.Err], which is nil for [Success]: Code(0) as an error is not nil.
+// with errors.Is; the error of a call is a
+// [github.com/huiyan-i18n/huiyan.Error].
 type Code int
 
 // The codes of the catalogue, by category.
@@ -124,25 +124,13 @@ const (
 	WeChatRealName                   // 901-905
 )
 
-// categoryNames are the categories' names as locale files spell them,
-// and their constants' names.
-var categoryNames = [...]struct{ key, constant string }{
-	General:          {"general", "General"},
-	SMS:              {"sms", "SMS"},
-	IDCardOCR:        {"id_card_ocr", "IDCardOCR"},
-	Liveness:         {"liveness", "Liveness"},
-	IdentityDatabase: {"identity_database", "IdentityDatabase"},
-	ImageComparison:  {"image_comparison", "ImageComparison"},
-	WeChatRealName:   {"wechat_real_name", "WeChatRealName"},
-}
-
 // String returns the category's name as locale files spell it, such as
 // "liveness" for the table [category.liveness].
 func (c Category) String() string {
 	if !c.valid() {
 		return "Category(" + strconv.Itoa(int(c)) + ")"
 	}
-	return categoryNames[c].key
+	return Huiyan.categories[c].Key
 }
 
 // Name returns the name of the category's constant, such as "IDCardOCR",
@@ -151,14 +139,14 @@ func (c Category) Name() string {
 	if !c.valid() {
 		return c.String()
 	}
-	return categoryNames[c].constant
+	return Huiyan.categories[c].Name
 }
 
-func (c Category) valid() bool { return c >= 0 && int(c) < len(categoryNames) }
+func (c Category) valid() bool { return c >= 0 && int(c) < len(Huiyan.categories) }
 
 // Categories returns every category, in the order of the code ranges.
 func Categories() []Category {
-	cs := make([]Category, len(categoryNames))
+	cs := make([]Category, len(Huiyan.categories))
 	for i := range cs {
 		cs[i] = Category(i)
 	}
@@ -168,12 +156,8 @@ func Categories() []Category {
 // ParseCategory returns the category named name, as [Category.String]
 // spells it.
 func ParseCategory(name string) (Category, bool) {
-	for i, n := range categoryNames {
-		if n.key == name {
-			return Category(i), true
-		}
-	}
-	return 0, false
+	i, ok := Huiyan.ParseCategory(name)
+	return Category(i), ok
 }
 
 // Param is the count parameter of a code whose texts state a number that
@@ -192,129 +176,110 @@ type Param struct {
 	Limit bool
 }
 
-type info struct {
-	code      Code
-	name      string
-	retryable bool
-	param     Param
-}
+// Huiyan is the Tencent Huiyan error table: the 73 codes of the
+// mini-program SDK's documentation, each with its category, whether the
+// end user can simply try again, its suggested HTTP status (see
+// [Code.HTTPStatus]) and its count parameter. It is the default table of
+// package huiyan, and the one the constants of this package name.
+var Huiyan = NewTable("huiyan", []CategoryInfo{
+	General:          {Key: "general", Name: "General", Status: 422},
+	SMS:              {Key: "sms", Name: "SMS", Ranges: []Range{{300, 399}}, Status: 422},
+	IDCardOCR:        {Key: "id_card_ocr", Name: "IDCardOCR", Ranges: []Range{{500, 599}}, Status: 422},
+	Liveness:         {Key: "liveness", Name: "Liveness", Ranges: []Range{{600, 699}}, Status: 422},
+	IdentityDatabase: {Key: "identity_database", Name: "IdentityDatabase", Ranges: []Range{{700, 799}}, Status: 422},
+	ImageComparison:  {Key: "image_comparison", Name: "ImageComparison", Ranges: []Range{{800, 899}}, Status: 422},
+	WeChatRealName:   {Key: "wechat_real_name", Name: "WeChatRealName", Ranges: []Range{{900, 999}}, Status: 422},
+}, []Entry{
+	{Code: int(Success), Name: "Success", Category: int(General), Retryable: false, Status: 200},
+	{Code: int(MissingParameter), Name: "MissingParameter", Category: int(General), Retryable: false, Status: 400},
+	{Code: int(InvalidParameter), Name: "InvalidParameter", Category: int(General), Retryable: false, Status: 400},
+	{Code: int(SignatureCheckFailed), Name: "SignatureCheckFailed", Category: int(General), Retryable: false, Status: 401},
+	{Code: int(SignatureMissing), Name: "SignatureMissing", Category: int(General), Retryable: false, Status: 401},
+	{Code: int(InvalidAppIDOrToken), Name: "InvalidAppIDOrToken", Category: int(General), Retryable: false, Status: 401},
+	{Code: int(NotLoggedIn), Name: "NotLoggedIn", Category: int(General), Retryable: false, Status: 401},
+	{Code: int(SystemError), Name: "SystemError", Category: int(General), Retryable: true, Status: 503},
+	{Code: int(APINotAuthorized), Name: "APINotAuthorized", Category: int(General), Retryable: false, Status: 403},
+	{Code: int(QuotaExceeded), Name: "QuotaExceeded", Category: int(General), Retryable: false, Status: 429, Param: Param{"Quota", 1000, true}},
+	{Code: int(TokenInvalid), Name: "TokenInvalid", Category: int(General), Retryable: false, Status: 410, Param: Param{"Days", 3, false}},
+	{Code: int(TokenExpired), Name: "TokenExpired", Category: int(General), Retryable: false, Status: 410, Param: Param{"Hours", 2, false}},
+	{Code: int(RedirectURLMismatch), Name: "RedirectURLMismatch", Category: int(General), Retryable: false, Status: 403},
 
-// catalogue is sorted by code; lookups use binary search.
-var catalogue = [...]info{
-	{Success, "Success", false, Param{}},
-	{MissingParameter, "MissingParameter", false, Param{}},
-	{InvalidParameter, "InvalidParameter", false, Param{}},
-	{SignatureCheckFailed, "SignatureCheckFailed", false, Param{}},
-	{SignatureMissing, "SignatureMissing", false, Param{}},
-	{InvalidAppIDOrToken, "InvalidAppIDOrToken", false, Param{}},
-	{NotLoggedIn, "NotLoggedIn", false, Param{}},
-	{SystemError, "SystemError", true, Param{}},
-	{APINotAuthorized, "APINotAuthorized", false, Param{}},
-	{QuotaExceeded, "QuotaExceeded", false, Param{"Quota", 1000, true}},
-	{TokenInvalid, "TokenInvalid", false, Param{"Days", 3, false}},
-	{TokenExpired, "TokenExpired", false, Param{"Hours", 2, false}},
-	{RedirectURLMismatch, "RedirectURLMismatch", false, Param{}},
+	{Code: int(SMSRateLimited), Name: "SMSRateLimited", Category: int(SMS), Retryable: false, Status: 429, Param: Param{"Seconds", 60, false}},
+	{Code: int(SMSDailyLimit), Name: "SMSDailyLimit", Category: int(SMS), Retryable: false, Status: 429, Param: Param{"DailyLimit", 10, true}},
+	{Code: int(SMSCodeIncorrect), Name: "SMSCodeIncorrect", Category: int(SMS), Retryable: true, Status: 422},
+	{Code: int(SMSCodeExpired), Name: "SMSCodeExpired", Category: int(SMS), Retryable: false, Status: 410, Param: Param{"Minutes", 10, false}},
 
-	{SMSRateLimited, "SMSRateLimited", false, Param{"Seconds", 60, false}},
-	{SMSDailyLimit, "SMSDailyLimit", false, Param{"DailyLimit", 10, true}},
-	{SMSCodeIncorrect, "SMSCodeIncorrect", true, Param{}},
-	{SMSCodeExpired, "SMSCodeExpired", false, Param{"Minutes", 10, false}},
+	{Code: int(IDNumberMismatch), Name: "IDNumberMismatch", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(IDCardExpired), Name: "IDCardExpired", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(OCRFailed), Name: "OCRFailed", Category: int(IDCardOCR), Retryable: true, Status: 422},
+	{Code: int(ImageTooLarge), Name: "ImageTooLarge", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(ImageFormatInvalid), Name: "ImageFormatInvalid", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(IDNumberMalformed), Name: "IDNumberMalformed", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(IDCardIncomplete), Name: "IDCardIncomplete", Category: int(IDCardOCR), Retryable: true, Status: 422},
+	{Code: int(ImageTooSmall), Name: "ImageTooSmall", Category: int(IDCardOCR), Retryable: false, Status: 422},
+	{Code: int(NameNotRecognized), Name: "NameNotRecognized", Category: int(IDCardOCR), Retryable: true, Status: 422},
+	{Code: int(IDNumberNotRecognized), Name: "IDNumberNotRecognized", Category: int(IDCardOCR), Retryable: true, Status: 422},
+	{Code: int(IDCardNotDetected), Name: "IDCardNotDetected", Category: int(IDCardOCR), Retryable: true, Status: 422},
 
-	{IDNumberMismatch, "IDNumberMismatch", false, Param{}},
-	{IDCardExpired, "IDCardExpired", false, Param{}},
-	{OCRFailed, "OCRFailed", true, Param{}},
-	{ImageTooLarge, "ImageTooLarge", false, Param{}},
-	{ImageFormatInvalid, "ImageFormatInvalid", false, Param{}},
-	{IDNumberMalformed, "IDNumberMalformed", false, Param{}},
-	{IDCardIncomplete, "IDCardIncomplete", true, Param{}},
-	{ImageTooSmall, "ImageTooSmall", false, Param{}},
-	{NameNotRecognized, "NameNotRecognized", true, Param{}},
-	{IDNumberNotRecognized, "IDNumberNotRecognized", true, Param{}},
-	{IDCardNotDetected, "IDCardNotDetected", true, Param{}},
+	{Code: int(LivenessEngineError), Name: "LivenessEngineError", Category: int(Liveness), Retryable: true, Status: 502},
+	{Code: int(RealPersonDetectionFailed), Name: "RealPersonDetectionFailed", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(RealPersonComparisonFailed), Name: "RealPersonComparisonFailed", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(SimilarityTooLow), Name: "SimilarityTooLow", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(RecheckPhotoEmpty), Name: "RecheckPhotoEmpty", Category: int(Liveness), Retryable: false, Status: 502},
+	{Code: int(IDPhotoFetchFailed), Name: "IDPhotoFetchFailed", Category: int(Liveness), Retryable: false, Status: 422},
+	{Code: int(VideoResolutionTooLow), Name: "VideoResolutionTooLow", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(VideoVolumeTooLow), Name: "VideoVolumeTooLow", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(LipMovementTooSmall), Name: "LipMovementTooSmall", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceNotFullyVisible), Name: "FaceNotFullyVisible", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(SpeechRecognitionFailed), Name: "SpeechRecognitionFailed", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(NoSoundDetected), Name: "NoSoundDetected", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(RealPersonDetectionCallFailed), Name: "RealPersonDetectionCallFailed", Category: int(Liveness), Retryable: true, Status: 502},
+	{Code: int(SuspectedSpoof), Name: "SuspectedSpoof", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FirstMotionNotDetected), Name: "FirstMotionNotDetected", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(EyeClosingNotDetected), Name: "EyeClosingNotDetected", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(MouthOpeningNotDetected), Name: "MouthOpeningNotDetected", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceTooClose), Name: "FaceTooClose", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceTooFar), Name: "FaceTooFar", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceTooFarLeft), Name: "FaceTooFarLeft", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceTooFarRight), Name: "FaceTooFarRight", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(LightTooDim), Name: "LightTooDim", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(LightTooStrong), Name: "LightTooStrong", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(LivenessUnknownError), Name: "LivenessUnknownError", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FaceDetectionFailed), Name: "FaceDetectionFailed", Category: int(Liveness), Retryable: true, Status: 422},
+	{Code: int(FullFaceNotDetected), Name: "FullFaceNotDetected", Category: int(Liveness), Retryable: true, Status: 422},
 
-	{LivenessEngineError, "LivenessEngineError", true, Param{}},
-	{RealPersonDetectionFailed, "RealPersonDetectionFailed", true, Param{}},
-	{RealPersonComparisonFailed, "RealPersonComparisonFailed", true, Param{}},
-	{SimilarityTooLow, "SimilarityTooLow", true, Param{}},
-	{RecheckPhotoEmpty, "RecheckPhotoEmpty", false, Param{}},
-	{IDPhotoFetchFailed, "IDPhotoFetchFailed", false, Param{}},
-	{VideoResolutionTooLow, "VideoResolutionTooLow", true, Param{}},
-	{VideoVolumeTooLow, "VideoVolumeTooLow", true, Param{}},
-	{LipMovementTooSmall, "LipMovementTooSmall", true, Param{}},
-	{FaceNotFullyVisible, "FaceNotFullyVisible", true, Param{}},
-	{SpeechRecognitionFailed, "SpeechRecognitionFailed", true, Param{}},
-	{NoSoundDetected, "NoSoundDetected", true, Param{}},
-	{RealPersonDetectionCallFailed, "RealPersonDetectionCallFailed", true, Param{}},
-	{SuspectedSpoof, "SuspectedSpoof", true, Param{}},
-	{FirstMotionNotDetected, "FirstMotionNotDetected", true, Param{}},
-	{EyeClosingNotDetected, "EyeClosingNotDetected", true, Param{}},
-	{MouthOpeningNotDetected, "MouthOpeningNotDetected", true, Param{}},
-	{FaceTooClose, "FaceTooClose", true, Param{}},
-	{FaceTooFar, "FaceTooFar", true, Param{}},
-	{FaceTooFarLeft, "FaceTooFarLeft", true, Param{}},
-	{FaceTooFarRight, "FaceTooFarRight", true, Param{}},
-	{LightTooDim, "LightTooDim", true, Param{}},
-	{LightTooStrong, "LightTooStrong", true, Param{}},
-	{LivenessUnknownError, "LivenessUnknownError", true, Param{}},
-	{FaceDetectionFailed, "FaceDetectionFailed", true, Param{}},
-	{FullFaceNotDetected, "FullFaceNotDetected", true, Param{}},
+	{Code: int(IdentityNotFound), Name: "IdentityNotFound", Category: int(IdentityDatabase), Retryable: false, Status: 422},
+	{Code: int(IdentityDatabaseCallFailed), Name: "IdentityDatabaseCallFailed", Category: int(IdentityDatabase), Retryable: true, Status: 502},
+	{Code: int(NameIDNumberMismatch), Name: "NameIDNumberMismatch", Category: int(IdentityDatabase), Retryable: false, Status: 422},
+	{Code: int(IdentityPhotoNotFound), Name: "IdentityPhotoNotFound", Category: int(IdentityDatabase), Retryable: false, Status: 422},
+	{Code: int(RegisteredNameMismatch), Name: "RegisteredNameMismatch", Category: int(IdentityDatabase), Retryable: false, Status: 422},
+	{Code: int(IdentityDatabaseError), Name: "IdentityDatabaseError", Category: int(IdentityDatabase), Retryable: true, Status: 502},
+	{Code: int(IDNumberInvalid), Name: "IDNumberInvalid", Category: int(IdentityDatabase), Retryable: false, Status: 422},
+	{Code: int(NameInvalid), Name: "NameInvalid", Category: int(IdentityDatabase), Retryable: false, Status: 422},
 
-	{IdentityNotFound, "IdentityNotFound", false, Param{}},
-	{IdentityDatabaseCallFailed, "IdentityDatabaseCallFailed", true, Param{}},
-	{NameIDNumberMismatch, "NameIDNumberMismatch", false, Param{}},
-	{IdentityPhotoNotFound, "IdentityPhotoNotFound", false, Param{}},
-	{RegisteredNameMismatch, "RegisteredNameMismatch", false, Param{}},
-	{IdentityDatabaseError, "IdentityDatabaseError", true, Param{}},
-	{IDNumberInvalid, "IDNumberInvalid", false, Param{}},
-	{NameInvalid, "NameInvalid", false, Param{}},
+	{Code: int(ComparisonEngineError), Name: "ComparisonEngineError", Category: int(ImageComparison), Retryable: true, Status: 502},
+	{Code: int(ComparisonTimeout), Name: "ComparisonTimeout", Category: int(ImageComparison), Retryable: true, Status: 504},
+	{Code: int(ComparisonFailed), Name: "ComparisonFailed", Category: int(ImageComparison), Retryable: true, Status: 422},
+	{Code: int(ComparisonSimilarityTooLow), Name: "ComparisonSimilarityTooLow", Category: int(ImageComparison), Retryable: true, Status: 422},
+	{Code: int(ComparisonPhotoFetchFailed), Name: "ComparisonPhotoFetchFailed", Category: int(ImageComparison), Retryable: false, Status: 422},
+	{Code: int(IdentityInvalid), Name: "IdentityInvalid", Category: int(ImageComparison), Retryable: false, Status: 422},
+	{Code: int(NoMatchingPhoto), Name: "NoMatchingPhoto", Category: int(ImageComparison), Retryable: false, Status: 422},
 
-	{ComparisonEngineError, "ComparisonEngineError", true, Param{}},
-	{ComparisonTimeout, "ComparisonTimeout", true, Param{}},
-	{ComparisonFailed, "ComparisonFailed", true, Param{}},
-	{ComparisonSimilarityTooLow, "ComparisonSimilarityTooLow", true, Param{}},
-	{ComparisonPhotoFetchFailed, "ComparisonPhotoFetchFailed", false, Param{}},
-	{IdentityInvalid, "IdentityInvalid", false, Param{}},
-	{NoMatchingPhoto, "NoMatchingPhoto", false, Param{}},
-
-	{RealNameVerificationFailed, "RealNameVerificationFailed", false, Param{}},
-	{RealNameNotVerified, "RealNameNotVerified", false, Param{}},
-	{RealNameWeChatPayMismatch, "RealNameWeChatPayMismatch", false, Param{}},
-	{WeChatRealNameUnknownError, "WeChatRealNameUnknownError", true, Param{}},
-}
-
-// maxCode is the largest code of the catalogue.
-const maxCode = WeChatRealNameUnknownError
-
-// index maps a code to its position in catalogue plus one; 0 for a code
-// that is not in the catalogue.
-var index = func() (ix [maxCode + 1]uint8) {
-	for i, e := range catalogue {
-		ix[e.code] = uint8(i + 1)
-	}
-	return ix
-}()
-
-func lookup(c Code) (*info, bool) {
-	if c < 0 || c > maxCode || index[c] == 0 {
-		return nil, false
-	}
-	return &catalogue[index[c]-1], true
-}
+	{Code: int(RealNameVerificationFailed), Name: "RealNameVerificationFailed", Category: int(WeChatRealName), Retryable: false, Status: 422},
+	{Code: int(RealNameNotVerified), Name: "RealNameNotVerified", Category: int(WeChatRealName), Retryable: false, Status: 422},
+	{Code: int(RealNameWeChatPayMismatch), Name: "RealNameWeChatPayMismatch", Category: int(WeChatRealName), Retryable: false, Status: 422},
+	{Code: int(WeChatRealNameUnknownError), Name: "WeChatRealNameUnknownError", Category: int(WeChatRealName), Retryable: true, Status: 502},
+})
 
 // Index returns the position of c in [All], or -1 for a code that is not
 // in the catalogue: an index into tables of one entry per code.
-func (c Code) Index() int {
-	if c < 0 || c > maxCode {
-		return -1
-	}
-	return int(index[c]) - 1
-}
+func (c Code) Index() int { return Huiyan.Index(int(c)) }
 
 // All returns every code of the catalogue, in ascending order.
 func All() []Code {
-	codes := make([]Code, len(catalogue))
-	for i, e := range catalogue {
-		codes[i] = e.code
+	codes := make([]Code, len(Huiyan.entries))
+	for i, e := range Huiyan.entries {
+		codes[i] = Code(e.Code)
 	}
 	return codes
 }
@@ -330,16 +295,13 @@ func ParseCode(s string) (Code, error) {
 }
 
 // Known reports whether c is in the catalogue.
-func (c Code) Known() bool {
-	_, ok := lookup(c)
-	return ok
-}
+func (c Code) Known() bool { return c.Index() >= 0 }
 
 // String returns the name of the code's constant, such as "FaceTooClose",
 // or "Code(1234)" for a code that is not in the catalogue.
 func (c Code) String() string {
-	if e, ok := lookup(c); ok {
-		return e.name
+	if e, ok := Huiyan.Lookup(int(c)); ok {
+		return e.Name
 	}
 	return "Code(" + strconv.Itoa(int(c)) + ")"
 }
@@ -347,23 +309,7 @@ func (c Code) String() string {
 // Category returns the category of c. A code that is not in the catalogue
 // belongs to the category of its hundreds digit (an unknown 6xx is a
 // liveness failure) where that digit names one, and to [General] otherwise.
-func (c Code) Category() Category {
-	switch c / 100 {
-	case 3:
-		return SMS
-	case 5:
-		return IDCardOCR
-	case 6:
-		return Liveness
-	case 7:
-		return IdentityDatabase
-	case 8:
-		return ImageComparison
-	case 9:
-		return WeChatRealName
-	}
-	return General
-}
+func (c Code) Category() Category { return Category(Huiyan.CategoryOf(int(c))) }
 
 // Retryable reports whether the end user can simply try the same step
 // again, possibly after adjusting the light, the distance or the phone, and
@@ -371,15 +317,15 @@ func (c Code) Category() Category {
 // different ID card, a corrected name), an operator's fix, or that end the
 // flow; and for codes that are not in the catalogue.
 func (c Code) Retryable() bool {
-	e, ok := lookup(c)
-	return ok && e.retryable
+	e, ok := Huiyan.Lookup(int(c))
+	return ok && e.Retryable
 }
 
 // Param returns the count parameter of c, and false when c has none.
 func (c Code) Param() (Param, bool) {
-	e, ok := lookup(c)
-	if !ok || e.param.Name == "" {
+	e, ok := Huiyan.Lookup(int(c))
+	if !ok || e.Param.Name == "" {
 		return Param{}, false
 	}
-	return e.param, true
+	return e.Param, true
 }

@@ -34,44 +34,19 @@ package messages
 //     its own (8).
 //   - 504 Gateway Timeout for the comparison engine's timeout (822).
 //
-// A code that is not in the catalogue gets 502 in the [General] category
-// (Huiyan answered with something this library does not know) and 422 in
-// any other, as the known codes of those categories are mostly
-// verifications the user did not pass.
-func (c Code) HTTPStatus() int {
-	// The statuses are numbers, not net/http's constants, so that the
-	// catalogue does not link net/http into every binary that uses it.
-	switch c {
-	case Success:
-		return 200 // OK
-	case MissingParameter, InvalidParameter:
-		return 400 // Bad Request
-	case SignatureCheckFailed, SignatureMissing, InvalidAppIDOrToken, NotLoggedIn:
-		return 401 // Unauthorized
-	case APINotAuthorized, RedirectURLMismatch:
-		return 403 // Forbidden
-	case TokenInvalid, TokenExpired, SMSCodeExpired:
-		return 410 // Gone
-	case QuotaExceeded, SMSRateLimited, SMSDailyLimit:
-		return 429 // Too Many Requests
-	case LivenessEngineError, RecheckPhotoEmpty, RealPersonDetectionCallFailed,
-		IdentityDatabaseCallFailed, IdentityDatabaseError, ComparisonEngineError,
-		WeChatRealNameUnknownError:
-		return 502 // Bad Gateway
-	case SystemError:
-		return 503 // Service Unavailable
-	case ComparisonTimeout:
-		return 504 // Gateway Timeout
-	}
-	if c.Category() == General {
-		return 502 // every known general code is listed above
-	}
-	return 422 // Unprocessable Content
-}
+// A code that is not in the catalogue gets 422, whatever its category:
+// the backend that answers is working, and the verification has an
+// outcome it cannot name. A 5xx would have proxies that retry on 502
+// (nginx's proxy_next_upstream http_502) send the verification again, and
+// error-rate alerts page someone for what a client sent.
+//
+// The statuses are data of the table ([Entry.Status] and
+// [CategoryInfo.Status] of [Huiyan]).
+func (c Code) HTTPStatus() int { return Huiyan.Status(int(c)) }
 
-// Error returns the same as [Code.String]: a Code is an error, so that
-// code that has wrapped one (in a [github.com/huiyan-i18n/huiyan.Error],
-// or with fmt.Errorf and %w) can test for it:
+// Error returns the same as [Code.String]. A Code is an error so that
+// code that has wrapped one, in a [github.com/huiyan-i18n/huiyan.Error]
+// (the way to make the error of a call from its code), can test for it:
 //
 //	if errors.Is(err, messages.FaceTooClose) { ... }
 //
@@ -79,18 +54,3 @@ func (c Code) HTTPStatus() int {
 // with Error rather than String: a Code prints as "FaceTooClose" either
 // way. huiyan.Error adds the code and the operator's title.
 func (c Code) Error() string { return c.String() }
-
-// Err returns nil for [Success] and c for any other code: the error of a
-// call that Huiyan answered with c. A function that passes Huiyan's result
-// up the stack returns it, so that success is no error:
-//
-//	func verify(res *Response) error { return messages.Code(res.ErrCode).Err() }
-//
-// A Code itself is never a nil error, code 0 included: convert a result
-// with Err, not by returning the Code as an error.
-func (c Code) Err() error {
-	if c == Success {
-		return nil
-	}
-	return c
-}

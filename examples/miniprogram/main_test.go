@@ -103,9 +103,9 @@ func TestResults(t *testing.T) {
 		code   int // the problem's
 	}{
 		{"known code", "code=701", 422, 701},
-		{"unknown code", "code=1234", 502, 1234},
+		{"unknown code", "code=1234", 422, 1234},
 		{"unknown liveness code", "code=699", 422, 699},
-		{"negative code", "code=-3", 502, -3},
+		{"negative code", "code=-3", 422, -3},
 		{"Huiyan's invalid parameter", "code=2", 400, 2},
 	}
 	for _, tt := range tests {

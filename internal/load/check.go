@@ -18,14 +18,14 @@ import (
 
 // check checks the parsed files and the locales merged from them. dir is
 // the first layer's prefix, where the canonical file is expected.
-func check(files []*ParsedFile, ms []*Locale, dir string, ps *Problems) {
+func check(tbl *messages.Table, files []*ParsedFile, ms []*Locale, dir string, ps *Problems) {
 	for _, f := range files {
 		for _, t := range f.Texts {
 			checkText(t, ps)
 		}
 	}
-	checkCanonical(ms, files, dir, ps)
-	checkCategoryTitles(ms, ps)
+	checkCanonical(tbl, ms, files, dir, ps)
+	checkCategoryTitles(tbl, ms, ps)
 	checkPluralRules(ms, ps)
 }
 
@@ -58,7 +58,7 @@ func isBidiControl(r rune) bool {
 
 // checkCanonical reports what the canonical locale lacks: the user and
 // title texts of every code, and every category text.
-func checkCanonical(ms []*Locale, files []*ParsedFile, dir string, ps *Problems) {
+func checkCanonical(tbl *messages.Table, ms []*Locale, files []*ParsedFile, dir string, ps *Problems) {
 	if len(ms) == 0 || ms[0].Tag != CanonicalTag {
 		broken := slices.ContainsFunc(files, func(f *ParsedFile) bool { return f.broken && f.Tag == CanonicalTag })
 		if !broken {
@@ -67,28 +67,28 @@ func checkCanonical(ms []*Locale, files []*ParsedFile, dir string, ps *Problems)
 		return
 	}
 	zh := ms[0]
-	for _, c := range messages.All() {
+	for _, e := range tbl.Entries() {
 		for _, f := range []Field{FieldUser, FieldTitle} {
-			if zh.Texts[TextID(c, f)] == nil {
-				file, line := zh.PlaceOfCode(c)
-				ps.Add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", c, c, FieldNames[f]))
+			if zh.Texts[TextID(e.Code, f)] == nil {
+				file, line := zh.PlaceOfCode(e.Code)
+				ps.Add(true, file, line, nil, fmt.Sprintf("code %d (%s) has no %s text", e.Code, e.Name, FieldNames[f]))
 			}
 		}
 	}
-	for _, c := range messages.Categories() {
+	for c, cat := range tbl.Categories() {
 		if missing := zh.MissingCategoryFields(c, nil); len(missing) > 0 {
 			file, line := zh.PlaceOfCategory(c)
-			ps.Add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", c, strings.Join(missing, ", ")))
+			ps.Add(true, file, line, nil, fmt.Sprintf("category %s has no %s text", cat.Key, strings.Join(missing, ", ")))
 		}
 	}
 }
 
 // checkCategoryTitles reports a category title without the code: the
 // title is all that tells an operator which unknown code arrived.
-func checkCategoryTitles(ms []*Locale, ps *Problems) {
+func checkCategoryTitles(tbl *messages.Table, ms []*Locale, ps *Problems) {
 	for _, m := range ms {
-		for _, c := range messages.Categories() {
-			t := m.Texts[CategoryID(c, FieldTitle)]
+		for c := range tbl.Categories() {
+			t := m.Texts[CategoryID(tbl, c, FieldTitle)]
 			if t != nil && !slices.Contains(t.Params, CodeParam) {
 				ps.Add(true, t.File, t.Line(), nil, t.ID+": the title of a category must show the code, {{.Code}}")
 			}

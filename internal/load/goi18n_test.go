@@ -8,6 +8,7 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // TestGoI18nReadsTheSameMessages checks that go-i18n's own parser (and so
@@ -25,7 +26,7 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 		var ps Problems
 		tag, _ := localeTag(e.Name())
 		f := &ParsedFile{File: &File{Name: e.Name(), Tag: tag, Data: data}}
-		parseFile(f, &ps)
+		parseFile(messages.Huiyan, f, &ps)
 		if err := ps.Err(); err != nil {
 			t.Fatal(err)
 		}

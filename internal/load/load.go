@@ -1,5 +1,7 @@
 package load
 
+import "github.com/huiyan-i18n/huiyan/messages"
+
 // Loaded is what the steps before building found.
 type Loaded struct {
 	Files    []*ParsedFile // every layer's, in the order read
@@ -8,18 +10,18 @@ type Loaded struct {
 }
 
 // Load reads, parses, merges and checks layers of locale files.
-func Load(layers []Layer) *Loaded {
+func Load(tbl *messages.Table, layers []Layer) *Loaded {
 	var ps Problems
-	return LoadSources(Read(layers, &ps), ps)
+	return LoadSources(tbl, Read(layers, &ps), ps)
 }
 
 // LoadSources parses, merges and checks the files of layers already
 // read, with the problems that reading them found.
-func LoadSources(srcs []Source, ps Problems) *Loaded {
+func LoadSources(tbl *messages.Table, srcs []Source, ps Problems) *Loaded {
 	l := &Loaded{Problems: ps}
-	l.Files = parseAll(srcs, &l.Problems)
-	l.Locales = merge(l.Files)
-	check(l.Files, l.Locales, srcs[0].Prefix, &l.Problems)
+	l.Files = parseAll(tbl, srcs, &l.Problems)
+	l.Locales = merge(tbl, l.Files)
+	check(tbl, l.Files, l.Locales, srcs[0].Prefix, &l.Problems)
 	l.Problems = l.Problems.Sorted()
 	return l
 }

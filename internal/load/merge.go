@@ -16,6 +16,7 @@ import (
 
 // Locale is the texts of one locale over all layers.
 type Locale struct {
+	Table *messages.Table // the table of its codes
 	Tag   language.Tag
 	File  string // the last file that defines the locale, for problems
 	Layer int    // the first layer that defines it
@@ -25,7 +26,7 @@ type Locale struct {
 // merge returns the locales of the files, the canonical one first, then
 // by tag. A text of a later layer replaces the same text of an earlier
 // one; files that do not parse give none.
-func merge(files []*ParsedFile) []*Locale {
+func merge(tbl *messages.Table, files []*ParsedFile) []*Locale {
 	var out []*Locale
 	byTag := make(map[language.Tag]*Locale)
 	for _, f := range files {
@@ -34,7 +35,7 @@ func merge(files []*ParsedFile) []*Locale {
 		}
 		m := byTag[f.Tag]
 		if m == nil {
-			m = &Locale{Tag: f.Tag, Layer: f.Layer, Texts: make(map[string]*Text)}
+			m = &Locale{Table: tbl, Tag: f.Tag, Layer: f.Layer, Texts: make(map[string]*Text)}
 			byTag[f.Tag] = m
 			out = append(out, m)
 		}
@@ -68,7 +69,7 @@ func (m *Locale) OwnTexts() []*Text {
 }
 
 // AnyText returns the first text of code c the locale has, or nil.
-func (m *Locale) AnyText(c messages.Code) *Text {
+func (m *Locale) AnyText(c int) *Text {
 	var first *Text
 	for f := range NumFields {
 		if t := m.Texts[TextID(c, f)]; t != nil && (first == nil || t.Line() < first.Line()) {
@@ -80,7 +81,7 @@ func (m *Locale) AnyText(c messages.Code) *Text {
 
 // MissingFields returns the fields of code c that m lacks: those zh-CN
 // has, or for zh-CN itself those it must have.
-func (m *Locale) MissingFields(zh *Locale, c messages.Code) []string {
+func (m *Locale) MissingFields(zh *Locale, c int) []string {
 	var missing []string
 	for f := range NumFields {
 		id := TextID(c, f)
@@ -97,10 +98,10 @@ func (m *Locale) MissingFields(zh *Locale, c messages.Code) []string {
 
 // MissingCategoryFields returns the fields of category c that m lacks:
 // those zh-CN has, or with zh nil, all of them.
-func (m *Locale) MissingCategoryFields(c messages.Category, zh *Locale) []string {
+func (m *Locale) MissingCategoryFields(c int, zh *Locale) []string {
 	var missing []string
 	for f := range NumFields {
-		id := CategoryID(c, f)
+		id := CategoryID(m.Table, c, f)
 		if m.Texts[id] == nil && (zh == nil || zh.Texts[id] != nil) {
 			missing = append(missing, FieldNames[f])
 		}
@@ -111,16 +112,16 @@ func (m *Locale) MissingCategoryFields(c messages.Category, zh *Locale) []string
 // PlaceOfCode returns where the texts of code c belong in m's files: with
 // c's other texts, else next to the nearest code that m has (the one
 // before c on a tie), else the first line of m's file.
-func (m *Locale) PlaceOfCode(c messages.Code) (string, int) {
+func (m *Locale) PlaceOfCode(c int) (string, int) {
 	if t := m.AnyText(c); t != nil {
 		return t.File, t.TableLine()
 	}
-	codes := messages.All()
-	i := slices.Index(codes, c)
+	codes := m.Table.Entries()
+	i := m.Table.Index(c)
 	for d := 1; d < len(codes); d++ {
 		for _, j := range []int{i - d, i + d} {
 			if j >= 0 && j < len(codes) {
-				if t := m.AnyText(codes[j]); t != nil {
+				if t := m.AnyText(codes[j].Code); t != nil {
 					return t.File, t.TableLine()
 				}
 			}
@@ -131,7 +132,7 @@ func (m *Locale) PlaceOfCode(c messages.Code) (string, int) {
 
 // PlaceOfCategory returns where the texts of category c belong: with the
 // category's other texts, else after the last text of m's last file.
-func (m *Locale) PlaceOfCategory(c messages.Category) (string, int) {
+func (m *Locale) PlaceOfCategory(c int) (string, int) {
 	var first *Text
 	for _, t := range m.Texts {
 		if t.IsCat && t.Category == c && (first == nil || t.Line() < first.Line()) {

@@ -48,7 +48,7 @@ func isReserved(k string, v any) bool {
 
 // parseAll parses the files of every layer, in parallel: decoding TOML is
 // most of a load's time. It returns them in the order read.
-func parseAll(srcs []Source, ps *Problems) []*ParsedFile {
+func parseAll(tbl *messages.Table, srcs []Source, ps *Problems) []*ParsedFile {
 	var files []*ParsedFile
 	for _, src := range srcs {
 		for _, f := range src.Files {
@@ -58,7 +58,7 @@ func parseAll(srcs []Source, ps *Problems) []*ParsedFile {
 	found := make([]Problems, len(files))
 	var wg sync.WaitGroup
 	for i, lf := range files {
-		wg.Go(func() { parseFile(lf, &found[i]) })
+		wg.Go(func() { parseFile(tbl, lf, &found[i]) })
 	}
 	wg.Wait()
 	for _, fps := range found {
@@ -70,7 +70,7 @@ func parseAll(srcs []Source, ps *Problems) []*ParsedFile {
 // parseFile parses one locale file, reporting every problem it finds; a
 // file that does not decode is marked broken. The lines of its keys are
 // found only when a problem or Lint asks for one.
-func parseFile(lf *ParsedFile, ps *Problems) {
+func parseFile(tbl *messages.Table, lf *ParsedFile, ps *Problems) {
 	var raw map[string]any
 	if _, err := toml.Decode(string(lf.Data), &raw); err != nil {
 		ps.Add(true, lf.Name, decodeErrorLine(lf.Data, err), err, "invalid TOML: "+decodeErrorText(err))
@@ -78,6 +78,7 @@ func parseFile(lf *ParsedFile, ps *Problems) {
 		return
 	}
 	p := &fileParser{
+		table: tbl,
 		file:  lf,
 		lines: &lineIndex{data: lf.Data},
 		seen:  make(map[string]*Text),
@@ -131,6 +132,7 @@ func firstControl(data []byte) int {
 }
 
 type fileParser struct {
+	table *messages.Table
 	file  *ParsedFile
 	lines *lineIndex
 	seen  map[string]*Text
@@ -222,7 +224,7 @@ func tomlType(v any) string {
 func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	id := strings.Join(path, ".")
 	m.ID = id
-	t := &Text{ID: id, Msg: m, File: p.file.Name, Path: path, lines: p.lines}
+	t := &Text{ID: id, Msg: m, File: p.file.Name, Path: path, lines: p.lines, table: p.table}
 	if !p.identify(t, path) {
 		return
 	}
@@ -251,7 +253,7 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 		return
 	}
 	if t.Plural() {
-		if _, ok := t.Code.Param(); !ok || t.IsCat {
+		if _, ok := t.Param(); !ok {
 			p.fail(path, "%s: plural forms need a count, and %s has none", id, Subject(t))
 			return
 		}
@@ -268,9 +270,9 @@ func (p *fileParser) identify(t *Text, path []string) bool {
 	var fieldName string
 	switch {
 	case len(parts) == 3 && parts[0] == categoryKey:
-		c, ok := messages.ParseCategory(parts[1])
+		c, ok := p.table.ParseCategory(parts[1])
 		if !ok {
-			p.fail(prefix(path, 2), "unknown category %q; the categories are %s", parts[1], categoryList())
+			p.fail(prefix(path, 2), "unknown category %q; the categories are %s", parts[1], categoryList(p.table))
 			return false
 		}
 		t.Category, t.IsCat, fieldName = c, true, parts[2]
@@ -280,7 +282,7 @@ func (p *fileParser) identify(t *Text, path []string) bool {
 			p.fail(prefix(path, 1), "unexpected key %q: want a code table such as [655] or a category table such as [category.liveness]", parts[0])
 			return false
 		}
-		if t.Code = messages.Code(n); !t.Code.Known() {
+		if t.Code = n; p.table.Index(n) < 0 {
 			p.fail(prefix(path, 1), "code %d is not in the catalogue", n)
 			return false
 		}

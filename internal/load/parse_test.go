@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // TestParseErrors checks the line and the message of what stops a file
@@ -59,4 +60,4 @@ func TestParseErrors(t *testing.T) {
 
 // loadErr loads the layers and returns the problems that stop a bundle,
 // joined, as huiyan.NewBundle reports them.
-func loadErr(fsys ...fs.FS) error { return Load(Layers(fsys)).Problems.Err() }
+func loadErr(fsys ...fs.FS) error { return Load(messages.Huiyan, Layers(fsys)).Problems.Err() }

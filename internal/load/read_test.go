@@ -90,12 +90,12 @@ func TestReadFileAtTheSizeBound(t *testing.T) {
 	if len(data) != MaxFileSize {
 		t.Fatalf("built %d bytes", len(data))
 	}
-	l := Load(Layers([]fs.FS{locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(data)}}}))
+	l := Load(messages.Huiyan, Layers([]fs.FS{locales.FS, fstest.MapFS{"en-US.toml": {Data: []byte(data)}}}))
 	if err := l.Problems.Err(); err != nil {
 		t.Fatal(err)
 	}
 	en := l.Locales[slices.IndexFunc(l.Locales, func(m *Locale) bool { return m.Tag.String() == "en-US" })]
-	if tx := en.Texts[TextID(messages.FaceTooClose, FieldUser)]; tx == nil || tx.Forms[0] != "Move back." {
+	if tx := en.Texts[TextID(int(messages.FaceTooClose), FieldUser)]; tx == nil || tx.Forms[0] != "Move back." {
 		t.Errorf("655.user = %+v", tx)
 	}
 }

@@ -118,10 +118,10 @@ func abs(n int) int {
 // Defaults returns the values a code's texts are rendered with when the
 // caller gives none: the code, and the count the Huiyan documentation
 // states.
-func Defaults(c messages.Code) Values {
-	v := Values{Code: int(c)}
-	if p, ok := c.Param(); ok {
-		v.Name, v.Count = p.Name, p.Default
+func Defaults(tbl *messages.Table, code int) Values {
+	v := Values{Code: code}
+	if e, ok := tbl.Lookup(code); ok && e.Param.Name != "" {
+		v.Name, v.Count = e.Param.Name, e.Param.Default
 	}
 	return v
 }

@@ -46,8 +46,8 @@ const NumForms = 6
 // Text is one message of a locale file: one field of a code or category.
 type Text struct {
 	ID       string // the go-i18n message ID: "655.user", "category.liveness.title"
-	Code     messages.Code
-	Category messages.Category
+	Code     int    // the code of a code's text
+	Category int    // the category of a category's text: its position in the table's Categories
 	IsCat    bool
 	Field    Field
 	Msg      *i18n.Message
@@ -58,6 +58,7 @@ type Text struct {
 	File     string
 	Path     []string
 	formKeys [NumForms]string
+	table    *messages.Table
 	lines    *lineIndex
 }
 
@@ -108,33 +109,59 @@ var FormNames = [NumForms]string{
 	plural.Two: "two", plural.Few: "few", plural.Many: "many",
 }
 
-func TextID(code messages.Code, f Field) string {
+// TextID returns the message ID of field f of code: "655.user".
+func TextID(code int, f Field) string {
 	return strconv.Itoa(int(code)) + "." + FieldNames[f]
 }
 
-func CategoryID(c messages.Category, f Field) string {
-	return categoryKey + "." + c.String() + "." + FieldNames[f]
+// CategoryID returns the message ID of field f of category c of tbl:
+// "category.liveness.user".
+func CategoryID(tbl *messages.Table, c int, f Field) string {
+	return categoryKey + "." + tbl.Categories()[c].Key + "." + FieldNames[f]
 }
 
+// Subject names what t is a text of: "code 655", "category liveness".
 func Subject(t *Text) string {
 	if t.IsCat {
-		return "category " + t.Category.String()
+		return "category " + t.table.Categories()[t.Category].Key
 	}
 	return "code " + strconv.Itoa(int(t.Code))
 }
 
-func categoryList() string {
+func categoryList(tbl *messages.Table) string {
 	var names []string
-	for _, c := range messages.Categories() {
-		names = append(names, c.String())
+	for _, c := range tbl.Categories() {
+		names = append(names, c.Key)
 	}
 	return strings.Join(names, ", ")
 }
 
 // allowedParams returns the template fields a text may use.
 func allowedParams(t *Text) []string {
-	if p, ok := t.Code.Param(); ok && !t.IsCat {
+	if p, ok := t.Param(); ok {
 		return []string{CodeParam, p.Name}
 	}
 	return []string{CodeParam}
+}
+
+// Param returns the count parameter of t's code, and false for a code
+// without one and for a category's text.
+func (t *Text) Param() (messages.Param, bool) {
+	if t.IsCat {
+		return messages.Param{}, false
+	}
+	e, ok := t.table.Lookup(t.Code)
+	if !ok || e.Param.Name == "" {
+		return messages.Param{}, false
+	}
+	return e.Param, true
+}
+
+// Defaults returns the values t is rendered with when a caller gives
+// none: its code's, or for a category's text a code outside the table.
+func (t *Text) Defaults() Values {
+	if t.IsCat {
+		return Values{Code: 1234}
+	}
+	return Defaults(t.table, t.Code)
 }
