@@ -71,18 +71,18 @@ func NewTable(name string, categories []CategoryInfo, entries []Entry) *Table {
 	if len(categories) == 0 || len(entries) == 0 {
 		panic("messages: a table needs categories and entries")
 	}
-	last := entries[len(entries)-1].Code
-	if last < 0 || last >= maxTableCode {
-		panic(fmt.Sprintf("messages: table %s: code %d is outside 0 to %d", name, last, maxTableCode-1))
-	}
-	t.index = make([]int16, last+1)
 	for i, e := range entries {
-		if e.Code < 0 || i > 0 && e.Code <= entries[i-1].Code {
+		switch {
+		case e.Code < 0 || i > 0 && e.Code <= entries[i-1].Code:
 			panic(fmt.Sprintf("messages: table %s: code %d is negative, repeated or out of order", name, e.Code))
-		}
-		if e.Category < 0 || e.Category >= len(categories) {
+		case e.Code >= maxTableCode:
+			panic(fmt.Sprintf("messages: table %s: code %d is outside 0 to %d", name, e.Code, maxTableCode-1))
+		case e.Category < 0 || e.Category >= len(categories):
 			panic(fmt.Sprintf("messages: table %s: code %d has no category %d", name, e.Code, e.Category))
 		}
+	}
+	t.index = make([]int16, entries[len(entries)-1].Code+1)
+	for i, e := range entries {
 		t.index[e.Code] = int16(i + 1)
 	}
 	return t
