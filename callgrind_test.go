@@ -13,7 +13,9 @@ import (
 
 // TestCallgrind runs one call many times, for scripts/callgrind to count
 // its instructions under valgrind: HUIYAN_CALLGRIND names what is called
-// ("localize" or "map" for one language value, HUIYAN_CALLGRIND_LANG;
+// ("trace" or "tracemap" for passes over the realistic trace of
+// trace_test.go, answered by Localize or by the floor's map; "localize" or
+// "map" for one language value, HUIYAN_CALLGRIND_LANG;
 // "cold" or "xtext" for the headers of RealisticHeaders in turn; "build"
 // or "goi18nload" to build the default bundle, or load its files into
 // go-i18n, which scripts/callgrind counts in the whole process) and
@@ -30,6 +32,18 @@ func TestCallgrind(t *testing.T) {
 	}
 	huiyan.Default() // built before counting
 	switch what {
+	case "trace", "tracemap":
+		// n passes over the realistic trace, after two that warm it.
+		trace := realisticTrace()
+		b := huiyan.Default()
+		runTrace(b, trace)
+		runTrace(b, trace)
+		if what == "trace" {
+			callgrindTrace(b, trace, n)
+		} else {
+			callgrindTraceFloor(traceFloor(b, trace), trace, n)
+		}
+		return
 	case "cold":
 		callgrindCold(huiyan.RealisticHeaders(10000), n)
 		return
@@ -98,5 +112,19 @@ func callgrindXText(m language.Matcher, headers []string, n int) {
 	for i := range n {
 		prefs, _, _ := language.ParseAcceptLanguage(headers[i%len(headers)])
 		sinkTag, _, _ = m.Match(prefs...)
+	}
+}
+
+//go:noinline
+func callgrindTrace(b *huiyan.Bundle, trace []request, n int) {
+	for range n {
+		runTrace(b, trace)
+	}
+}
+
+//go:noinline
+func callgrindTraceFloor(m map[traceKey]huiyan.Message, trace []request, n int) {
+	for range n {
+		runTraceFloor(m, trace)
 	}
 }

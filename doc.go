@@ -7,12 +7,14 @@
 //	show(m.User)                  // "Your face is too close. Please hold the phone a little farther away and try again."
 //	slog.Info("verification failed", "huiyan", m) // code, name and the operator texts
 //
-// The codes are in package [github.com/huiyan-i18n/huiyan/messages]; the
-// texts are TOML files in package [github.com/huiyan-i18n/huiyan/locales],
-// embedded in the binary. zh-CN is canonical and complete: its operator
-// texts are the Huiyan error table verbatim. en-US, zh-TW and zh-HK are full
-// translations. Package [github.com/huiyan-i18n/huiyan/huiyanhttp] serves
-// them to HTTP backends.
+// The codes are in package [github.com/huiyan-i18n/huiyan/messages], a
+// table of data ([messages.Huiyan]); the texts are TOML files in package
+// [github.com/huiyan-i18n/huiyan/locales], embedded in the binary. zh-CN is
+// canonical and complete: its operator texts are the Huiyan error table
+// verbatim. en-US, zh-TW and zh-HK are full translations. Package
+// [github.com/huiyan-i18n/huiyan/huiyanhttp] serves them to HTTP backends,
+// and package [github.com/huiyan-i18n/huiyan/lint] checks locale files for
+// their translators.
 //
 // # Language values
 //
@@ -115,7 +117,7 @@
 // A few texts state numbers of one deployment: the quota of 1000 calls
 // (code 10), 3 days (11), 2 hours (12), 60 seconds (302), 10 messages a day
 // (303), 10 minutes (305). They are template parameters whose default is
-// the documented value; [LocalizeWith] renders them with yours, in the
+// the documented value; [Bundle.LocalizeWith] renders them with yours, in the
 // plural form the language needs ("1 minute", "5 minutes"). The limits
 // among them (the quota, the daily cap) are stated to operators only.
 //
@@ -143,8 +145,8 @@
 // reads them with github.com/BurntSushi/toml, after checks that go-i18n
 // does not make, and renders them as github.com/nicksnyder/go-i18n/v2 does
 // (a test and the fuzzer hold the two to the same output). Loading fails,
-// naming the file and the line, on anything go-i18n would misread; [Lint]
-// also reports what loads but needs a translator.
+// naming the file and the line, on anything go-i18n would misread; package
+// lint also reports what loads but needs a translator.
 //
 // # Deployments
 //
@@ -154,12 +156,17 @@
 // a directory and reloads it when it changes, keeping the previous
 // catalogue when a change does not load. [locales.UniformIdentity] is a
 // ready layer for services that must not let callers probe ID numbers.
+// Code that serves texts takes a [Source], which a [*Bundle] and a
+// [*Watcher] both are, and reads one Bundle per request.
 //
 // # Performance
 //
 // A bundle renders every message in every locale when it is built.
-// Localize then resolves the language value (through a cache of fixed
-// size) and returns a precomputed message: for a known code it reads
-// immutable data and allocates nothing. A Bundle is safe for concurrent
-// use.
+// Localize then resolves the language value by the fallback rules, through
+// one bounded cache of the values it has seen (a map read without a lock;
+// at most 4096 values, each of at most 128 bytes, and as many waiting to
+// join it), and returns a precomputed message: for a known code it reads
+// immutable data and allocates nothing once the value is held. A Bundle is
+// safe for concurrent use. docs/performance.md measures it on a realistic
+// trace of requests.
 package huiyan

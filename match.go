@@ -84,32 +84,27 @@ func (b *Bundle) fallback(named bool, prefs *accept.Prefs) int {
 func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 	base := load.BaseOf(tag)
 	chinese := load.IsChinese(base)
-	var near *nearness
-	best, bestScore := -1, -1
+	var buf [8]int
+	cands := buf[:0]
 	for i, l := range b.locales {
-		if chinese != l.chinese || !chinese && base != l.base || b.excluded(i, prefs) {
-			continue
-		}
-		if near == nil {
-			// Likely subtags are costly: only for a language a locale has.
-			near = newNearness(tag, chinese)
-		}
-		if score := near.score(l); score > bestScore {
-			best, bestScore = i, score
+		if (chinese && l.chinese || !chinese && base == l.base) && !b.excluded(i, prefs) {
+			cands = append(cands, i)
 		}
 	}
-	if best < 0 && chinese && near != nil {
+	switch {
+	case len(cands) == 0:
+		return -1
+	case len(cands) == 1 && !chinese:
+		return cands[0] // nearness ranks a language's locales; it refuses none
+	}
+	near := newNearness(tag, chinese)
+	best := near.best(b, cands)
+	if best < 0 && chinese {
 		// No locale of its script is left: a Chinese reader reads the
 		// other script before any other language.
 		other := *near
 		other.script = near.fallbackScript()
-		for i, l := range b.locales {
-			if l.chinese && !b.excluded(i, prefs) {
-				if score := other.score(l); score > bestScore {
-					best, bestScore = i, score
-				}
-			}
-		}
+		best = other.best(b, cands)
 	}
 	return best
 }
@@ -119,27 +114,67 @@ func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 // through which zh-MO reads zh-Hant-HK and pt-AO reads pt-PT.
 type nearness struct {
 	chinese bool
+	tag     language.Tag
 	script  language.Script
 	region  language.Region
+	// The parents are read only when they decide: their script is the
+	// preference's own, whatever script is tried.
+	pscript language.Script
 	parents []language.Region
+	read    bool
 }
 
 func newNearness(tag language.Tag, chinese bool) *nearness {
-	n := &nearness{chinese: chinese}
+	n := &nearness{chinese: chinese, tag: tag}
 	n.script = load.WrittenScript(tag)
+	n.pscript = n.script
 	n.region, _ = tag.Region()
-	p := tag
-	if chinese {
+	return n
+}
+
+// parentRegions returns the regions of the preference's CLDR parent
+// locales, nearest first.
+func (n *nearness) parentRegions() []language.Region {
+	if n.read {
+		return n.parents
+	}
+	n.read = true
+	p := n.tag
+	if n.chinese {
 		// Readers of any Chinese language read written Chinese: zh's
 		// parent locales are theirs (yue-MO reads as zh-Hant-MO).
-		p, _ = language.Compose(load.ZhBase, n.script, n.region)
+		p, _ = language.Compose(load.ZhBase, n.pscript, n.region)
 	}
 	for p = p.Parent(); !p.IsRoot(); p = p.Parent() {
 		if _, _, r := p.Raw(); r != (language.Region{}) {
 			n.parents = append(n.parents, r)
 		}
 	}
-	return n
+	return n.parents
+}
+
+// best returns the nearest of the locales cands, the first of those that
+// rank the same, or -1 when none can serve. The parents' regions count
+// only when no locale of the preference's own region can serve: such a
+// locale outscores any other.
+func (n *nearness) best(b *Bundle, cands []int) int {
+	best, bestScore := -1, -1
+	for _, i := range cands {
+		if score := n.score(b.locales[i], nil); score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 || b.locales[best].region == n.region {
+		return best
+	}
+	parents := n.parentRegions()
+	best, bestScore = -1, -1
+	for _, i := range cands {
+		if score := n.score(b.locales[i], parents); score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
 }
 
 // fallbackScript returns the script a Chinese reader reads when no
@@ -158,10 +193,10 @@ func (n *nearness) fallbackScript() language.Script {
 }
 
 // score returns how near locale l is, -1 when it cannot serve: the same
-// script counts most, then the same region, a parent locale's region, and
-// last the language's main region. A locale that matches the preference
-// exactly outscores every other.
-func (n *nearness) score(l *locale) int {
+// script counts most, then the same region, the region of a parent locale
+// (of parents), and last the language's main region. A locale that
+// matches the preference exactly outscores every other.
+func (n *nearness) score(l *locale, parents []language.Region) int {
 	score := 0
 	switch {
 	case l.script == n.script:
@@ -172,7 +207,7 @@ func (n *nearness) score(l *locale) int {
 	switch {
 	case l.region == n.region:
 		score += 4
-	case slices.Contains(n.parents, l.region):
+	case slices.Contains(parents, l.region):
 		score += 2
 	}
 	if l.primary {

@@ -29,7 +29,8 @@ const MaxKey = 128
 
 // minBatch is how many new values join the map at once at the least:
 // copying the map for each would cost a hostile stream of new values
-// MaxEntries copies a value.
+// MaxEntries copies a value. Past it, as many values as the map holds
+// join it at once, so that a new value costs about two copies.
 const minBatch = 64
 
 // Cache maps keys to values of type V. The zero Cache is empty and ready
@@ -93,7 +94,7 @@ func (c *Cache[V]) Put(key string, value V) {
 	// The key may share the memory of a larger string, such as a request's
 	// header block: keep a copy of its own.
 	c.dirty[strings.Clone(key)] = value
-	if len(c.dirty) >= max(minBatch, c.readLen()/4) {
+	if len(c.dirty) >= max(minBatch, c.readLen()) {
 		c.publish()
 	}
 }
