@@ -4,6 +4,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/internal/load"
+	"github.com/huiyan-i18n/huiyan/internal/valuecache"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -22,7 +23,7 @@ func bundleOf(l *load.Loaded) (*Bundle, error) {
 // build makes a bundle of merged locales, the canonical one first: it
 // renders every message of every locale with its default parameters.
 func build(tbl *messages.Table, ms []*load.Locale) *Bundle {
-	b := &Bundle{en: -1, table: tbl}
+	b := &Bundle{en: -1, table: tbl, cache: valuecache.New[*chain]()}
 	for i, m := range ms {
 		l := newLocale(m.Tag)
 		if l.name == english {

@@ -28,7 +28,7 @@ type Bundle struct {
 	table   *messages.Table // its codes: a code's row is its Index
 	en      int             // index of en-US, or -1
 	own     []*chain        // by locale: the chain of a value it serves alone
-	cache   valuecache.Cache[*chain]
+	cache   *valuecache.Cache[*chain]
 }
 
 // locale is one language of a bundle: what it is, for matching, and its

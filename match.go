@@ -19,6 +19,15 @@ func (b *Bundle) resolve(lang string) *chain {
 	if c, ok := b.cache.Get(lang); ok {
 		return c
 	}
+	return b.resolveNew(lang)
+}
+
+// resolveNew resolves a value that the cache's map does not hold: from the
+// values waiting to join it, else by the rules, offered to the cache.
+func (b *Bundle) resolveNew(lang string) *chain {
+	if c, ok := b.cache.GetNew(lang); ok {
+		return c
+	}
 	prefs := accept.Parse(lang)
 	var buf [8]int
 	c := b.chainOf(b.serve(&prefs, buf[:0]))
@@ -37,13 +46,13 @@ func (b *Bundle) serve(prefs *accept.Prefs, ls []int) []int {
 		if prefs.Q(i) == 0 {
 			break // sorted: the rest are exclusions too
 		}
-		tag, ok := prefs.Tag(i)
+		base, ok := prefs.Base(i)
 		if !ok {
 			continue
 		}
 		named = true
-		chinese = chinese || load.IsChinese(load.BaseOf(tag))
-		if li := b.sameLanguage(tag, prefs); li >= 0 && !slices.Contains(ls, li) {
+		chinese = chinese || load.IsChinese(base)
+		if li := b.sameLanguage(prefs, i, base); li >= 0 && !slices.Contains(ls, li) {
 			ls = append(ls, li)
 			if b.locales[ls[0]].complete {
 				break // nothing to fall back for
@@ -77,18 +86,18 @@ func (b *Bundle) fallback(named bool, prefs *accept.Prefs) int {
 	return 0
 }
 
-// sameLanguage returns the locale that serves a preference, or -1. A
+// sameLanguage returns the locale that serves entry i of prefs, whose
+// language is base, or -1. A
 // Chinese preference is served by the Chinese locale of its script, else
 // by zh-CN; another language by its own locale nearest in script and
 // region.
-func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
-	base := load.BaseOf(tag)
+func (b *Bundle) sameLanguage(prefs *accept.Prefs, i int, base language.Base) int {
 	chinese := load.IsChinese(base)
 	var buf [8]int
 	cands := buf[:0]
-	for i, l := range b.locales {
-		if (chinese && l.chinese || !chinese && base == l.base) && !b.excluded(i, prefs) {
-			cands = append(cands, i)
+	for li, l := range b.locales {
+		if (chinese && l.chinese || !chinese && base == l.base) && !b.excluded(li, prefs) {
+			cands = append(cands, li)
 		}
 	}
 	switch {
@@ -97,6 +106,7 @@ func (b *Bundle) sameLanguage(tag language.Tag, prefs *accept.Prefs) int {
 	case len(cands) == 1 && !chinese:
 		return cands[0] // nearness ranks a language's locales; it refuses none
 	}
+	tag, _ := prefs.Tag(i) // its script and region count now
 	near := newNearness(tag, chinese)
 	best := near.best(b, cands)
 	if best < 0 && chinese {

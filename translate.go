@@ -20,7 +20,9 @@ func (b *Bundle) Bundle() *Bundle { return b }
 // Localize returns the message for code in the best language for lang,
 // from the embedded locales. See [Bundle.Localize].
 func Localize(code messages.Code, lang string) Message {
-	return Default().Localize(code, lang)
+	// Small enough to inline: the message is copied once, into the
+	// caller's variable. A nil bundle is the default one, built now.
+	return *defaultPtr.Load().find(code, lang)
 }
 
 // Localize returns the message for code in the best language for lang.
@@ -35,12 +37,33 @@ func Localize(code messages.Code, lang string) Message {
 // the code in Title and Known false. Localize never fails: User is never
 // empty, whatever code and lang are.
 func (b *Bundle) Localize(code messages.Code, lang string) Message {
-	c := b.resolve(lang)
-	row := b.table.Index(int(code))
-	if row < 0 {
-		return b.unknown(c, code)
+	return *b.find(code, lang)
+}
+
+// find returns the message for code in the best language for lang: on
+// the common path the bundle's own precomputed message, which the caller
+// copies out; a message computed for the call (a code not in the
+// catalogue, a chain that fills texts from its next locales) is new. A
+// nil b is the default bundle, built on first use.
+func (b *Bundle) find(code messages.Code, lang string) *Message {
+	if b == nil {
+		b = buildDefault()
 	}
-	return b.message(c, row)
+	c, ok := b.cache.Lookup(lang)
+	if !ok {
+		c = b.resolveNew(lang)
+	}
+	row := b.table.Index(int(code))
+	if row >= 0 && !c.fills {
+		return &c.first.rows[row].msg
+	}
+	m := new(Message)
+	if row < 0 {
+		*m = b.unknown(c, code)
+	} else {
+		*m = b.message(c, row)
+	}
+	return m
 }
 
 // LocalizeWith is like [Bundle.Localize], with values for the code's count

@@ -169,4 +169,4 @@ func names(v string) bool {
 
 // usableValues remembers whether recent values name a language: parsing a
 // tag allocates, and clients send few distinct values.
-var usableValues valuecache.Cache[bool]
+var usableValues = valuecache.New[bool]()

@@ -17,6 +17,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/language"
 )
@@ -84,6 +85,22 @@ func (p *Prefs) Tag(i int) (language.Tag, bool) {
 		}
 	}
 	return e.tag, e.state == named
+}
+
+// Base returns the language of entry i, the base of [Prefs.Tag], and
+// false when the entry names no language. For a simple tag of a language
+// clients send often (fr-CA, ja_JP, pt-BR) it reads the language alone,
+// without the cost of composing the tag: a value's entries are mostly
+// languages that no locale serves, whose tag is never needed.
+func (p *Prefs) Base(i int) (language.Base, bool) {
+	if e := &p.e[i]; e.state == unparsed {
+		if b, ok := simpleBase(e.text); ok {
+			return b, true
+		}
+	}
+	t, ok := p.Tag(i)
+	b, _, _ := t.Raw()
+	return b, ok
 }
 
 // Parse reads a language value: its entries and their qualities. Entries
@@ -298,6 +315,66 @@ var common = func() map[string]language.Tag {
 	}
 	return m
 }()
+
+// commonBases holds the two-letter languages that clients send most, by
+// their subtag in lower case ("fr" at ('f'-'a')*26+('r'-'a')), as x/text
+// parses and composes them: only those that composing leaves as they are
+// (not iw, which becomes he), so that the base of a simple tag of one of
+// them is the table's without composing its tag. Made on first use.
+var commonBases = sync.OnceValue(func() *[26 * 26]language.Base {
+	var t [26 * 26]language.Base
+	for _, s := range strings.Fields(`af am ar as az be bg bn bo bs ca cs cy da de el en es et eu fa fi
+		fr ga gl gu ha he hi hr hu hy id ig is it ja jv ka kk km kn ko ky lo lt lv mk ml mn mr
+		ms my nb ne nl nn no or pa pl ps pt ro ru si sk sl so sq sr sv sw ta te tg th tk tr uk ur uz
+		vi xh yo zh zu`) {
+		b := language.MustParseBase(s)
+		if c, err := language.Compose(b); err == nil {
+			if cb, _, _ := c.Raw(); cb == b {
+				t[int(s[0]-'a')*26+int(s[1]-'a')] = b
+			}
+		}
+	}
+	return &t
+})
+
+// simpleBase returns the language of s when s is a simple tag
+// (language[-Script][-REGION], with - or _) of a language of commonBases:
+// what the base of its tag, as parseTag parses it, is.
+func simpleBase(s string) (language.Base, bool) {
+	if len(s) < 2 || len(s) > 2 && s[2] != '-' && s[2] != '_' {
+		return language.Base{}, false
+	}
+	a, b := s[0]|0x20, s[1]|0x20 // lower case, for ASCII letters
+	if a < 'a' || a > 'z' || b < 'a' || b > 'z' || len(s) > 2 && !simpleRest(s[3:]) {
+		return language.Base{}, false
+	}
+	base := commonBases()[int(a-'a')*26+int(b-'a')]
+	return base, base != language.Base{}
+}
+
+// simpleRest reports whether s, what follows a tag's language and its
+// separator, is a script, a region, or a script and a region, separated
+// by - or _.
+func simpleRest(s string) bool {
+	sub, rest, more := cutSimple(s)
+	if len(sub) == 4 && isAlpha(sub) {
+		if !more {
+			return true
+		}
+		sub, rest, more = cutSimple(rest)
+	}
+	return !more && rest == "" && (len(sub) == 2 && isAlpha(sub) || len(sub) == 3 && isDigit(sub))
+}
+
+// cutSimple cuts s at its first - or _, reporting whether there was one.
+func cutSimple(s string) (sub, rest string, found bool) {
+	for i := range len(s) {
+		if s[i] == '-' || s[i] == '_' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
 
 // maxCommon is the length of the longest text in common.
 const maxCommon = len("zh-hant-tw")

@@ -354,6 +354,7 @@ func FuzzLanguage(f *testing.F) {
 			t.Fatalf("Parse(%q): %d preferences, want at most %d", s, p.Len(), MaxPrefs)
 		}
 		checkSorted(t, s, p)
+		checkBases(t, s, p)
 
 		// A value that is one well-formed tag, with nothing that Parse
 		// cuts or trims, must read as x/text reads it, but for the
@@ -567,5 +568,34 @@ func TestParseSimple(t *testing.T) {
 	}
 	if simple < 100000 {
 		t.Errorf("parseSimple composed %d tags", simple)
+	}
+}
+
+// checkBases checks that Base reads each entry's language as its tag has
+// it, whether or not it composes the tag.
+func checkBases(t *testing.T, s string, p Prefs) {
+	t.Helper()
+	for i := range p.Len() {
+		fresh := p // the tags not parsed yet, as Base finds them
+		b, ok := fresh.Base(i)
+		tag, named := p.Tag(i)
+		if tb, _, _ := tag.Raw(); ok != named || ok && b != tb {
+			t.Fatalf("Parse(%q): entry %d: Base %v, %v; the tag's %v, %v", s, i, b, ok, tb, named)
+		}
+	}
+}
+
+// TestBaseAgrees checks Base against the tag's base on tags of every
+// common language with scripts and regions, in the spellings of the
+// simple tags, and on malformed ones.
+func TestBaseAgrees(t *testing.T) {
+	var values []string
+	for _, l := range []string{"en", "zh", "fr", "pt", "sr", "iw", "in", "no", "sh", "mo", "tl", "EN", "Zh", "xx", "qaa"} {
+		for _, rest := range []string{"", "-US", "_TW", "-Hant", "-Latn-RS", "_Hans_CN", "-419", "-", "-CN-", "-Hant-", "-US-GB", "-Hant-Latn", "-QQ", "-Zzzz", "-rTW", "-CHT", "_#Hant", "-x-y"} {
+			values = append(values, l+rest)
+		}
+	}
+	for _, s := range values {
+		checkBases(t, s, Parse(s))
 	}
 }

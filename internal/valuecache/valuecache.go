@@ -5,15 +5,19 @@
 // again; an attacker can send any number. A Cache answers the values it
 // holds from an immutable Go map, read without a lock, so that once every
 // value of a service's traffic is held a lookup costs what a map lookup
-// costs, allocates nothing and never evicts one value for another. A new
-// value waits in a small table under a lock until it is asked for again or
-// enough new values have come, then joins the map in a new copy. When the
-// map would pass [MaxEntries], the values held longest are dropped, so
-// memory is bounded whatever clients send. A Cache is safe for concurrent
-// use.
+// costs, allocates nothing and never evicts one value for another.
+//
+// A value is kept the second time it is put: the first time, the cache
+// only notes a fingerprint of it, in a fixed table, so that a flood of
+// values each sent once costs no memory and no copying. A kept value waits
+// in a small table under a lock until it is asked for again or enough new
+// values have come, then joins the map in a new copy. When the map would
+// pass [MaxEntries], the values held longest are dropped, so memory is
+// bounded whatever clients send. A Cache is safe for concurrent use.
 package valuecache
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -33,30 +37,49 @@ const MaxKey = 128
 // join it at once, so that a new value costs about two copies.
 const minBatch = 64
 
-// Cache maps keys to values of type V. The zero Cache is empty and ready
-// to use.
+// seenSlots is the size of the table of values put once.
+const seenSlots = 4096
+
+// Cache maps keys to values of type V. Make one with [New].
 type Cache[V any] struct {
 	read atomic.Pointer[map[string]V] // immutable once stored
+
+	seed maphash.Seed
+	seen [seenSlots]atomic.Uint64 // fingerprints of values put once
 
 	mu    sync.Mutex
 	dirty map[string]V // new values, not in read
 	hits  int          // lookups that dirty answered since the last copy
 }
 
+// New returns an empty cache.
+func New[V any]() *Cache[V] { return &Cache[V]{seed: maphash.MakeSeed()} }
+
 // Get returns the value kept for key, and whether there is one.
 func (c *Cache[V]) Get(key string) (V, bool) {
-	if m := c.read.Load(); m != nil {
-		if v, ok := (*m)[key]; ok {
-			return v, true
-		}
+	if v, ok := c.Lookup(key); ok {
+		return v, true
 	}
-	return c.getDirty(key)
+	return c.GetNew(key)
 }
 
-// getDirty looks key up among the new values. A new value asked for again
-// is one that traffic repeats: once the new values have been asked for as
-// often as there are of them, they join the map.
-func (c *Cache[V]) getDirty(key string) (V, bool) {
+// Lookup returns the value for key if the map holds it: what Get finds
+// without a lock, small enough to inline. A caller that finds nothing
+// calls GetNew, or Get, which looks among the values waiting to join the
+// map.
+func (c *Cache[V]) Lookup(key string) (V, bool) {
+	if m := c.read.Load(); m != nil {
+		v, ok := (*m)[key]
+		return v, ok
+	}
+	var zero V
+	return zero, false
+}
+
+// GetNew looks key up among the values waiting to join the map. A value
+// asked for again is one that traffic repeats: once the waiting values
+// have been asked for as often as there are of them, they join the map.
+func (c *Cache[V]) GetNew(key string) (V, bool) {
 	var zero V
 	if len(key) > MaxKey {
 		return zero, false
@@ -73,9 +96,10 @@ func (c *Cache[V]) getDirty(key string) (V, bool) {
 	return v, ok
 }
 
-// Put keeps value for key; a key longer than MaxKey is not kept.
+// Put keeps value for key if key was put before, and notes key
+// otherwise; a key longer than MaxKey is not kept.
 func (c *Cache[V]) Put(key string, value V) {
-	if len(key) > MaxKey {
+	if len(key) > MaxKey || !c.putBefore(key) {
 		return
 	}
 	c.mu.Lock()
@@ -97,6 +121,20 @@ func (c *Cache[V]) Put(key string, value V) {
 	if len(c.dirty) >= max(minBatch, c.readLen()) {
 		c.publish()
 	}
+}
+
+// putBefore reports whether key was put before, as far as the table of
+// fingerprints remembers, and notes it. Two keys that share a slot take it
+// from each other, and a key noted once waits for its next put: the table
+// decides only when a value is kept, never which.
+func (c *Cache[V]) putBefore(key string) bool {
+	h := maphash.String(c.seed, key) | 1 // 0 is an empty slot
+	slot := &c.seen[h%seenSlots]
+	if slot.Load() == h {
+		return true
+	}
+	slot.Store(h)
+	return false
 }
 
 // readLen returns the number of values in the map.

@@ -9,13 +9,13 @@ import (
 )
 
 func TestCache(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	if _, ok := c.Get("en"); ok {
 		t.Fatal("an empty cache has en")
 	}
-	c.Put("en", 1)
-	c.Put("zh-CN", 2)
-	c.Put("en", 3) // the first value stays: a value is computed once
+	keep(c, "en", 1)
+	keep(c, "zh-CN", 2)
+	keep(c, "en", 3) // the first value kept stays: a value is computed once
 	for key, want := range map[string]int{"en": 1, "zh-CN": 2} {
 		if v, ok := c.Get(key); !ok || v != want {
 			t.Errorf("Get(%q) = %d, %v; want %d", key, v, ok, want)
@@ -29,10 +29,10 @@ func TestCache(t *testing.T) {
 // TestLongKeys checks that a key longer than MaxKey is never kept, and
 // one of MaxKey bytes is.
 func TestLongKeys(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	long, limit := strings.Repeat("a", MaxKey+1), strings.Repeat("b", MaxKey)
-	c.Put(long, 1)
-	c.Put(limit, 2)
+	keep(c, long, 1)
+	keep(c, limit, 2)
 	if _, ok := c.Get(long); ok {
 		t.Errorf("a key of %d bytes is kept", len(long))
 	}
@@ -46,9 +46,9 @@ func TestLongKeys(t *testing.T) {
 // full, so traffic of up to MaxEntries distinct values is always answered
 // from the cache once seen, whatever the keys.
 func TestHoldsEveryValueUntilFull(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	for i := range MaxEntries {
-		c.Put(key(i), i)
+		keep(c, key(i), i)
 	}
 	for i := range MaxEntries {
 		if v, ok := c.Get(key(i)); !ok || v != i {
@@ -61,10 +61,10 @@ func TestHoldsEveryValueUntilFull(t *testing.T) {
 // twice MaxEntries (the map and the values waiting to join it), and the
 // latest values are among them.
 func TestBounded(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	const n = 20 * MaxEntries
 	for i := range n {
-		c.Put(key(i), i)
+		keep(c, key(i), i)
 		if c.Len() > 2*MaxEntries {
 			t.Fatalf("%d values held after %d put", c.Len(), i+1)
 		}
@@ -78,12 +78,12 @@ func TestBounded(t *testing.T) {
 // map and values that waited to join it: once traffic has repeated its
 // values, a lookup allocates nothing.
 func TestWarmReadsAllocateNothing(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	const n = 1000
 	keys := make([]string, n)
 	for i := range keys {
 		keys[i] = key(i)
-		c.Put(keys[i], i)
+		keep(c, keys[i], i)
 	}
 	for range 2 { // the values that waited join the map as they are asked for
 		for _, k := range keys {
@@ -102,10 +102,10 @@ func TestWarmReadsAllocateNothing(t *testing.T) {
 // TestKeyIsCopied puts a key that is part of a larger string: the cache
 // keeps a copy of its own, and does not hold the larger string.
 func TestKeyIsCopied(t *testing.T) {
-	var c Cache[int]
+	c := New[int]()
 	block := "Accept-Language: en-US,en;q=0.9" + strings.Repeat("x", 1<<16)
 	k := block[len("Accept-Language: "):len("Accept-Language: en-US,en;q=0.9")]
-	c.Put(k, 1)
+	keep(c, k, 1)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for held := range c.dirty {
@@ -117,7 +117,7 @@ func TestKeyIsCopied(t *testing.T) {
 
 // TestConcurrent reads and writes from many goroutines: run with -race.
 func TestConcurrent(t *testing.T) {
-	var c Cache[string]
+	c := New[string]()
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
@@ -127,7 +127,7 @@ func TestConcurrent(t *testing.T) {
 					t.Errorf("Get(%q) = %q", k, v)
 					return
 				}
-				c.Put(k, k)
+				keep(c, k, k)
 			}
 		})
 	}
@@ -135,3 +135,29 @@ func TestConcurrent(t *testing.T) {
 }
 
 func key(i int) string { return fmt.Sprintf("zh-CN,zh;q=0.9,en;q=0.%d", i) }
+
+// keep puts key twice: a value is kept the second time it is put.
+func keep[V any](c *Cache[V], key string, v V) {
+	c.Put(key, v)
+	c.Put(key, v)
+}
+
+// TestKeptOnSecondPut checks that a value put once is not kept, and put
+// again is; and that a flood of values each put once keeps nothing.
+func TestKeptOnSecondPut(t *testing.T) {
+	c := New[int]()
+	c.Put("en", 1)
+	if _, ok := c.Get("en"); ok {
+		t.Error("a value put once is kept")
+	}
+	c.Put("en", 1)
+	if v, ok := c.Get("en"); !ok || v != 1 {
+		t.Errorf("a value put twice: %d, %v", v, ok)
+	}
+	for i := range 10 * MaxEntries {
+		c.Put(key(i), i)
+	}
+	if n := c.Len(); n != 1 {
+		t.Errorf("after a flood of values put once, %d are held, want en alone", n)
+	}
+}
