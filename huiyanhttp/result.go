@@ -41,7 +41,8 @@ var successContentType = []string{"application/json"}
 // (request, signature, token and quota errors, which the operator may have
 // to fix), and Info for the rest, which are the end user's to redo.
 // Operator texts never appear in the response, and nothing of the request
-// does.
+// does. With [WithUniformIdentity], a code of a failed identity check is
+// answered as 826 is, and logged and observed as itself.
 //
 // fields are the service's own members, added after the answer's: nil for
 // none, or a value that encoding/json marshals to an object (a map, a
