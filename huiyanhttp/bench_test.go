@@ -35,11 +35,17 @@ func throughMiddleware(loc huiyan.Source, target string, headers ...string) *htt
 
 // observed is throughMiddleware with an observer, when o is not nil.
 func observed(loc huiyan.Source, o huiyanhttp.Observer, target string, headers ...string) *http.Request {
-	var inner *http.Request
-	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))}
+	var opts []huiyanhttp.Option
 	if o != nil {
 		opts = append(opts, huiyanhttp.WithObserver(o))
 	}
+	return withOptions(loc, opts, target, headers...)
+}
+
+// withOptions is throughMiddleware with opts.
+func withOptions(loc huiyan.Source, opts []huiyanhttp.Option, target string, headers ...string) *http.Request {
+	var inner *http.Request
+	opts = append([]huiyanhttp.Option{huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))}, opts...)
 	h := huiyanhttp.Middleware(loc, opts...)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		inner = r
 	}))
@@ -71,7 +77,8 @@ func (c *counter) ObserveResult(r huiyanhttp.Result) {
 // TestWriteProblemAllocs checks the promise of the package documentation:
 // writing a known code's answer allocates no more than writing a static
 // byte slice, with a Bundle and with a Watcher, for a problem and for
-// success, observed or not.
+// success, observed or not, and for a member of the identity group
+// answered as the group.
 func TestWriteProblemAllocs(t *testing.T) {
 	w, err := huiyan.Watch(t.TempDir(), huiyan.WatchOptions{OnError: func(error) {}})
 	if err != nil {
@@ -93,6 +100,7 @@ func TestWriteProblemAllocs(t *testing.T) {
 		{"Bundle, success", 0, throughMiddleware(huiyan.Default(), "/?lang=en"), "application/json"},
 		{"Bundle, observed", 655, observed(huiyan.Default(), &c, "/?lang=en"), "application/problem+json"},
 		{"Watcher, observed success", 0, observed(w, &c, "/", "User-Agent", weChat), "application/json"},
+		{"Watcher, observed, uniform identity", 704, withOptions(w, []huiyanhttp.Option{huiyanhttp.WithObserver(&c), huiyanhttp.WithUniformIdentity()}, "/?lang=en"), "application/problem+json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

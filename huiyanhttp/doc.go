@@ -96,6 +96,26 @@
 // text, a reader of "ja,en;q=0.8" gets English, labelled en-US, and one of
 // "ja,zh-TW;q=0.5" Traditional Chinese, labelled zh-TW.
 //
+// # Uniform identity answers
+//
+// The answers of a failed identity check tell a caller more than the user
+// needs to act: 701 says an ID number is not on record, 704 that it is but
+// has no photo, 703, 707 and 708 which field is wrong. A service that takes
+// ID numbers from callers it does not trust answers them alike, with one
+// option:
+//
+//	huiyanhttp.Middleware(w, huiyanhttp.WithUniformIdentity())
+//
+// Every code of locales.UniformIdentityCodes (606, 701, 703, 704, 707,
+// 708, 825, 826, 827) is then answered as 826 IdentityInvalid, with the
+// user text of the locales.UniformIdentity layer: for the same request,
+// status, headers and body are the same bytes whichever member Huiyan
+// returned. The real code stays with the operator, in the log line (the
+// group huiyan, with answered_code=826 beside it) and in the [Result] that
+// observers count. The option brings the layer's texts itself, over the
+// Source's and following its reloads; see [WithUniformIdentity] for the
+// trade-offs.
+//
 // # Success
 //
 // Code 0 is success, and gets status 200 and application/json, with the
@@ -124,7 +144,9 @@
 // Each problem is logged with [log/slog] (see [WithLogger]), with the
 // code, its name, category and retryability and the operator's title,
 // detail and remedy, in the operator's language ([WithOperatorLanguage],
-// en-US by default) whatever the end user's was.
+// en-US by default) whatever the end user's was. Where the caller was
+// answered with another code ([WithUniformIdentity]), answered_code says
+// which.
 //
 // # Performance
 //

@@ -128,3 +128,24 @@ func ExampleWithTypeBase() {
 	// Output:
 	// 502 {"type":"https://ops.example.com/huiyan/codes/702","title":"The identity check is unavailable. Please try again later. If that fails, contact customer support.","status":502,"code":702,"name":"IdentityDatabaseCallFailed","category":"identity_database","retryable":true}
 }
+
+func ExampleWithUniformIdentity() {
+	// A service that takes ID numbers from callers it does not trust.
+	mw := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithUniformIdentity(), huiyanhttp.WithLogger(stdoutLogger()))
+	for _, code := range []messages.Code{messages.IdentityNotFound, messages.IdentityPhotoNotFound} {
+		handler := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			huiyanhttp.WriteProblem(w, r, code)
+		}))
+		// The caller reads the same answer for a number that is not on
+		// record (701) and one that is, without a photo (704); the log
+		// tells the operator which it was.
+		w := httptest.NewRecorder()
+		handler.ServeHTTP(w, httptest.NewRequest("GET", "/api/verify/result?lang=en", nil))
+		fmt.Print(w.Code, " ", w.Body)
+	}
+	// Output:
+	// level=INFO msg="huiyanhttp: problem" status=422 user_lang=en-US answered_code=826 huiyan.code=701 huiyan.name=IdentityNotFound huiyan.category=identity_database huiyan.retryable=false huiyan.lang=en-US huiyan.title="ID number not in the database; user asked to check it at the household registration office" huiyan.detail="The authoritative identity database has no record of this identity."
+	// 422 {"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#IdentityInvalid","title":"We could not verify your name and ID number. Check both and try again, or contact customer support.","status":422,"code":826,"name":"IdentityInvalid","category":"image_comparison","retryable":false}
+	// level=INFO msg="huiyanhttp: problem" status=422 user_lang=en-US answered_code=826 huiyan.code=704 huiyan.name=IdentityPhotoNotFound huiyan.category=identity_database huiyan.retryable=false huiyan.lang=en-US huiyan.title="Failed to fetch ID card photo" huiyan.detail="No ID photo of this person was found in the authoritative identity database."
+	// 422 {"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#IdentityInvalid","title":"We could not verify your name and ID number. Check both and try again, or contact customer support.","status":422,"code":826,"name":"IdentityInvalid","category":"image_comparison","retryable":false}
+}

@@ -25,6 +25,10 @@ type config struct {
 	opLang   string         // the operator's language
 	params   map[string]int // the deployment's parameters; nil for the defaults
 
+	// uniform are the user texts of the identity group by locale, with
+	// WithUniformIdentity; nil without.
+	uniform map[string]string
+
 	observers []Observer // told of each answer
 }
 
@@ -174,9 +178,18 @@ func fromContext(ctx context.Context) (*request, bool) {
 // huiyan.Default()'s message in the default language.
 //
 // The message holds the operator texts too: give the end user User only.
+// With [WithUniformIdentity], User and Lang of a member of the identity
+// group are those of the group's answer, and the rest is the member's own.
 func Localize(ctx context.Context, code messages.Code) huiyan.Message {
-	if rq, ok := fromContext(ctx); ok {
-		return rq.s.loc.Bundle().LocalizeWith(code, rq.lang, rq.s.params)
+	rq, ok := fromContext(ctx)
+	if !ok {
+		return huiyan.Default().Localize(code, "")
 	}
-	return huiyan.Default().Localize(code, "")
+	b := rq.s.loc.Bundle()
+	m := rq.s.localize(b, code, rq.lang)
+	if shown := rq.s.shown(code); shown != code {
+		g := rq.s.localize(b, shown, rq.lang)
+		m.User, m.Lang = g.User, g.Lang
+	}
+	return m
 }

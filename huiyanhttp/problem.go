@@ -105,7 +105,7 @@ func newBodies(b *huiyan.Bundle, c *config) *bodies {
 			// The user text is the own text of the locale that served
 			// it, m.Lang: it is the same for every language value that
 			// this locale serves.
-			m := b.LocalizeWith(code, name, c.params)
+			m := c.localize(b, code, name)
 			if lj := bs.locale(m.Lang); lj >= 0 {
 				bs.answers[lj*len(codes)+ci] = c.body(m)
 			}
@@ -134,7 +134,7 @@ func (bs *bodies) answer(c *config, code messages.Code, lang string) ([]byte, st
 			return bs.answers[li*bs.ncodes+row], bs.names[li]
 		}
 	}
-	m := bs.b.LocalizeWith(code, lang, c.params)
+	m := c.localize(bs.b, code, lang)
 	return c.body(m), m.Lang
 }
 
@@ -163,8 +163,9 @@ func ctxOf(r *http.Request) context.Context {
 }
 
 // log reports a problem with the code's operator texts; lang is the
-// Content-Language sent.
-func (s *state) log(ctx context.Context, b *huiyan.Bundle, code messages.Code, status int, lang string) {
+// Content-Language sent, and shown the code answered, which differs from
+// code for a member of the identity group (see [WithUniformIdentity]).
+func (s *state) log(ctx context.Context, b *huiyan.Bundle, code, shown messages.Code, status int, lang string) {
 	l := s.logger
 	if l == nil {
 		l = slog.Default()
@@ -176,8 +177,17 @@ func (s *state) log(ctx context.Context, b *huiyan.Bundle, code messages.Code, s
 	if !l.Enabled(ctx, level) {
 		return
 	}
+	m := b.LocalizeWith(code, s.opLang, s.params)
+	if shown != code {
+		l.LogAttrs(ctx, level, "huiyanhttp: problem",
+			slog.Int("status", status),
+			slog.String("user_lang", lang),
+			slog.Int("answered_code", int(shown)),
+			slog.Any("huiyan", m))
+		return
+	}
 	l.LogAttrs(ctx, level, "huiyanhttp: problem",
 		slog.Int("status", status),
 		slog.String("user_lang", lang),
-		slog.Any("huiyan", b.LocalizeWith(code, s.opLang, s.params)))
+		slog.Any("huiyan", m))
 }

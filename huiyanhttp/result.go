@@ -41,7 +41,8 @@ var successContentType = []string{"application/json"}
 // (request, signature, token and quota errors, which the operator may have
 // to fix), and Info for the rest, which are the end user's to redo.
 // Operator texts never appear in the response, and nothing of the request
-// does.
+// does. With [WithUniformIdentity], a code of a failed identity check is
+// answered as 826 is, and logged and observed as itself.
 //
 // fields are the service's own members, added after the answer's: nil for
 // none, or a value that encoding/json marshals to an object (a map, a
@@ -72,7 +73,10 @@ func WriteResult(w http.ResponseWriter, r *http.Request, code messages.Code, fie
 	s := rq.s
 	b := s.loc.Bundle() // one catalogue for the whole response
 	bs := s.bodiesFor(b)
-	body, lang := bs.answer(&s.config, code, rq.lang)
+	// What the caller sees is shown's answer; the operator's log and the
+	// observers get the real code.
+	shown := s.shown(code)
+	body, lang := bs.answer(&s.config, shown, rq.lang)
 	if fields != nil {
 		var err error
 		if body, err = withFields(body, fields); err != nil {
@@ -90,11 +94,11 @@ func WriteResult(w http.ResponseWriter, r *http.Request, code messages.Code, fie
 	} else {
 		h.Set("Content-Language", lang)
 	}
-	status := code.HTTPStatus()
+	status := shown.HTTPStatus()
 	w.WriteHeader(status)
 	_, err := w.Write(body)
 	if code != messages.Success {
-		s.log(ctxOf(r), b, code, status, lang)
+		s.log(ctxOf(r), b, code, shown, status, lang)
 	}
 	s.observe(code, status, lang)
 	return err

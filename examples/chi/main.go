@@ -4,6 +4,9 @@
 //	go run ./examples/chi -addr 127.0.0.1:8084
 //	curl -i '127.0.0.1:8084/api/verify/result?code=0&lang=zh_CN'
 //
+// -uniform-identity answers every failed identity check alike (see
+// huiyanhttp.WithUniformIdentity).
+//
 // chi's middlewares and handlers are net/http's: huiyanhttp.Middleware and
 // huiyanhttp.WriteResult serve as they are.
 package main
@@ -24,8 +27,13 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8084", "address to listen on")
+	uniform := flag.Bool("uniform-identity", false, "answer every failed identity check alike, so that callers cannot probe ID numbers")
 	flag.Parse()
-	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default())))
+	var opts []huiyanhttp.Option
+	if *uniform {
+		opts = append(opts, huiyanhttp.WithUniformIdentity())
+	}
+	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default(), opts...)))
 }
 
 func newRouter(loc huiyan.Source, opts ...huiyanhttp.Option) chi.Router {

@@ -4,6 +4,9 @@
 //	go run ./examples/echo -addr 127.0.0.1:8083
 //	curl -i '127.0.0.1:8083/api/verify/result?code=0&lang=zh_CN'
 //
+// -uniform-identity answers every failed identity check alike (see
+// huiyanhttp.WithUniformIdentity).
+//
 // echo.WrapMiddleware takes huiyanhttp.Middleware as it is, and a handler
 // passes c.Response() and c.Request() to huiyanhttp.WriteResult, whose
 // error it returns.
@@ -24,8 +27,13 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8083", "address to listen on")
+	uniform := flag.Bool("uniform-identity", false, "answer every failed identity check alike, so that callers cannot probe ID numbers")
 	flag.Parse()
-	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default())))
+	var opts []huiyanhttp.Option
+	if *uniform {
+		opts = append(opts, huiyanhttp.WithUniformIdentity())
+	}
+	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default(), opts...)))
 }
 
 func newRouter(loc huiyan.Source, opts ...huiyanhttp.Option) *echo.Echo {

@@ -4,6 +4,9 @@
 //	go run ./examples/gin -addr 127.0.0.1:8082
 //	curl -i '127.0.0.1:8082/api/verify/result?code=0&lang=zh_CN'
 //
+// -uniform-identity answers every failed identity check alike (see
+// huiyanhttp.WithUniformIdentity).
+//
 // gin's handlers take a *gin.Context rather than an http.ResponseWriter
 // and an *http.Request: a handler passes c.Writer and c.Request to
 // huiyanhttp.WriteResult. huiyanhttp.Middleware is an http.Handler
@@ -26,8 +29,13 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8082", "address to listen on")
+	uniform := flag.Bool("uniform-identity", false, "answer every failed identity check alike, so that callers cannot probe ID numbers")
 	flag.Parse()
-	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default())))
+	var opts []huiyanhttp.Option
+	if *uniform {
+		opts = append(opts, huiyanhttp.WithUniformIdentity())
+	}
+	log.Fatal(http.ListenAndServe(*addr, newRouter(huiyan.Default(), opts...)))
 }
 
 // languages adapts huiyanhttp.Middleware to gin: the request that carries

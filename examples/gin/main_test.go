@@ -14,3 +14,9 @@ import (
 func TestResultCodes(t *testing.T) {
 	exampletest.ResultCodes(t, newRouter(huiyan.Default(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))))
 }
+
+// TestUniformIdentity checks the router as -uniform-identity builds it:
+// every failed identity check gets the same answer.
+func TestUniformIdentity(t *testing.T) {
+	exampletest.UniformIdentity(t, newRouter(huiyan.Default(), huiyanhttp.WithUniformIdentity(), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler))))
+}

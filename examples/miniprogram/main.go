@@ -15,6 +15,15 @@
 // X-Lang, Accept-Language or WeChat's User-Agent. Each problem is logged
 // for the operator, in English.
 //
+// With -uniform-identity, every code of a failed identity check (701, 703,
+// 704, 707, 708 and 606, 825, 826, 827) gets one and the same answer, that
+// of 826 with one user text, so that callers cannot probe whether an ID
+// number exists; the log and the metrics keep the real code:
+//
+//	go run ./examples/miniprogram -uniform-identity
+//	curl -i '127.0.0.1:8081/api/verify/result?code=701&lang=en'
+//	curl -i '127.0.0.1:8081/api/verify/result?code=704&lang=en'
+//
 // With -dir, the locale files of a directory are served over the embedded
 // ones and reloaded when they change; each reload is logged, and so is a
 // file skipped (such as a backup.toml), a fault and the reload that clears
@@ -53,15 +62,22 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8081", "address to listen on")
 	dir := flag.String("dir", "", "a directory of locale files to serve over the embedded ones")
 	startOnFault := flag.Bool("start-on-fault", false, "start on the embedded texts when the -dir files do not load, reporting the fault, instead of exiting")
+	uniform := flag.Bool("uniform-identity", false, "answer every failed identity check alike, so that callers cannot probe ID numbers")
 	flag.Parse()
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if err := run(*addr, *dir, *startOnFault, log); err != nil {
+	var opts []huiyanhttp.Option
+	if *uniform {
+		opts = append(opts, huiyanhttp.WithUniformIdentity())
+	}
+	if err := run(*addr, *dir, *startOnFault, log, opts...); err != nil {
 		fmt.Fprintln(os.Stderr, "miniprogram:", err)
 		os.Exit(1)
 	}
 }
 
-func run(addr, dir string, startOnFault bool, log *slog.Logger) error {
+// run serves on addr until it fails; opts are the deployment's options of
+// the huiyanhttp Middleware.
+func run(addr, dir string, startOnFault bool, log *slog.Logger, opts ...huiyanhttp.Option) error {
 	m, err := newMetrics()
 	if err != nil {
 		return err
@@ -81,7 +97,7 @@ func run(addr, dir string, startOnFault bool, log *slog.Logger) error {
 	}
 	srv := &http.Server{
 		Addr:              addr,
-		Handler:           newHandler(loc, log, m),
+		Handler:           newHandler(loc, log, m, opts...),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	log.Info("listening", "addr", addr)
@@ -144,11 +160,12 @@ func newMetrics() (*metrics, error) {
 
 // newHandler returns the backend's routes behind the huiyanhttp
 // Middleware, which resolves each request's language; with m, it counts
-// each answer and serves GET /metrics.
-func newHandler(loc huiyan.Source, log *slog.Logger, m *metrics) http.Handler {
+// each answer and serves GET /metrics. extra are options of the
+// Middleware, such as WithUniformIdentity.
+func newHandler(loc huiyan.Source, log *slog.Logger, m *metrics, extra ...huiyanhttp.Option) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/verify/result", verifyResult)
-	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(log)}
+	opts := append([]huiyanhttp.Option{huiyanhttp.WithLogger(log)}, extra...)
 	if m != nil {
 		opts = append(opts, huiyanhttp.WithObserver(m.results))
 		mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))

@@ -1,14 +1,20 @@
 // Package exampletest holds the checks that every framework example
-// passes: one handler answers any result code, in the request's language.
+// passes: one handler answers any result code, in the request's language,
+// and with huiyanhttp.WithUniformIdentity every failed identity check
+// alike.
 package exampletest
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -64,6 +70,49 @@ func ResultCodes(t *testing.T, h http.Handler) {
 			}
 			if want := huiyan.Localize(tt.code, tt.lang).User; body.Title != want || body.Code == nil || *body.Code != int(tt.code) {
 				t.Errorf("%s, want code %d and title %q", w.Body.String(), tt.code, want)
+			}
+		})
+	}
+}
+
+// UniformIdentity checks h, an example's router with
+// huiyanhttp.WithUniformIdentity, at GET /api/verify/result: for each way
+// of asking, every code of locales.UniformIdentityCodes gets the same
+// status, headers and body, that of 826.
+func UniformIdentity(t *testing.T, h http.Handler) {
+	t.Helper()
+	asks := []struct {
+		name    string
+		target  string
+		headers []string
+	}{
+		{"mini-program zh_CN", "/api/verify/result?lang=zh_CN&code=", nil},
+		{"mini-program zh_HK", "/api/verify/result?lang=zh_HK&code=", nil},
+		{"browser en", "/api/verify/result?code=", []string{"Accept-Language", "en-GB,en;q=0.9"}},
+		{"X-Lang zh-TW", "/api/verify/result?code=", []string{"X-Lang", "zh-TW"}},
+	}
+	for _, ask := range asks {
+		t.Run(ask.name, func(t *testing.T) {
+			var first string
+			for _, code := range locales.UniformIdentityCodes() {
+				r := httptest.NewRequest(http.MethodGet, ask.target+strconv.Itoa(code), nil)
+				for i := 0; i+1 < len(ask.headers); i += 2 {
+					r.Header.Set(ask.headers[i], ask.headers[i+1])
+				}
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, r)
+				var hdr bytes.Buffer
+				w.Header().Write(&hdr)
+				got := fmt.Sprintf("%d\n%s\n%s", w.Code, hdr.String(), w.Body.String())
+				if first == "" {
+					var body struct{ Code int }
+					if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil || body.Code != locales.UniformIdentityCode || w.Code != 422 {
+						t.Errorf("%d answers %s, want %d with 422", code, got, locales.UniformIdentityCode)
+					}
+					first = got
+				} else if got != first {
+					t.Errorf("%d answers\n%s\nwhere the first answers\n%s", code, got, first)
+				}
 			}
 		})
 	}
