@@ -360,26 +360,29 @@ func TestUniformIdentity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes := []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IdentityPhotoNotFound, messages.IDNumberInvalid, messages.NameInvalid}
+	var codes []messages.Code
+	for _, c := range locales.UniformIdentityCodes() {
+		codes = append(codes, messages.Code(c))
+	}
 	for _, l := range Default().Locales() {
 		t.Run(l, func(t *testing.T) {
 			first := b.Localize(codes[0], l)
 			if first.Lang != l {
-				t.Errorf("701 in %s is served by %s: the layer lacks the locale", l, first.Lang)
+				t.Errorf("%d in %s is served by %s: the layer lacks the locale", codes[0], l, first.Lang)
 			}
-			titles := map[string]bool{}
+			operator := map[[2]string]bool{}
 			for _, c := range codes {
-				m := b.Localize(c, l)
+				m, shipped := b.Localize(c, l), Default().Localize(c, l)
 				if m.User != first.User {
-					t.Errorf("%d: user %q, want the same as 701's %q", c, m.User, first.User)
+					t.Errorf("%d: user %q, want the same as %d's %q", c, m.User, codes[0], first.User)
 				}
-				if m.Title != Default().Localize(c, l).Title {
-					t.Errorf("%d: the layer changed the operator title", c)
+				if m.Title != shipped.Title || m.Detail != shipped.Detail {
+					t.Errorf("%d: the layer changed the operator texts", c)
 				}
-				titles[m.Title] = true
+				operator[[2]string{m.Title, m.Detail}] = true
 			}
-			if len(titles) != len(codes) {
-				t.Errorf("operator titles %v: want the five told apart", titles)
+			if len(operator) != len(codes) {
+				t.Errorf("operator texts %v: want the %d told apart", operator, len(codes))
 			}
 			for _, c := range messages.All() {
 				if !slices.Contains(codes, c) && b.Localize(c, l).User != Default().Localize(c, l).User {
