@@ -117,6 +117,43 @@ huiyan_reloads_total{outcome="success"} 1
 	}
 }
 
+// TestReloadsStartOnFault checks what a replica that starts on a broken
+// directory shows from its first scrape, and after the fix.
+func TestReloadsStartOnFault(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	r, err := huiyanprom.NewReloads(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	en := filepath.Join(dir, "en-US.toml")
+	if err := os.WriteFile(en, []byte("[604]\nusr = \"typo\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := huiyan.Watch(dir, huiyan.WatchOptions{Interval: time.Hour, StartOnFault: true, OnReload: r.ObserveReload, OnError: func(error) {}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	compare(t, reg, `huiyan_reload_fault 1
+huiyan_reloads_total{outcome="failure"} 1
+huiyan_reloads_total{outcome="success"} 0
+`, "huiyan_reloads_total", "huiyan_reload_fault")
+	if got := gauge(t, reg, "huiyan_last_reload_success_timestamp_seconds"); got != 0 {
+		t.Errorf("last success %v, want 0: the directory never loaded", got)
+	}
+	if err := os.WriteFile(en, []byte("[604]\nuser = \"Fixed.\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	compare(t, reg, `huiyan_reload_fault 0
+huiyan_reloads_total{outcome="failure"} 1
+huiyan_reloads_total{outcome="success"} 1
+`, "huiyan_reloads_total", "huiyan_reload_fault")
+}
+
 // TestReloadsStrayFiles checks that a stray file added to the watched
 // directory, and removed, counts as no reload, whether the directory's
 // texts serve or a fault stands: the file is reported to OnError, and
