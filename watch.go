@@ -48,7 +48,7 @@ import (
 // it is gone. Localize never waits for a reload and never sees a partial
 // one.
 type Watcher struct {
-	dir      string
+	files    fs.FS // the directory's files, as Dir reads them
 	base     []fs.FS
 	interval time.Duration
 	settle   time.Duration
@@ -63,7 +63,7 @@ type Watcher struct {
 	attempted [sha256.Size]byte // the contents last loaded, or tried
 	last      snapshot          // what was read for them
 	fault     error             // why those did not load; nil when they serve
-	served    [sha256.Size]byte // the contents of the files that serve
+	outcome   [sha256.Size]byte // of the last load: its files and its fault
 	pending   [sha256.Size]byte // contents seen by the last poll, not applied
 	reported  map[string]bool   // faults reported to onError that still stand
 
@@ -156,10 +156,17 @@ type Reload struct {
 // Watch loads the locale files of dir over opts.Base and watches dir for
 // changes until [Watcher.Close]. It fails, with the errors of
 // [NewBundle], when the files do not load at the start, unless
-// opts.StartOnFault is set.
+// opts.StartOnFault is set; it calls neither OnError nor OnReload then.
 func Watch(dir string, opts WatchOptions) (*Watcher, error) {
+	return watch(dir, Dir(dir), opts)
+}
+
+// watch is Watch of dir read through files, which tests give faults that
+// the operating system gives only to some users: root reads a file of
+// mode 000.
+func watch(dir string, files fs.FS, opts WatchOptions) (*Watcher, error) {
 	w := &Watcher{
-		dir:          dir,
+		files:        files,
 		base:         opts.Base,
 		interval:     opts.Interval,
 		settle:       opts.Settle,
@@ -255,13 +262,19 @@ func (w *Watcher) run() {
 		case <-w.stop:
 			return
 		case now := <-t.C:
-			ev, err := w.poll(now)
-			if err != nil {
-				w.onError(err)
-			}
-			w.report(ev)
+			w.tick(now)
 		}
 	}
+}
+
+// tick is one poll of the watcher's goroutine: it passes what the poll
+// found to the handlers.
+func (w *Watcher) tick(now time.Time) {
+	ev, err := w.poll(now)
+	if err != nil {
+		w.onError(err)
+	}
+	w.report(ev)
 }
 
 // poll applies the directory's contents once they have settled: the
@@ -285,8 +298,8 @@ func (w *Watcher) poll(now time.Time) (*Reload, error) {
 // apply builds a bundle from a snapshot, over the base layers read anew,
 // and serves it, or records why it cannot. It returns the Reload to
 // report, nil when the load changed neither what is served nor whether a
-// fault stands, and the problems not reported yet: faults, and files
-// skipped.
+// fault stands, or when Watch fails on it; and the problems not reported
+// yet: faults, and files skipped.
 func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	w.attempted = snap.sum
 	w.last = snap
@@ -295,9 +308,12 @@ func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	l := load.LoadSources(messages.Huiyan, append(load.Read(load.Layers(w.base), &ps), snap.src), ps)
 	b, err := bundleOf(l)
 	w.fault = err
-	if err == nil {
+	switch {
+	case err == nil:
 		w.current.Store(b)
-	} else if first && w.startOnFault {
+	case first && !w.startOnFault:
+		return nil, nil // Watch fails: the caller has the fault
+	case first:
 		b, baseErr := NewBundle(w.base...)
 		if baseErr != nil {
 			w.fault = errors.Join(err, baseErr)
@@ -305,13 +321,13 @@ func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 		}
 		w.current.Store(b)
 	}
-	served := snap.filesSum()
-	if err == nil && !stood && !first && served == w.served {
+	// A load of the same files as the last one, with the same fault or
+	// none, changed only the files it skips.
+	outcome := snap.outcome(err)
+	if !first && outcome == w.outcome {
 		return nil, w.unreported(snap, l.Problems)
 	}
-	if err == nil {
-		w.served = served
-	}
+	w.outcome = outcome
 	ev := &Reload{Time: time.Now(), Err: err, Cleared: stood && err == nil}
 	return ev, w.unreported(snap, l.Problems)
 }
@@ -360,7 +376,7 @@ func (w *Watcher) snapshot() snapshot {
 	for _, f := range w.last.src.Files {
 		prev[f.Base] = f
 	}
-	snap.src = load.ReadLayer(len(w.base), load.Layers([]fs.FS{Dir(w.dir)})[0], prev, &snap.ps)
+	snap.src = load.ReadLayer(len(w.base), load.Layers([]fs.FS{w.files})[0], prev, &snap.ps)
 	for _, f := range snap.src.Files {
 		if len(bytes.TrimSpace(f.Data)) == 0 {
 			snap.ps.Add(true, f.Name, 1, nil, "the file is empty; is it being written?")
@@ -388,11 +404,14 @@ func (s *snapshot) digest() [sha256.Size]byte {
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
-// filesSum sums up the locale files a snapshot read: what a load of it
-// serves, without the files it skips.
-func (s *snapshot) filesSum() [sha256.Size]byte {
+// outcome sums up what a load of a snapshot gave: the locale files it
+// read, without the files it skipped, and its fault, if any.
+func (s *snapshot) outcome(fault error) [sha256.Size]byte {
 	h := sha256.New()
 	s.sumFiles(h)
+	if fault != nil {
+		fmt.Fprintf(h, "fault\x00%s", fault)
+	}
 	return [sha256.Size]byte(h.Sum(nil))
 }
 

@@ -575,3 +575,370 @@ func splitErrs(err error) []error {
 	}
 	return []error{err}
 }
+
+// hooks records what a Watcher passes to OnError and OnReload.
+type hooks struct {
+	mu      sync.Mutex
+	errs    []error
+	reloads []Reload
+}
+
+// options returns opts with OnError and OnReload recording into h.
+func (h *hooks) options(opts WatchOptions) WatchOptions {
+	opts.OnError = func(err error) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.errs = append(h.errs, splitErrs(err)...)
+	}
+	opts.OnReload = func(r Reload) {
+		h.mu.Lock()
+		defer h.mu.Unlock()
+		h.reloads = append(h.reloads, r)
+	}
+	return opts
+}
+
+// take returns what was recorded since the last take.
+func (h *hooks) take() ([]error, []Reload) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	errs, reloads := h.errs, h.reloads
+	h.errs, h.reloads = nil, nil
+	return errs, reloads
+}
+
+// deniedFS reads fsys, except that the names denied cannot be opened, as
+// after chmod 000 for any user but root, whom file modes do not stop. A
+// denied file can still be stat'ed, as in a directory that can be read;
+// a denied "." cannot be read at all.
+type deniedFS struct {
+	fsys   fs.FS
+	mu     sync.Mutex
+	denied map[string]bool
+}
+
+func (d *deniedFS) deny(name string, denied bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.denied == nil {
+		d.denied = make(map[string]bool)
+	}
+	d.denied[name] = denied
+}
+
+// check fails with the error of the operating system for a file that
+// cannot be opened, if the name or the directory is denied.
+func (d *deniedFS) check(op, name string, file bool) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.denied["."] || (file && d.denied[name]) {
+		return &fs.PathError{Op: op, Path: name, Err: fs.ErrPermission}
+	}
+	return nil
+}
+
+func (d *deniedFS) Open(name string) (fs.File, error) {
+	if err := d.check("open", name, true); err != nil {
+		return nil, err
+	}
+	return d.fsys.Open(name)
+}
+
+func (d *deniedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if err := d.check("open", name, true); err != nil {
+		return nil, err
+	}
+	return fs.ReadDir(d.fsys, name)
+}
+
+func (d *deniedFS) Stat(name string) (fs.FileInfo, error) {
+	if err := d.check("stat", name, false); err != nil {
+		return nil, err
+	}
+	return fs.Stat(d.fsys, name)
+}
+
+// modesBind skips the test when file modes do not stop this process from
+// reading, as they do not stop root: the deniedFS cases stand in for it.
+func modesBind(t *testing.T) {
+	t.Helper()
+	name := filepath.Join(t.TempDir(), "mode-000")
+	writeFile(t, name, "x")
+	if err := os.Chmod(name, 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.ReadFile(name); err == nil {
+		t.Skip("this user reads a file of mode 000 (root does); the cases that deny reads through the file system stand in for this one")
+	}
+}
+
+// settle polls a Watcher that has no settle time until a change is
+// applied, as its goroutine does, and a few times more.
+func settle(w *Watcher) {
+	for range 4 {
+		w.tick(time.Now())
+	}
+}
+
+// TestWatchFaultsReportedOnce checks, for each way a served directory
+// breaks at run time, what a service sees: the fault once on OnError and
+// once as a Reload with Err, Err holding it while the previous texts
+// serve, nothing for a stray file added and removed meanwhile, and the
+// fix once as a Reload that clears it; a second break is reported anew.
+func TestWatchFaultsReportedOnce(t *testing.T) {
+	const cannotOpen = "en-US.toml: cannot read: permission denied"
+	const cannotList = "cannot read the locale directory: permission denied"
+	tests := []struct {
+		name       string
+		real       bool // by file modes, which do not stop root
+		breakIt    func(t *testing.T, dir string, d *deniedFS)
+		fix        func(t *testing.T, dir string, d *deniedFS)
+		want       string
+		hidesStray bool // the fault hides the directory's other files
+	}{
+		{
+			name: "an edit that fails validation",
+			breakIt: func(t *testing.T, dir string, _ *deniedFS) {
+				writeAtomic(t, filepath.Join(dir, "en-US.toml"), brokenText)
+			},
+			fix: func(t *testing.T, dir string, _ *deniedFS) {
+				writeAtomic(t, filepath.Join(dir, "en-US.toml"), deployText)
+			},
+			want: "en-US.toml:3: unknown field \"usr\"",
+		},
+		{
+			name:    "a served file that can no longer be opened",
+			breakIt: func(_ *testing.T, _ string, d *deniedFS) { d.deny("en-US.toml", true) },
+			fix:     func(_ *testing.T, _ string, d *deniedFS) { d.deny("en-US.toml", false) },
+			want:    cannotOpen,
+		},
+		{
+			name:       "a directory that can no longer be read",
+			breakIt:    func(_ *testing.T, _ string, d *deniedFS) { d.deny(".", true) },
+			fix:        func(_ *testing.T, _ string, d *deniedFS) { d.deny(".", false) },
+			want:       cannotList,
+			hidesStray: true,
+		},
+		{
+			name: "chmod 000 on a served file",
+			real: true,
+			breakIt: func(t *testing.T, dir string, _ *deniedFS) {
+				if err := os.Chmod(filepath.Join(dir, "en-US.toml"), 0); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fix: func(t *testing.T, dir string, _ *deniedFS) {
+				if err := os.Chmod(filepath.Join(dir, "en-US.toml"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want: cannotOpen,
+		},
+		{
+			name: "chmod 000 on the directory",
+			real: true,
+			breakIt: func(t *testing.T, dir string, _ *deniedFS) {
+				t.Cleanup(func() { os.Chmod(dir, 0o755) }) // for TempDir's removal
+				if err := os.Chmod(dir, 0); err != nil {
+					t.Fatal(err)
+				}
+			},
+			fix: func(t *testing.T, dir string, _ *deniedFS) {
+				if err := os.Chmod(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want:       cannotList,
+			hidesStray: true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.real {
+				modesBind(t)
+			}
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+			d := &deniedFS{fsys: Dir(dir)}
+			files := fs.FS(d)
+			if tt.real {
+				files = Dir(dir) // as Watch reads it
+			}
+			var h hooks
+			w, err := watch(dir, files, h.options(WatchOptions{Interval: time.Hour, Settle: -1}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { w.Close() })
+			if errs, reloads := h.take(); len(errs) != 0 || len(reloads) != 1 || reloads[0].Err != nil {
+				t.Fatalf("at the start: OnError got %v, OnReload %+v; want one Reload without Err", errs, reloads)
+			}
+
+			broken := func(when string) {
+				t.Helper()
+				tt.breakIt(t, dir, d)
+				settle(w)
+				errs, reloads := h.take()
+				var fault *FileError
+				if len(errs) != 1 || !errors.As(errs[0], &fault) || !strings.Contains(errs[0].Error(), tt.want) {
+					t.Errorf("%s: OnError got %q, want the fault %q once", when, errs, tt.want)
+				}
+				if len(reloads) != 1 || reloads[0].Err == nil || !strings.Contains(reloads[0].Err.Error(), tt.want) || reloads[0].Cleared {
+					t.Errorf("%s: OnReload got %+v, want one Reload with the fault", when, reloads)
+				}
+				if err := w.Err(); err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("%s: Err() = %v, want the fault", when, err)
+				}
+				if got := userText(w); got != "Deployment text one." {
+					t.Errorf("%s: User = %q, want the previous text", when, got)
+				}
+			}
+			fixed := func(when string) {
+				t.Helper()
+				tt.fix(t, dir, d)
+				settle(w)
+				errs, reloads := h.take()
+				if len(errs) != 0 {
+					t.Errorf("%s: OnError got %v, want nothing", when, errs)
+				}
+				if len(reloads) != 1 || reloads[0].Err != nil || !reloads[0].Cleared {
+					t.Errorf("%s: OnReload got %+v, want one Reload that clears the fault", when, reloads)
+				}
+				if err := w.Err(); err != nil {
+					t.Errorf("%s: Err() = %v, want nil", when, err)
+				}
+				if got := userText(w); got != "Deployment text one." {
+					t.Errorf("%s: User = %q", when, got)
+				}
+			}
+
+			broken("broken")
+			settle(w)
+			if errs, reloads := h.take(); len(errs) != 0 || len(reloads) != 0 {
+				t.Errorf("polls while the fault stands: OnError got %v, OnReload %+v; want nothing", errs, reloads)
+			}
+			stray := filepath.Join(dir, "backup.toml")
+			if !tt.hidesStray {
+				writeFile(t, stray, "not TOML")
+				settle(w)
+				errs, reloads := h.take()
+				var fault *FileError
+				if len(errs) != 1 || errors.As(errs[0], &fault) || !strings.Contains(errs[0].Error(), "backup.toml") {
+					t.Errorf("a stray file while the fault stands: OnError got %q, want it skipped, once", errs)
+				}
+				if len(reloads) != 0 {
+					t.Errorf("a stray file while the fault stands: OnReload got %+v, want nothing", reloads)
+				}
+				os.Remove(stray)
+				settle(w)
+				if errs, reloads := h.take(); len(errs) != 0 || len(reloads) != 0 {
+					t.Errorf("the stray file removed: OnError got %v, OnReload %+v; want nothing", errs, reloads)
+				}
+				if err := w.Err(); err == nil {
+					t.Error("Err() = nil while the fault stands")
+				}
+			}
+			fixed("fixed")
+			broken("broken again")
+			fixed("fixed again")
+		})
+	}
+}
+
+// TestWatchStartOnFault checks a directory that does not load at the
+// start: Watch fails, telling neither handler, unless StartOnFault is
+// set; then the base texts serve, the fault is reported once, to both
+// handlers and as Err, and the fix clears it once.
+func TestWatchStartOnFault(t *testing.T) {
+	base := Default().Localize(messages.SimilarityTooLow, "en").User
+	tests := []struct {
+		name   string
+		broken func(t *testing.T, dir string, d *deniedFS) // makes dir, broken
+		fix    func(t *testing.T, dir string, d *deniedFS)
+		want   string
+	}{
+		{
+			name: "a file that fails validation",
+			broken: func(t *testing.T, dir string, _ *deniedFS) {
+				os.Mkdir(dir, 0o755)
+				writeFile(t, filepath.Join(dir, "en-US.toml"), brokenText)
+			},
+			fix: func(t *testing.T, dir string, _ *deniedFS) {
+				writeAtomic(t, filepath.Join(dir, "en-US.toml"), deployText)
+			},
+			want: "en-US.toml:3: unknown field \"usr\"",
+		},
+		{
+			name: "a file that cannot be opened",
+			broken: func(t *testing.T, dir string, d *deniedFS) {
+				os.Mkdir(dir, 0o755)
+				writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+				d.deny("en-US.toml", true)
+			},
+			fix:  func(_ *testing.T, _ string, d *deniedFS) { d.deny("en-US.toml", false) },
+			want: "en-US.toml: cannot read: permission denied",
+		},
+		{
+			name:   "a directory not there yet",
+			broken: func(*testing.T, string, *deniedFS) {},
+			fix: func(t *testing.T, dir string, _ *deniedFS) {
+				os.Mkdir(dir, 0o755)
+				writeFile(t, filepath.Join(dir, "en-US.toml"), deployText)
+			},
+			want: "cannot read the locale directory",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "locales")
+			d := &deniedFS{fsys: Dir(dir)}
+			tt.broken(t, dir, d)
+			opts := WatchOptions{Interval: time.Hour, Settle: -1}
+
+			var h hooks
+			if w, err := watch(dir, d, h.options(opts)); err == nil || w != nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("without StartOnFault: Watch = %v, %v; want no watcher and the fault %q", w, err, tt.want)
+			}
+			if errs, reloads := h.take(); len(errs) != 0 || len(reloads) != 0 {
+				t.Errorf("without StartOnFault: OnError got %v, OnReload %+v; want nothing, the caller has the error", errs, reloads)
+			}
+
+			opts.StartOnFault = true
+			w, err := watch(dir, d, h.options(opts))
+			if err != nil {
+				t.Fatalf("with StartOnFault: Watch = %v", err)
+			}
+			t.Cleanup(func() { w.Close() })
+			if got := userText(w); got != base {
+				t.Errorf("User = %q, want the base text %q", got, base)
+			}
+			if err := w.Err(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Err() = %v, want the fault", err)
+			}
+			errs, reloads := h.take()
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.want) {
+				t.Errorf("OnError got %q, want the fault once", errs)
+			}
+			if len(reloads) != 1 || reloads[0].Err == nil || !strings.Contains(reloads[0].Err.Error(), tt.want) || reloads[0].Cleared {
+				t.Errorf("OnReload got %+v, want one Reload with the fault", reloads)
+			}
+			settle(w)
+			if errs, reloads := h.take(); len(errs) != 0 || len(reloads) != 0 {
+				t.Errorf("polls while the fault stands: OnError got %v, OnReload %+v; want nothing", errs, reloads)
+			}
+
+			tt.fix(t, dir, d)
+			settle(w)
+			errs, reloads = h.take()
+			if len(errs) != 0 || len(reloads) != 1 || reloads[0].Err != nil || !reloads[0].Cleared {
+				t.Errorf("the fix: OnError got %v, OnReload %+v; want one Reload that clears the fault", errs, reloads)
+			}
+			if err := w.Err(); err != nil {
+				t.Errorf("Err() after the fix = %v", err)
+			}
+			if got := userText(w); got != "Deployment text one." {
+				t.Errorf("User after the fix = %q, want the directory's text", got)
+			}
+		})
+	}
+}

@@ -31,9 +31,9 @@ func browserPath(t *testing.T) string {
 	return programPath(t, "chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 }
 
-// programPath returns the path of the first of names found, a program
-// that Debian's package pkg installs. With none, the test is skipped,
-// unless CI is set: there the program is required.
+// programPath returns the path of the first of names found on PATH, a
+// program that Debian's package pkg installs. With none, the test is
+// skipped, unless CI is set: there the program is required.
 func programPath(t *testing.T, pkg string, names ...string) string {
 	t.Helper()
 	for _, name := range names {
@@ -41,10 +41,7 @@ func programPath(t *testing.T, pkg string, names ...string) string {
 			return p
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("no %s found and CI is set: install the Debian package %s (.ci/run does)", names[0], pkg)
-	}
-	t.Skipf("no %s found: install the Debian package %s to run this test; with CI set, this is a failure", names[0], pkg)
+	missing(t, "no "+names[0]+" found on PATH", "install the Debian package "+pkg)
 	return ""
 }
 

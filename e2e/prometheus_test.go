@@ -23,11 +23,11 @@ import (
 	"github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue"
 )
 
-// prometheusPath returns the path of a Prometheus server. With none, the
-// test is skipped, unless CI is set: there it is required.
+// prometheusPath returns the path of a Prometheus server on PATH. With
+// none, the test is skipped, unless CI is set: there it is required.
 func prometheusPath(t *testing.T) string {
 	t.Helper()
-	return programPath(t, "prometheus", "prometheus", "/usr/bin/prometheus")
+	return programPath(t, "prometheus", "prometheus")
 }
 
 // freeAddr returns a loopback address that nothing listens on.

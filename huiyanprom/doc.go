@@ -44,6 +44,9 @@
 //	huiyan_reload_fault                               1 while a fault stands, else 0
 //	huiyan_last_reload_success_timestamp_seconds      when the files last loaded
 //
+// A load counts when the Watcher reports it as a [huiyan.Reload]: when what
+// is served changes, or whether a fault stands. A stray file such as
+// backup.toml, added or removed, goes to OnError and counts as no reload.
 // A standing fault means the previous texts keep serving; an old last
 // success means a deployment's texts have stopped loading. docs/operations.md
 // in the repository has the PromQL for a fleet, alert rules, and a Grafana

@@ -100,6 +100,47 @@ func TestReadFileAtTheSizeBound(t *testing.T) {
 	}
 }
 
+// openDenied is a directory whose file name cannot be opened, as after
+// chmod 000 for a user other than root, though it can be stat'ed.
+type openDenied struct {
+	fs.FS
+	name string
+}
+
+func (d openDenied) Open(name string) (fs.File, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.FS.Open(name)
+}
+
+func (d openDenied) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.FS, name) }
+
+// TestReadUnchangedFileLosesPermission checks that a file read before and
+// unchanged since, whose bytes are not read again, is still opened: one
+// that can no longer be read is a fault now, not at the next start.
+func TestReadUnchangedFileLosesPermission(t *testing.T) {
+	dir := t.TempDir()
+	writeAtomic(t, filepath.Join(dir, "en-US.toml"), "[655]\nuser = \"Move back.\"\n")
+	var ps Problems
+	first := ReadLayer(1, Layers([]fs.FS{Dir(dir)})[0], nil, &ps)
+	if len(ps) != 0 || len(first.Files) != 1 {
+		t.Fatalf("first read: %v, %d files", ps, len(first.Files))
+	}
+	prev := map[string]*File{"en-US.toml": first.Files[0]}
+
+	again := ReadLayer(1, Layers([]fs.FS{Dir(dir)})[0], prev, &ps)
+	if len(ps) != 0 || len(again.Files) != 1 || again.Files[0] != first.Files[0] {
+		t.Fatalf("read again, unchanged: %v; want the file read before", ps)
+	}
+
+	denied := openDenied{FS: os.DirFS(dir), name: "en-US.toml"}
+	lost := ReadLayer(1, Layers([]fs.FS{denied})[0], prev, &ps)
+	if len(lost.Files) != 0 || len(ps) != 1 || ps[0].Advice || ps[0].Error() != "huiyan: en-US.toml: cannot read: permission denied" {
+		t.Errorf("read again, unchanged but denied: %d files, problems %v; want the fault", len(lost.Files), ps)
+	}
+}
+
 // writeAtomic writes data to a temporary file and renames it over name,
 // as editors and ConfigMaps replace files.
 func writeAtomic(t *testing.T, name, data string) {
