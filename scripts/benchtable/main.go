@@ -20,13 +20,16 @@ import (
 
 // rows pairs each of huiyan's benchmarks with go-i18n doing the same job.
 var rows = []struct{ name, baseline, job string }{
-	{"Localize/tag", "GoI18n/per_request_tag", "plain tag en-US"},
-	{"Localize/wechat", "GoI18n/per_request_wechat", "WeChat value zh_CN"},
-	{"Localize/header", "GoI18n/per_request_header", "header zh-CN,zh;q=0.9,en;q=0.8"},
-	{"Localize/partial_locale", "GoI18n/per_request_header", "partial locale, text from the next language"},
+	{"Trace/huiyan", "Trace/map", "a request of the realistic trace (baseline: the map floor)"},
+	{"Localize/tag", "GoI18n/per_request_user_tag", "plain tag en-US (go-i18n: the user text)"},
+	{"Localize/tag", "GoI18n/per_request_all_tag", "plain tag en-US (go-i18n: the 3 texts of 604)"},
+	{"Localize/wechat", "GoI18n/per_request_user_wechat", "WeChat value zh_CN (go-i18n: the user text)"},
+	{"Localize/header", "GoI18n/per_request_user_header", "header zh-CN,zh;q=0.9,en;q=0.8 (go-i18n: the user text)"},
+	{"Localize/header", "GoI18n/per_request_all_header", "header zh-CN,zh;q=0.9,en;q=0.8 (go-i18n: the 3 texts of 604)"},
+	{"Localize/partial_locale", "GoI18n/per_request_all_header", "partial locale, text from the next language"},
 	{"Localize/cold", "GoI18n/new_localizer_cold", "a new header every call"},
 	{"Localize/cold_realistic", "XText/cold_realistic", "10,000 realistic headers in turn (baseline: x/text ParseAcceptLanguage + Match)"},
-	{"Localize/unknown_code", "GoI18n/per_request_tag", "code not in the catalogue"},
+	{"Localize/unknown_code", "GoI18n/per_request_all_tag", "code not in the catalogue"},
 	{"Localize/params", "GoI18n/template", "template parameter (305, Minutes=5)"},
 	{"NewBundle", "GoI18n/load_bundle", "build the default bundle (go-i18n: only load the files)"},
 }
