@@ -129,8 +129,8 @@
 // no handler that passes on Huiyan's code leaves a response empty.
 //
 // The service's own members (fields) come after the answer's; they may not
-// repeat one of them. To pass a result up the stack as a Go error, use
-// [messages.Code.Err], nil for success.
+// repeat one of them. To pass a failed result up the stack as a Go error,
+// wrap its code in a [huiyan.Error].
 //
 // # Observers
 //

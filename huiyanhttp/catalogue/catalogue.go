@@ -74,7 +74,7 @@ func (h *handler) get(f http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// handler serves one Localizer.
+// handler serves one Source.
 type handler struct {
 	l      huiyan.Source
 	log    *slog.Logger

@@ -26,8 +26,8 @@
 // The page is rendered on the server and works without JavaScript: search
 // and filter are GET forms. It loads nothing from elsewhere (its style
 // sheet and icon are embedded) and its Content-Security-Policy allows
-// nothing else. When the Localizer's Err returns a fault, as a
-// [*huiyan.Watcher]'s does after a bad edit, it is shown in a banner,
+// nothing else. When the Source has an Err method that returns a fault,
+// as a [*huiyan.Watcher] does after a bad edit, it is shown in a banner,
 // naming the file and the line, while the previous texts keep serving.
 //
 // The page reads its parameters up to a bound (256 bytes of a search, of

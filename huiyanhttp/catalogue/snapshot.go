@@ -20,7 +20,7 @@ type snapshot struct {
 	bundle  *huiyan.Bundle
 	locales []string
 
-	// fault is what the Localizer's Err returned when the snapshot was
+	// fault is what the Source's Err returned when the snapshot was
 	// taken, and faultText its text: a new fault makes a new snapshot,
 	// since the pages show it.
 	fault     error
