@@ -279,3 +279,35 @@ func BenchmarkMapLookup(b *testing.B) {
 		sinkString = m[key]
 	}
 }
+
+// BenchmarkNewBundleLocales builds bundles of many locales, each a copy
+// of en-US under another region's tag, over the shipped files: the cost of
+// a build grows with the locales, one by one.
+func BenchmarkNewBundleLocales(b *testing.B) {
+	en, err := fs.ReadFile(locales.FS, "en-US.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var regions []string
+	for c1 := 'A'; c1 <= 'Z'; c1++ {
+		for c2 := 'A'; c2 <= 'Z'; c2++ {
+			r := string([]rune{c1, c2})
+			if t, err := language.Parse("en-" + r); err == nil && t.String() == "en-"+r && r != "US" {
+				regions = append(regions, r) // a region's tag as it is, none that x/text renames
+			}
+		}
+	}
+	for _, n := range []int{10, 100, 400} {
+		layer := fstest.MapFS{}
+		for _, r := range regions[:min(n, len(regions))] {
+			layer["en-"+r+".toml"] = &fstest.MapFile{Data: en}
+		}
+		b.Run(fmt.Sprint(len(layer)), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := huiyan.NewBundle(locales.FS, layer); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
