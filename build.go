@@ -30,26 +30,27 @@ func build(tbl *messages.Table, ms []*load.Locale) *Bundle {
 			b.en = i
 		}
 		b.locales = append(b.locales, l)
-		l.rows = renderRows(tbl, m, b.locales[0])
+		l.msgs, l.rows = renderRows(tbl, m, b.locales[0])
 		l.cats = categoryTexts(tbl, m)
 		l.complete = isComplete(l, b.locales[0])
 		ls := []int{i}
 		if i != 0 {
 			ls = append(ls, 0)
 		}
-		b.own = append(b.own, &chain{first: l, ls: ls})
+		b.own = append(b.own, &chain{first: l, msgs: l.msgs, ls: ls})
 	}
 	return b
 }
 
 // renderRows renders the codes in locale m. A text m lacks is zh-CN's
 // (canon, which is m itself while it is being rendered).
-func renderRows(tbl *messages.Table, m *load.Locale, canon *locale) []localeRow {
+func renderRows(tbl *messages.Table, m *load.Locale, canon *locale) ([]Message, []localeRow) {
+	msgs := make([]Message, len(tbl.Entries()))
 	rows := make([]localeRow, len(tbl.Entries()))
 	name := m.Tag.String()
 	for row, e := range tbl.Entries() {
-		r := &rows[row]
-		r.msg = Message{Code: messages.Code(e.Code), Known: true}
+		r, msg := &rows[row], &msgs[row]
+		*msg = Message{Code: messages.Code(e.Code), Known: true}
 		v := load.Defaults(tbl, e.Code)
 		for f := range load.NumFields {
 			t := m.Texts[load.TextID(e.Code, f)]
@@ -58,26 +59,25 @@ func renderRows(tbl *messages.Table, m *load.Locale, canon *locale) []localeRow 
 				if t.Params != nil || t.Plural() {
 					r.own[f] = keep(t)
 				}
-				r.msg.set(f, t.Render(m.Tag, v))
+				msg.set(f, t.Render(m.Tag, v))
 				if f == load.FieldUser {
-					r.msg.Lang = name
+					msg.Lang = name
 				}
 				continue
 			}
 			if canon.rows == nil {
 				continue // m is zh-CN: it has no text for f
 			}
-			zh := &canon.rows[row]
-			if zh.has&(1<<f) != 0 {
+			if canon.rows[row].has&(1<<f) != 0 {
 				r.lacks |= 1 << f
-				r.msg.set(f, zh.msg.get(f))
+				msg.set(f, canon.msgs[row].get(f))
 				if f == load.FieldUser {
-					r.msg.Lang = canon.name
+					msg.Lang = canon.name
 				}
 			}
 		}
 	}
-	return rows
+	return msgs, rows
 }
 
 // categoryTexts returns the category texts of locale m.

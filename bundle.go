@@ -46,15 +46,14 @@ type locale struct {
 	// fallback chain goes past it.
 	complete bool
 
+	msgs []Message                    // by row of Bundle.table: rendered with the default parameters
 	rows []localeRow                  // by row of Bundle.table
 	cats [][load.NumFields]*load.Body // by category: the locale's own texts, nil where it lacks one
 }
 
-// localeRow is one code in one locale.
+// localeRow is what a locale has of one code, beside its message (which
+// holds the locale's own texts, and zh-CN's where it lacks one).
 type localeRow struct {
-	// msg is rendered with the default parameters: the locale's own
-	// texts, and zh-CN's where it lacks one.
-	msg Message
 	// has has bit f set when the locale has its own text for field f.
 	has uint8
 	// own are the locale's own texts that insert parameters or have

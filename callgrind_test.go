@@ -71,12 +71,7 @@ func TestCallgrind(t *testing.T) {
 		callgrindLocalize(lang, n)
 	case "map":
 		// The floor: a map from the language value to the message.
-		m := map[string]huiyan.Message{lang: want}
-		for _, l := range huiyan.Default().Locales() {
-			if l != lang {
-				m[l] = huiyan.Localize(messages.SimilarityTooLow, l)
-			}
-		}
+		m := mapFloor(huiyan.Default(), lang)
 		callgrindMap(m, lang, n)
 	default:
 		t.Fatalf("HUIYAN_CALLGRIND=%q", what)

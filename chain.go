@@ -7,6 +7,7 @@ import "github.com/huiyan-i18n/huiyan/internal/load"
 // the next one that has it.
 type chain struct {
 	first *locale
+	msgs  []Message // the first locale's messages
 	ls    []int
 	// fills is true when the first locale lacks texts that a locale of
 	// the chain before zh-CN may have: its precomputed messages, which
@@ -21,7 +22,7 @@ func (b *Bundle) chainOf(ls []int) *chain {
 	if first.complete || len(ls) <= 2 {
 		return b.own[ls[0]]
 	}
-	return &chain{first: first, ls: append([]int(nil), ls...), fills: true}
+	return &chain{first: first, msgs: first.msgs, ls: append([]int(nil), ls...), fills: true}
 }
 
 // message returns the message of a row, each text from the first locale
@@ -29,15 +30,15 @@ func (b *Bundle) chainOf(ls []int) *chain {
 func (b *Bundle) message(c *chain, row int) Message {
 	r := &c.first.rows[row]
 	if !c.fills || r.lacks == 0 {
-		return r.msg
+		return c.msgs[row]
 	}
-	m := r.msg
+	m := c.msgs[row]
 	for f := range load.NumFields {
 		if r.lacks&(1<<f) == 0 {
 			continue
 		}
 		li, _ := b.serving(c, row, f)
-		m.set(f, b.locales[li].rows[row].msg.get(f))
+		m.set(f, b.locales[li].msgs[row].get(f))
 		if f == load.FieldUser {
 			m.Lang = b.locales[li].name
 		}

@@ -2,6 +2,7 @@ package huiyan_test
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
@@ -48,11 +49,17 @@ func realisticTrace() []request {
 	return trace
 }
 
-// traceFloor returns the floor's map, prepared from b.
+// traceFloor returns the floor's map, prepared from b. Its keys hold
+// copies of the headers, as a cache's do: a request's header is a string
+// of its own, never the one the map holds, so a lookup compares the bytes,
+// where the same string would compare equal by its pointer alone.
 func traceFloor(b *huiyan.Bundle, trace []request) map[traceKey]huiyan.Message {
 	m := make(map[traceKey]huiyan.Message)
 	for _, r := range trace {
-		m[traceKey(r)] = b.Localize(r.code, r.header)
+		k := traceKey{strings.Clone(r.header), r.code}
+		if _, ok := m[k]; !ok {
+			m[k] = b.Localize(r.code, r.header)
+		}
 	}
 	return m
 }

@@ -46,16 +46,26 @@ func (b *Bundle) Localize(code messages.Code, lang string) Message {
 // catalogue, a chain that fills texts from its next locales) is new. A
 // nil b is the default bundle, built on first use.
 func (b *Bundle) find(code messages.Code, lang string) *Message {
+	if b != nil {
+		if c, ok := b.cache.Lookup(lang); ok && !c.fills {
+			if row := b.table.Index(int(code)); row >= 0 {
+				return &c.msgs[row]
+			}
+		}
+	}
+	return b.findSlow(code, lang)
+}
+
+// findSlow is find for all but a known code in a complete chain that the
+// cache's map holds.
+func (b *Bundle) findSlow(code messages.Code, lang string) *Message {
 	if b == nil {
 		b = buildDefault()
 	}
-	c, ok := b.cache.Lookup(lang)
-	if !ok {
-		c = b.resolveNew(lang)
-	}
+	c := b.resolve(lang)
 	row := b.table.Index(int(code))
 	if row >= 0 && !c.fills {
-		return &c.first.rows[row].msg
+		return &c.msgs[row]
 	}
 	m := new(Message)
 	if row < 0 {
