@@ -16,7 +16,7 @@ import (
 // the bundle maps a language value to it, and a value not held is
 // resolved by the rules and kept.
 func (b *Bundle) resolve(lang string) *chain {
-	if c, ok := b.cache.Get(lang); ok {
+	if c, ok := b.cache.Lookup(lang); ok {
 		return c
 	}
 	return b.resolveNew(lang)
@@ -28,7 +28,8 @@ func (b *Bundle) resolveNew(lang string) *chain {
 	if c, ok := b.cache.GetNew(lang); ok {
 		return c
 	}
-	prefs := accept.Parse(lang)
+	var prefs accept.Prefs // large: read in place rather than copied
+	prefs.Read(lang)
 	var buf [8]int
 	c := b.chainOf(b.serve(&prefs, buf[:0]))
 	b.cache.Put(lang, c)

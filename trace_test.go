@@ -131,3 +131,16 @@ func TestTraceAllocatesNothing(t *testing.T) {
 		}
 	}
 }
+
+// mapFloor returns the floor of Localize for lang: a map from the
+// language values to the message of 604, lang's and each locale's. Its
+// keys are copies, as a cache's are: a request's value is a string of its
+// own, never the one the map holds, so a lookup compares the bytes, where
+// the same string would compare equal by its pointer alone.
+func mapFloor(b *huiyan.Bundle, lang string) map[string]huiyan.Message {
+	m := map[string]huiyan.Message{}
+	for _, l := range append(b.Locales(), lang) {
+		m[strings.Clone(l)] = b.Localize(messages.SimilarityTooLow, l)
+	}
+	return m
+}
