@@ -156,10 +156,10 @@ func TestErrorLogValue(t *testing.T) {
 	}
 }
 
-// TestBundleNewError checks that an error made by a bundle speaks with
-// the bundle's texts: a deployment's operator title shows in its message
-// and its log value.
-func TestBundleNewError(t *testing.T) {
+// TestErrorBundle checks that an error whose Bundle is set speaks with
+// that bundle's texts: a deployment's operator title shows in its message
+// and its log value; without one, Default's.
+func TestErrorBundle(t *testing.T) {
 	const title = "Face too close (see runbook 12)"
 	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
 		"en-US.toml": {Data: []byte("[655]\ntitle = \"" + title + "\"\n")},
@@ -170,8 +170,7 @@ func TestBundleNewError(t *testing.T) {
 		title string
 	}{
 		{"the deployment's bundle", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF, Bundle: b}, title},
-		{"NewError: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
-		{"a literal: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
+		{"no bundle: Default", &huiyan.Error{Code: messages.FaceTooClose, Err: io.EOF}, "Face too close to the screen"},
 		{"a code the bundle did not change", &huiyan.Error{Code: messages.LightTooDim, Err: io.EOF, Bundle: b}, "Lighting too dim"},
 	}
 	for _, tt := range tests {

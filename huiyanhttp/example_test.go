@@ -82,7 +82,7 @@ func ExampleLanguage() {
 		{"", "Accept-Language", "en-GB,en;q=0.9"},
 		{"", "User-Agent", "Mozilla/5.0 (iPhone; ...) MicroMessenger/8.0.34(0x18002230) NetType/WIFI Language/zh_CN"},
 		{"lang=xx-garbage!!", "Accept-Language", "ja"}, // passed over for the next source
-		{"", "", ""}, // nothing: "", the Localizer's default
+		{"", "", ""}, // nothing: "", the Source's default
 	}
 	for _, req := range requests {
 		r := httptest.NewRequest("GET", "/?"+req.query, nil)

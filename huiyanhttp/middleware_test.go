@@ -101,8 +101,8 @@ func TestMiddlewareWatcherReload(t *testing.T) {
 	}
 }
 
-// TestMiddlewareNilLocalizer checks that nil means huiyan.Default().
-func TestMiddlewareNilLocalizer(t *testing.T) {
+// TestMiddlewareNilSource checks that nil means huiyan.Default().
+func TestMiddlewareNilSource(t *testing.T) {
 	w := get(huiyanhttp.Middleware(nil, quiet)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		huiyanhttp.WriteProblem(w, r, messages.FaceTooClose)
 	})), "/?lang=en")
