@@ -115,16 +115,24 @@ func checkPluralRules(ms []*Locale, ps *Problems) {
 // rebuilds its matcher of every tag, and asking for 300 locales took a
 // second.
 func goI18nAccepts(tag language.Tag) error {
-	if tag == CanonicalTag {
-		return nil // go-i18n has zh's rules (TestGoI18nAcceptsCanonical)
+	base, conf := tag.Base()
+	if conf != language.Exact {
+		return goI18nAcceptsTag(tag)
 	}
-	if base, conf := tag.Base(); conf == language.Exact {
-		if lang := language.Make(base.String()); lang != tag && goI18nAcceptsTag(lang) == nil {
-			return nil
-		}
+	if slices.Contains(knownRules, base) {
+		// Asking go-i18n builds every language's plural rules: a start-up
+		// of huiyan lookup -lang en-US would pay for it.
+		return nil
+	}
+	if lang := language.Make(base.String()); lang != tag && goI18nAcceptsTag(lang) == nil {
+		return nil
 	}
 	return goI18nAcceptsTag(tag)
 }
+
+// knownRules are the languages of the shipped locales, whose plural rules
+// go-i18n has (TestGoI18nAcceptsKnown): it is not asked for them.
+var knownRules = []language.Base{language.MustParseBase("zh"), language.MustParseBase("en")}
 
 // goI18nAcceptsTag asks go-i18n whether it loads messages of tag, once
 // per tag and process: a go-i18n Bundle builds the plural rules of every

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -45,10 +46,17 @@ func TestGoI18nVerdicts(t *testing.T) {
 	}
 }
 
-// TestGoI18nAcceptsCanonical checks what goI18nAccepts takes for granted
-// without asking: go-i18n loads messages of the canonical locale.
-func TestGoI18nAcceptsCanonical(t *testing.T) {
-	if err := i18n.NewBundle(CanonicalTag).AddMessages(CanonicalTag); err != nil {
-		t.Fatalf("go-i18n refuses %s: %v", Canonical, err)
+// TestGoI18nAcceptsKnown checks what goI18nAccepts takes for granted
+// without asking: go-i18n loads messages of the languages of knownRules,
+// in any region and script.
+func TestGoI18nAcceptsKnown(t *testing.T) {
+	for _, s := range []string{"zh", "zh-CN", "zh-Hant-TW", "zh-HK", "en", "en-US", "en-GB", "en-150"} {
+		tag := language.MustParse(s)
+		if err := i18n.NewBundle(CanonicalTag).AddMessages(tag); err != nil {
+			t.Errorf("go-i18n refuses %s: %v", tag, err)
+		}
+		if b, _ := tag.Base(); !slices.Contains(knownRules, b) {
+			t.Errorf("%s is not of a known language", tag)
+		}
 	}
 }
