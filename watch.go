@@ -210,9 +210,13 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // waiting for it to settle. It returns nil when the catalogue serves what
 // the directory holds, and the fault otherwise, as long as the fault
 // stands: the previous catalogue keeps serving. It suits a SIGHUP handler.
-// Reload does not call OnError.
+// The problems it finds first go to OnError, as a poll's do: a file it
+// skips is reported once, whoever read the directory first.
 func (w *Watcher) Reload() error {
-	fault, _ := w.reload()
+	fault, unreported := w.reload()
+	if unreported != nil {
+		w.onError(unreported)
+	}
 	return fault
 }
 

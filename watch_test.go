@@ -942,3 +942,18 @@ func TestWatchStartOnFault(t *testing.T) {
 		})
 	}
 }
+
+// TestReloadReportsSkippedFiles checks that a file skipped by a Reload,
+// not a poll, still reaches OnError, once.
+func TestReloadReportsSkippedFiles(t *testing.T) {
+	var reports []error
+	dir, _, w := startWatch(t, WatchOptions{OnError: func(err error) { reports = append(reports, err) }})
+	writeFile(t, filepath.Join(dir, "backup.toml"), "not TOML")
+	if err := w.Reload(); err != nil {
+		t.Fatalf("Reload = %v", err)
+	}
+	w.Reload()
+	if len(reports) != 1 || !strings.Contains(reports[0].Error(), "backup.toml") {
+		t.Errorf("reports %v, want the skipped backup.toml once", reports)
+	}
+}
