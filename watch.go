@@ -210,14 +210,34 @@ func (w *Watcher) Bundle() *Bundle { return w.current.Load() }
 // waiting for it to settle. It returns nil when the catalogue serves what
 // the directory holds, and the fault otherwise, as long as the fault
 // stands: the previous catalogue keeps serving. It suits a SIGHUP handler.
-// The problems it finds first go to OnError, as a poll's do: a file it
-// skips is reported once, whoever read the directory first.
+// The fault goes to the caller, not to OnError; the files Reload finds
+// skipped first go to OnError, as a poll's do, so that each is reported
+// once whoever read the directory first.
 func (w *Watcher) Reload() error {
 	fault, unreported := w.reload()
-	if unreported != nil {
-		w.onError(unreported)
+	if skipped := skippedOnly(unreported); skipped != nil {
+		w.onError(skipped)
 	}
 	return fault
+}
+
+// skippedOnly returns the errors of a joined err that are no
+// [*FileError], joined: the files a load skipped.
+func skippedOnly(err error) error {
+	if err == nil {
+		return nil
+	}
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	var skipped []error
+	for _, e := range errs {
+		if _, fault := e.(*FileError); !fault {
+			skipped = append(skipped, e)
+		}
+	}
+	return errors.Join(skipped...)
 }
 
 // reload is Reload, which also returns the problems not reported yet.
