@@ -169,10 +169,10 @@ func TestKeptOnSecondPut(t *testing.T) {
 // throughout, and Len counts them wherever they wait.
 func TestWhenValuesJoinTheMap(t *testing.T) {
 	tests := []struct {
-		name   string
-		kept   int // values put twice
-		asked  int // of them, asked for once with Get
-		inMap  int // of them, found by Lookup
+		name  string
+		kept  int // values put twice
+		asked int // of them, asked for once with Get
+		inMap int // of them, found by Lookup
 	}{
 		{name: "one value, asked for again", kept: 1, asked: 1, inMap: 1},
 		{name: "three values, each asked for again", kept: 3, asked: 3, inMap: 3},
