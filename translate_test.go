@@ -182,6 +182,7 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"Singapore", "zh-SG", "zh-CN"},
 		{"bare Chinese", "zh", "zh-CN"},
 		{"Traditional excluded falls to zh-CN", "zh-TW,zh-TW;q=0,zh-Hant;q=0", "zh-CN"},
+		{"Traditional in Britain, Traditional locales excluded, reads Simplified", "zh-Hant-GB,zh-HK;q=0,zh-TW;q=0", "zh-CN"},
 		{"Malaysia writes Simplified", "zh-MY", "zh-MY"},
 		{"WeChat-style Malaysia", "zh_MY", "zh-MY"},
 		{"Hokkien in Malaysia", "nan-MY", "zh-MY"},
@@ -197,6 +198,32 @@ func TestLanguageRulesMoreLocales(t *testing.T) {
 		{"French still English", "fr", "en-US"},
 		{"Serbian reads its only locale, of another script and region", "sr", "sr-Latn-BA"},
 		{"Serbian in Cyrillic too", "sr-Cyrl-RS", "sr-Latn-BA"},
+	}
+	checkLangs(t, b, tests)
+}
+
+// TestLanguageRulesNearness checks how near a locale of the preference's
+// language must be to serve it: any locale of the language serves a
+// preference of another script and region (the language's main region
+// first), and when no locale of a Chinese reader's script is left, the
+// other script's locale of a CLDR parent's region serves before zh-CN.
+func TestLanguageRulesNearness(t *testing.T) {
+	b := bundleWith(t, map[string]string{
+		"fr-FR.toml":      "[655]\nuser = \"Éloignez un peu votre visage de l'écran.\"\n",
+		"fr-CA.toml":      "[655]\nuser = \"Éloignez un peu votre visage de l'écran.\"\n",
+		"zh-Hans-HK.toml": "[655]\nuser = \"请将脸部稍微远离屏幕\"\n",
+		"sr-Cyrl-RS.toml": "[655]\nuser = \"Мало одмакните лице од екрана.\"\n",
+		"sr-Latn-RS.toml": "[655]\nuser = \"Malo odmaknite lice od ekrana.\"\n",
+	})
+	tests := []struct {
+		name, lang, want string
+	}{
+		{"French in Braille, in Belgium: the main region's", "fr-Brai-BE", "fr-FR"},
+		{"French in Canada", "fr-CA", "fr-CA"},
+		{"Macau without Traditional: Simplified of Hong Kong, its parent", "zh-MO,zh-Hant;q=0", "zh-Hans-HK"},
+		{"Taiwan without Traditional: zh-CN", "zh-TW,zh-Hant;q=0", "zh-CN"},
+		{"Serbian in Latin", "sr-Latn", "sr-Latn-RS"},
+		{"Serbian in Braille: the first of two that rank the same", "sr-Brai-RS", "sr-Cyrl-RS"},
 	}
 	checkLangs(t, b, tests)
 }
@@ -258,11 +285,14 @@ func TestFieldFallback(t *testing.T) {
 			}
 		})
 	}
-	if other := b.Localize(messages.FaceTooClose, "ja"); other != b.Localize(messages.FaceTooClose, "en-US") {
-		t.Errorf("a code ja-JP lacks entirely, for a reader of Japanese: got %+v, want the en-US message", other)
-	}
-	if other := b.Localize(messages.FaceTooClose, "ja,zh;q=0.1"); other != b.Localize(messages.FaceTooClose, "zh-CN") {
-		t.Errorf("a code ja-JP lacks entirely, for a reader who named Chinese: got %+v, want the zh-CN message", other)
+	// Codes ja-JP lacks entirely, the first of the table among them.
+	for _, code := range []messages.Code{messages.Success, messages.FaceTooClose} {
+		if other := b.Localize(code, "ja"); other != b.Localize(code, "en-US") {
+			t.Errorf("code %d, for a reader of Japanese: got %+v, want the en-US message", code, other)
+		}
+		if other := b.Localize(code, "ja,zh;q=0.1"); other != b.Localize(code, "zh-CN") {
+			t.Errorf("code %d, for a reader who named Chinese: got %+v, want the zh-CN message", code, other)
+		}
 	}
 }
 

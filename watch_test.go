@@ -956,4 +956,41 @@ func TestReloadReportsSkippedFiles(t *testing.T) {
 	if len(reports) != 1 || !strings.Contains(reports[0].Error(), "backup.toml") {
 		t.Errorf("reports %v, want the skipped backup.toml once", reports)
 	}
+	writeAtomic(t, filepath.Join(dir, "en-US.toml"), brokenText)
+	if err := w.Reload(); err == nil {
+		t.Fatal("Reload of a broken file: no fault")
+	}
+	if len(reports) != 1 {
+		t.Errorf("reports %v: the fault went to OnError as well as to the caller", reports)
+	}
+}
+
+// TestWatchReportsAChangedFault checks that a reload whose fault changed
+// is reported though the directory's locale files did not: the base
+// layers are read anew at each load, and a stray file brought the load.
+func TestWatchReportsAChangedFault(t *testing.T) {
+	base := fstest.MapFS{"fr-FR.toml": {Data: []byte("[655]\nuser = \"Reculez un peu.\"\n")}}
+	var got []Reload
+	dir, en, w := startWatch(t, WatchOptions{Base: []fs.FS{locales.FS, base}, Settle: -1, OnReload: func(r Reload) { got = append(got, r) }})
+	steps := []struct {
+		name   string
+		change func()
+		want   string // the reported fault's file; "" for none
+	}{
+		{"a bad edit", func() { writeAtomic(t, en, brokenText) }, "en-US.toml:3"},
+		{"the base broken too, and a stray file", func() {
+			base["fr-FR.toml"] = &fstest.MapFile{Data: []byte("[655]\nusr = \"typo\"\n")}
+			writeFile(t, filepath.Join(dir, "backup.toml"), "this is not TOML")
+		}, "fr-FR.toml:2"},
+	}
+	for i, st := range steps {
+		st.change()
+		w.Reload()
+		if len(got) != i+2 {
+			t.Fatalf("%s: %d reloads reported, want %d", st.name, len(got), i+2)
+		}
+		if err := got[i+1].Err; err == nil || !strings.Contains(err.Error(), st.want) {
+			t.Errorf("%s: reported %v, want a fault at %s", st.name, err, st.want)
+		}
+	}
 }

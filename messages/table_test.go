@@ -20,7 +20,7 @@ func TestNewTableRefuses(t *testing.T) {
 		{"out of order", cats, []Entry{{Code: 2}, {Code: 1}}, "out of order"},
 		{"repeated", cats, []Entry{{Code: 1}, {Code: 1}}, "repeated"},
 		{"negative", cats, []Entry{{Code: -1}, {Code: 1}}, "negative"},
-		{"too large", cats, []Entry{{Code: 1 << 15}}, "outside 0 to"},
+		{"too large", cats, []Entry{{Code: 1 << 15}}, "code 32768 is outside 0 to 32767"},
 		{"no such category", cats, []Entry{{Code: 1, Category: 1}}, "no category 1"},
 	}
 	for _, tt := range tests {

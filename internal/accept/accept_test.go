@@ -163,6 +163,8 @@ func TestParsePlatformSpellings(t *testing.T) {
 		{"Java variant NY", "no_NO_NY", []string{"no-NO/1000"}},
 		{"Java POSIX variant without region", "de__POSIX", []string{"de/1000"}},
 		{"Java long variant", "es_ES_Traditional_WIN", []string{"es-ES/1000"}},
+		{"Java BCP 47 variant of five letters", "sl_IT_rozaj_#Latn", []string{"sl-Latn-IT-rozaj/1000"}},
+		{"Java BCP 47 variant of four digits", "de_DE_1901_#Latn", []string{"de-Latn-DE-1901/1000"}},
 		{"underscore after the language", "zh_", []string{"zh/1000"}},
 		{"second region dropped", "zh_TW_TW", []string{"zh-TW/1000"}},
 		{"underscores between tags", "zh_CN zh_TW", nil},
@@ -242,6 +244,10 @@ func TestParseLimits(t *testing.T) {
 		// byte. It is within the first MaxInput bytes, as it is when the
 		// value stops there (the first case), so it must be read.
 		{"entry ending exactly at MaxInput is read", pad(MaxInput-2) + "en,fr", []string{"en/1000"}},
+		// A comma among the bytes read makes a header, not a GNU list,
+		// however near the limit it is.
+		{"comma at the end of MaxInput makes a header", "zh_TW:" + strings.Repeat("x", MaxInput-7) + ",en", nil},
+		{"colon list up to MaxInput", "zh_TW:" + strings.Repeat("x", MaxInput-7) + ":en", []string{"zh-TW/1000"}},
 		{"MaxPrefs preferences", strings.Repeat("en,", MaxPrefs-1) + "fr", append(slices.Repeat([]string{"en/1000"}, MaxPrefs-1), "fr/1000")},
 		{"entries past MaxPrefs are not read", strings.Repeat("en,", MaxPrefs) + "fr", slices.Repeat([]string{"en/1000"}, MaxPrefs)},
 		{"higher q past MaxPrefs is not read", strings.Repeat("en;q=0.1,", MaxPrefs) + "fr", slices.Repeat([]string{"en/100"}, MaxPrefs)},
@@ -494,6 +500,7 @@ func TestExcludes(t *testing.T) {
 		{"exclusion last", "zh,en;q=0", true, []string{"zh", "en"}},
 		{"exclusion first", "fr;q=0,zh-CN;q=0.5", true, []string{"zh-CN", "fr"}},
 		{"POSIX name with a weight", "zh_CN.UTF-8;q=0.5, en_US@euro", false, []string{"en_US", "zh_CN"}},
+		{"empty quoted entry", `"",en`, false, []string{"en"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -595,7 +602,59 @@ func TestBaseAgrees(t *testing.T) {
 			values = append(values, l+rest)
 		}
 	}
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			values = append(values, string([]rune{a, b}), string([]rune{a, b})+"-US")
+		}
+	}
 	for _, s := range values {
 		checkBases(t, s, Parse(s))
+	}
+}
+
+// TestBaseReadsSimpleTagsAlone checks what Base promises for a simple tag
+// of a language clients send often: the language, read without parsing
+// the tag, which most callers never need. Other values are parsed, and
+// read as their tag has them.
+func TestBaseReadsSimpleTagsAlone(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		want  string // the base; "" for no language
+		alone bool   // read without parsing the tag
+	}{
+		{"language alone", "en", "en", true},
+		{"language and region", "fr-CA", "fr", true},
+		{"underscore", "ja_JP", "ja", true},
+		{"upper case", "PT-BR", "pt", true},
+		{"language and script", "zh-Hant", "zh", true},
+		{"script and region", "sr_Latn_RS", "sr", true},
+		{"UN region", "es-419", "es", true},
+		{"first letter a", "ar-EG", "ar", true},
+		{"first letter z", "zu-ZA", "zu", true},
+		{"second letter a", "ka-GE", "ka", true},
+		{"second letter z", "uz-Latn-UZ", "uz", true},
+		{"a language composing changes", "iw-IL", "he", false},
+		{"three letters", "yue-HK", "yue", false},
+		{"a variant", "de-DE-1901", "de", false},
+		{"no separator after the language", "en!US", "", false},
+		{"two regions", "en-US-GB", "", false},
+		{"a trailing separator", "fr-CA-", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := Parse(tt.in)
+			b, ok := p.Base(0)
+			got := ""
+			if ok {
+				got = b.String()
+			}
+			if got != tt.want {
+				t.Errorf("Base of %q = %q, %v; want %q", tt.in, b, ok, tt.want)
+			}
+			if alone := p.e[0].state == unparsed; alone != tt.alone {
+				t.Errorf("Base of %q read the language alone: %v, want %v", tt.in, alone, tt.alone)
+			}
+		})
 	}
 }

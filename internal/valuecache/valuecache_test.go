@@ -161,3 +161,56 @@ func TestKeptOnSecondPut(t *testing.T) {
 		t.Errorf("after a flood of values put once, %d are held, want en alone", n)
 	}
 }
+
+// TestWhenValuesJoinTheMap checks when kept values move to the map that
+// Lookup reads without a lock: once the waiting values have been asked for
+// as often as there are of them, or a batch of new values has come, and not
+// before, since each move copies the map. Get finds every kept value
+// throughout, and Len counts them wherever they wait.
+func TestWhenValuesJoinTheMap(t *testing.T) {
+	tests := []struct {
+		name  string
+		kept  int // values put twice
+		asked int // of them, asked for once with Get
+		inMap int // of them, found by Lookup
+	}{
+		{name: "one value, asked for again", kept: 1, asked: 1, inMap: 1},
+		{name: "three values, each asked for again", kept: 3, asked: 3, inMap: 3},
+		{name: "three values, two asked for again", kept: 3, asked: 2, inMap: 0},
+		{name: "a batch of new values", kept: minBatch, inMap: minBatch},
+		{name: "fewer than a batch, not asked for", kept: minBatch - 1, inMap: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New[int]()
+			for i := range tt.kept {
+				keep(c, key(i), i)
+			}
+			for i := range tt.asked {
+				if v, ok := c.Get(key(i)); !ok || v != i {
+					t.Fatalf("Get(%q) = %d, %v", key(i), v, ok)
+				}
+			}
+			inMap := 0
+			for i := range tt.kept {
+				if v, ok := c.Lookup(key(i)); ok {
+					if v != i {
+						t.Fatalf("Lookup(%q) = %d", key(i), v)
+					}
+					inMap++
+				}
+			}
+			if inMap != tt.inMap {
+				t.Errorf("Lookup finds %d of %d values, want %d", inMap, tt.kept, tt.inMap)
+			}
+			if n := c.Len(); n != tt.kept {
+				t.Errorf("Len() = %d, want %d", n, tt.kept)
+			}
+			for i := range tt.kept {
+				if v, ok := c.Get(key(i)); !ok || v != i {
+					t.Errorf("Get(%q) = %d, %v", key(i), v, ok)
+				}
+			}
+		})
+	}
+}
