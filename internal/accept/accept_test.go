@@ -365,7 +365,10 @@ func FuzzLanguage(f *testing.F) {
 		// A value that is one well-formed tag, with nothing that Parse
 		// cuts or trims, must read as x/text reads it, but for the
 		// legacy subtags that x/text reads as a language: zh-CHT, zh-rTW.
-		if len(s) > MaxInput || strings.ContainsAny(s, ",;.@") || s != strings.Trim(s, " \t") || legacySpelling(s) {
+		// A tag is letters, digits, - and _: x/text returns a tag for
+		// some values with other bytes after an extension
+		// ("sH-T-ANA-TH-HT-ANT-T\x05o#"), which are no tag.
+		if len(s) > MaxInput || strings.ContainsAny(s, ",;.@") || s != strings.Trim(s, " \t") || legacySpelling(s) || !tagBytes(s) {
 			return
 		}
 		tag, err := language.Parse(s)
@@ -657,4 +660,16 @@ func TestBaseReadsSimpleTagsAlone(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tagBytes reports whether s has only the bytes of a tag: ASCII letters,
+// digits, - and _.
+func tagBytes(s string) bool {
+	for i := range len(s) {
+		c := s[i] | 0x20
+		if !('a' <= c && c <= 'z' || '0' <= s[i] && s[i] <= '9' || s[i] == '-' || s[i] == '_') {
+			return false
+		}
+	}
+	return true
 }
