@@ -465,8 +465,8 @@ func TestFormIndex(t *testing.T) {
 		{"ones", -1, false},
 	}
 	for _, tt := range tests {
-		if got, ok := FormIndex(tt.key); got != tt.want || ok != tt.ok {
-			t.Errorf("FormIndex(%q) = %d, %v; want %d, %v", tt.key, got, ok, tt.want, tt.ok)
+		if got, ok := formIndex(tt.key); got != tt.want || ok != tt.ok {
+			t.Errorf("formIndex(%q) = %d, %v; want %d, %v", tt.key, got, ok, tt.want, tt.ok)
 		}
 	}
 }

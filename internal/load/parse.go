@@ -233,7 +233,7 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 			p.fail(append(slices.Clip(path), k), "%s: key %q is not allowed; a text is a string or a table of plural forms (one, other, ...)", id, k)
 			return
 		}
-		if f, ok := FormIndex(k); ok {
+		if f, ok := formIndex(k); ok {
 			t.formKeys[f] = k
 		}
 	}
@@ -254,7 +254,7 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 	}
 	if t.Plural() {
 		if _, ok := t.Param(); !ok {
-			p.fail(path, "%s: plural forms need a count, and %s has none", id, Subject(t))
+			p.fail(path, "%s: plural forms need a count, and %s has none", id, subject(t))
 			return
 		}
 	}
@@ -293,7 +293,7 @@ func (p *fileParser) identify(t *Text, path []string) bool {
 	}
 	f, ok := parseField(fieldName)
 	if !ok {
-		p.fail(path, "unknown field %q in %s; the fields are user, title, detail and remedy", fieldName, Subject(t))
+		p.fail(path, "unknown field %q in %s; the fields are user, title, detail and remedy", fieldName, subject(t))
 		return false
 	}
 	t.Field = f
@@ -331,7 +331,7 @@ func (p *fileParser) compile(t *Text) bool {
 			switch {
 			case seg.param == "" || slices.Contains(t.Params, seg.param):
 			case !slices.Contains(allowed, seg.param):
-				p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: {{.%s}} is not a parameter of %s (it has %s)", t.ID, seg.param, Subject(t), strings.Join(allowed, ", ")))
+				p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: {{.%s}} is not a parameter of %s (it has %s)", t.ID, seg.param, subject(t), strings.Join(allowed, ", ")))
 				return false
 			default:
 				t.Params = append(t.Params, seg.param)

@@ -20,10 +20,10 @@ type Problem struct {
 }
 
 // Error returns "huiyan: FILE:LINE: MSG", the line left out when it is 0.
-func (p *Problem) Error() string { return "huiyan: " + p.Pos() + ": " + p.Msg }
+func (p *Problem) Error() string { return "huiyan: " + p.pos() + ": " + p.Msg }
 
-// Pos returns where the problem is, "FILE:LINE", or "FILE" when Line is 0.
-func (p *Problem) Pos() string {
+// pos returns where the problem is, "FILE:LINE", or "FILE" when Line is 0.
+func (p *Problem) pos() string {
 	if p.Line > 0 {
 		return p.File + ":" + strconv.Itoa(p.Line)
 	}

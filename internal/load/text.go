@@ -95,8 +95,8 @@ func (t *Text) LineOf(f int) int {
 	return t.Line()
 }
 
-// FormIndex returns the plural.Form of a plural table's key.
-func FormIndex(key string) (int, bool) {
+// formIndex returns the plural.Form of a plural table's key.
+func formIndex(key string) (int, bool) {
 	i := slices.Index(FormNames[:], strings.ToLower(key))
 	return i, i >= 0
 }
@@ -120,8 +120,8 @@ func CategoryID(tbl *messages.Table, c int, f Field) string {
 	return categoryKey + "." + tbl.Categories()[c].Key + "." + FieldNames[f]
 }
 
-// Subject names what t is a text of: "code 655", "category liveness".
-func Subject(t *Text) string {
+// subject names what t is a text of: "code 655", "category liveness".
+func subject(t *Text) string {
 	if t.IsCat {
 		return "category " + t.table.Categories()[t.Category].Key
 	}
