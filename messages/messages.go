@@ -329,3 +329,7 @@ func (c Code) Param() (Param, bool) {
 	}
 	return e.Param, true
 }
+
+// Table returns the Huiyan table, [Huiyan]: what tells a Huiyan code from
+// a code of another table where both are served.
+func (c Code) Table() *Table { return Huiyan }

@@ -149,3 +149,14 @@ func (t *Table) Status(code int) int {
 	}
 	return t.categories[t.CategoryOf(code)].Status
 }
+
+// TableCode is the type of a code of some table: [Code] for the Huiyan
+// table, faceid.Code for the FaceID table. Functions that serve any
+// table's codes, such as huiyan.LocalizeWith, take a TableCode, so that a
+// code keeps its table's type from the caller to the answer and one
+// table's code cannot be passed for another's.
+type TableCode interface {
+	~int
+	// Table returns the table of the code's type.
+	Table() *Table
+}
