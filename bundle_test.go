@@ -202,7 +202,7 @@ func TestParametersRenderAsGoI18n(t *testing.T) {
 				continue
 			}
 			for _, n := range []int{0, 1, 2, 3, 5, 11, 21, 100, 101, 1000, 1001} {
-				m := Default().LocalizeWith(c, lang, map[string]int{p.Name: n})
+				m := LocalizeWith(Default(), c, lang, map[string]int{p.Name: n})
 				for f, got := range map[string]string{"user": m.User, "title": m.Title, "detail": m.Detail, "remedy": m.Remedy} {
 					// go-i18n reports a missing plural form with the text
 					// of the form other: the text is what counts.

@@ -69,9 +69,9 @@ func ExampleLocalize_unknownCode() {
 	// Liveness detection: unknown error code 699
 }
 
-func ExampleBundle_LocalizeWith() {
+func ExampleLocalizeWith() {
 	// This deployment's SMS codes are valid for 1 minute, not 10.
-	m := huiyan.Default().LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
+	m := huiyan.LocalizeWith(huiyan.Default(), messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
 	fmt.Println(m.Detail)
 	// Output:
 	// The SMS verification code is valid for 1 minute.

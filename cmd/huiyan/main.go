@@ -406,15 +406,15 @@ func exportCmd(args []string, stdout io.Writer) error {
 	}
 	switch {
 	case *format == "csv":
-		return export.CSV(stdout, b, *lang)
+		return export.CSV[messages.Code](stdout, b, *lang)
 	case *format == "markdown":
-		return export.Markdown(stdout, b, *lang)
+		return export.Markdown[messages.Code](stdout, b, *lang)
 	case *format == "grafana":
 		return grafana.Write(stdout, b, *lang)
 	case *lang == export.All:
-		return export.JSON(stdout, export.NewSideBySide(b))
+		return export.JSON(stdout, export.NewSideBySide[messages.Code](b))
 	}
-	return export.JSON(stdout, export.NewCatalogue(b, *lang))
+	return export.JSON(stdout, export.NewCatalogue[messages.Code](b, *lang))
 }
 
 // newFlagSet returns a flag set that reports errors to its caller alone:
