@@ -250,3 +250,37 @@ func TestWatchFaceIDFiles(t *testing.T) {
 		t.Errorf("after removing the file: %q, want %q", got, shipped)
 	}
 }
+
+// TestFaceIDTitles checks that the zh-CN title of every FaceID code is
+// Tencent's 含义 for it (testdata/faceid-meanings.tsv, read from the pages
+// faceid/doc.go names), word for word: full-width and ASCII punctuation
+// and spaces aside, as pages and copies of them differ in those. Codes 9
+// and 11 have only an English row.
+func TestFaceIDTitles(t *testing.T) {
+	data, err := os.ReadFile("testdata/faceid-meanings.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	norm := strings.NewReplacer("，", ",", "（", "(", "）", ")", "：", ":", "；", ";", "、", ",", " ", "", "\u00a0", "")
+	seen := map[int]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		code, meaning, ok := strings.Cut(line, "\t")
+		n, err := strconv.Atoi(code)
+		if !ok || err != nil {
+			t.Fatalf("bad line %q", line)
+		}
+		seen[n] = true
+		m := LocalizeWith(nil, faceid.Code(n), "zh-CN", nil)
+		if !m.Known || norm.Replace(m.Title) != norm.Replace(meaning) {
+			t.Errorf("%d: zh-CN title %q, Tencent's 含义 %q", n, m.Title, meaning)
+		}
+	}
+	for _, e := range faceid.Table.Entries() {
+		if !seen[e.Code] && e.Code != 9 && e.Code != 11 {
+			t.Errorf("%d (%s) has no 含义 in testdata/faceid-meanings.tsv", e.Code, e.Name)
+		}
+	}
+}
