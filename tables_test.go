@@ -284,3 +284,17 @@ func TestFaceIDTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestFaceIDFilesBounded checks that the bounds of the Huiyan files hold
+// for the FaceID files: a file over 1 MiB and a text over 4096 bytes are
+// refused, naming the file.
+func TestFaceIDFilesBounded(t *testing.T) {
+	huge := fstest.MapFS{"faceid.en-US.toml": {Data: []byte("# " + strings.Repeat("x", load.MaxFileSize) + "\n")}}
+	if _, err := NewBundle(shippedFS(t), huge); err == nil || !strings.Contains(err.Error(), "faceid.en-US.toml: the file is") {
+		t.Errorf("a huge FaceID file: %v", err)
+	}
+	long := fstest.MapFS{"faceid.en-US.toml": {Data: []byte("[2016]\nuser = \"" + strings.Repeat("x", load.MaxTextSize+1) + "\"\n")}}
+	if _, err := NewBundle(shippedFS(t), long); err == nil || !strings.Contains(err.Error(), "faceid.en-US.toml:2: 2016.user is 4097 bytes long") {
+		t.Errorf("a long FaceID text: %v", err)
+	}
+}
