@@ -77,7 +77,7 @@ func BenchmarkLocalize(b *testing.B) {
 		params := map[string]int{"Minutes": 5}
 		b.ReportAllocs()
 		for b.Loop() {
-			sink = bundle.LocalizeWith(messages.SMSCodeExpired, "en-US", params)
+			sink = huiyan.LocalizeWith(bundle, messages.SMSCodeExpired, "en-US", params)
 		}
 	})
 }

@@ -1,6 +1,8 @@
 package huiyan
 
 import (
+	"slices"
+
 	"golang.org/x/text/language"
 
 	"github.com/huiyan-i18n/huiyan/internal/load"
@@ -11,13 +13,40 @@ import (
 // The last step of loading: a Bundle, with every message of every locale
 // rendered, keeping of each text only what rendering it again needs.
 
-// bundleOf builds the bundle of what was loaded, or returns the problems
-// that stop it, joined.
-func bundleOf(l *load.Loaded) (*Bundle, error) {
-	if err := fileErrors(l.Problems); err != nil {
-		return nil, err
+// bundleOf loads the files of srcs, read with problems ps, and builds the
+// bundle of tables (the default table first, and others that the files
+// hold), or returns the problems that stop it, joined. A table other than
+// the default whose files srcs lack is left to the embedded files.
+func bundleOf(srcs []load.Source, ps load.Problems, tables []*messages.Table) (*Bundle, error) {
+	b, _, err := loadBundle(srcs, ps, tables)
+	return b, err
+}
+
+// loadBundle is bundleOf, which also returns every problem found, advice
+// included.
+func loadBundle(srcs []load.Source, ps load.Problems, tables []*messages.Table) (*Bundle, load.Problems, error) {
+	loaded := make([]*load.Loaded, len(tables))
+	var all load.Problems
+	for i, tbl := range tables {
+		if i > 0 && !load.HasFiles(tbl, srcs) {
+			continue
+		}
+		loaded[i] = load.LoadSources(tbl, srcs, ps)
+		ps = nil // reading's problems are reported once, with the first table's
+		all = append(all, loaded[i].Problems...)
 	}
-	return build(messages.Huiyan, l.Locales), nil
+	if err := fileErrors(all); err != nil {
+		return nil, all, err
+	}
+	b := build(tables[0], loaded[0].Locales)
+	b.tables = make([]*Bundle, len(load.Tables))
+	for i, l := range loaded {
+		if l != nil {
+			b.tables[slices.Index(load.Tables, tables[i])] = build(tables[i], l.Locales)
+		}
+	}
+	b.tables[slices.Index(load.Tables, tables[0])] = b
+	return b, all, nil
 }
 
 // build makes a bundle of merged locales, the canonical one first: it

@@ -29,6 +29,11 @@ type Bundle struct {
 	en      int             // index of en-US, or -1
 	own     []*chain        // by locale: the chain of a value it serves alone
 	cache   *valuecache.Cache[*chain]
+
+	// tables are the bundles of every table of load.Tables, by position:
+	// [0] is b itself; nil for a table whose texts no layer has, which
+	// the embedded files serve (embeddedTable).
+	tables []*Bundle
 }
 
 // locale is one language of a bundle: what it is, for matching, and its
@@ -73,7 +78,8 @@ var (
 )
 
 // Default returns the bundle of the embedded locales (package locales).
-// It is built on first use.
+// It is built on first use, and the texts of a table other than the
+// Huiyan table when a code of that table is first localized.
 func Default() *Bundle {
 	if b := defaultPtr.Load(); b != nil {
 		return b
@@ -88,9 +94,48 @@ func buildDefault() *Bundle {
 	if b := defaultPtr.Load(); b != nil {
 		return b
 	}
-	b := MustNewBundle()
+	var ps load.Problems
+	b, err := bundleOf(load.Read(load.Layers(nil), &ps), ps, load.Tables[:1])
+	if err != nil {
+		panic(err) // the embedded files load: the tests say so
+	}
 	defaultPtr.Store(b)
 	return b
+}
+
+// embeddedTables are the bundles of the embedded files of each table of
+// load.Tables, built on first use: they serve a table whose texts the
+// layers of a bundle do not have.
+var embeddedTables = func() []func() *Bundle {
+	fns := make([]func() *Bundle, len(load.Tables))
+	for i, tbl := range load.Tables {
+		fns[i] = sync.OnceValue(func() *Bundle {
+			var ps load.Problems
+			b, err := bundleOf(load.Read(load.Layers(nil), &ps), ps, []*messages.Table{tbl})
+			if err != nil {
+				panic(err) // the embedded files load: the tests say so
+			}
+			return b
+		})
+	}
+	return fns
+}()
+
+// forTable returns the bundle of b that serves the codes of tbl, and nil
+// for a table that is not one of load.Tables.
+func (b *Bundle) forTable(tbl *messages.Table) *Bundle {
+	if tbl == b.table {
+		return b
+	}
+	for i, t := range load.Tables {
+		if t == tbl {
+			if tb := b.tables[i]; tb != nil {
+				return tb
+			}
+			return embeddedTables[i]()
+		}
+	}
+	return nil
 }
 
 // NewBundle loads the locale files (*.toml) at the root of each fsys, in
@@ -100,12 +145,16 @@ func buildDefault() *Bundle {
 //	b, err := huiyan.NewBundle(locales.FS, huiyan.Dir("/etc/huiyan/locales"))
 //
 // With no fsys, it loads the embedded locales. A file is named for its
-// locale's BCP 47 tag (en-US.toml); zh-CN.toml is required.
+// locale's BCP 47 tag (en-US.toml); zh-CN.toml is required. The files of
+// the FaceID table are named faceid.en-US.toml and so on; when no fsys has
+// one, the embedded files serve that table.
 //
 // When any file is invalid, NewBundle returns no bundle and an error that
 // joins one [*FileError] per problem, each naming the file and the line.
 func NewBundle(fsys ...fs.FS) (*Bundle, error) {
-	return bundleOf(load.Load(messages.Huiyan, load.Layers(fsys)))
+	var ps load.Problems
+	srcs := load.Read(load.Layers(fsys), &ps)
+	return bundleOf(srcs, ps, load.Tables)
 }
 
 // MustNewBundle is like [NewBundle] but panics if the locales are invalid.

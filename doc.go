@@ -16,6 +16,24 @@
 // and package [github.com/huiyan-i18n/huiyan/lint] checks locale files for
 // their translators.
 //
+// # Tables
+//
+// Two tables of codes are served, typed apart. The Huiyan table
+// ([messages.Code], the mini-program SDK's error table) is the default:
+// [Localize] and [Bundle.Localize] take its codes. Today's FaceID API
+// returns result codes of another table ([github.com/huiyan-i18n/huiyan/faceid],
+// read from DetectInfoText's ErrCode, LiveStatus and Comparestatus), whose
+// 302 and 303 mean other things than the Huiyan table's; [LocalizeWith]
+// takes a code of either table and keeps its type in the message:
+//
+//	m := huiyan.LocalizeWith(nil, faceid.IDCardExpired, lang, nil) // a MessageOf[faceid.Code]
+//
+// A table is data (a [messages.Table]); its texts are locale files of their
+// own, named for the table and the locale (faceid.zh-CN.toml), loaded,
+// layered, linted, watched and bounded as the Huiyan table's are, with the
+// same fallback rules. A FaceID code outside the table gets the texts of
+// its section: an unknown 12xx those of action liveness.
+//
 // # Language values
 //
 // Localize takes what the client sent, as it is: a BCP 47 tag in any case

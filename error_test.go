@@ -108,7 +108,7 @@ func TestErrorLogValue(t *testing.T) {
 			name: "known",
 			err:  &huiyan.Error{Code: messages.FaceTooClose},
 			want: map[string]any{
-				"code": 655.0, "name": "FaceTooClose", "category": "liveness", "retryable": true,
+				"table": "huiyan", "code": 655.0, "name": "FaceTooClose", "category": "liveness", "retryable": true,
 				"lang": "en-US", "title": "Face too close to the screen",
 			},
 		},
@@ -116,7 +116,7 @@ func TestErrorLogValue(t *testing.T) {
 			name: "with detail, remedy and a cause",
 			err:  &huiyan.Error{Code: messages.SystemError, Err: io.ErrUnexpectedEOF},
 			want: map[string]any{
-				"code": 8.0, "name": "SystemError", "category": "general", "retryable": true,
+				"table": "huiyan", "code": 8.0, "name": "SystemError", "category": "general", "retryable": true,
 				"lang": "en-US", "title": "System error",
 				"detail": "An unrecognized error was caught during processing.",
 				"remedy": "Contact the Tencent technical staff who support your project.",
@@ -127,7 +127,7 @@ func TestErrorLogValue(t *testing.T) {
 			name: "unknown",
 			err:  &huiyan.Error{Code: 899},
 			want: map[string]any{
-				"code": 899.0, "name": "Code(899)", "category": "image_comparison", "retryable": false,
+				"table": "huiyan", "code": 899.0, "name": "Code(899)", "category": "image_comparison", "retryable": false,
 				"lang": "en-US", "title": "Image comparison: unknown error code 899",
 				"detail": "This error code is not in this library's error code table; its hundreds digit places it in image comparison.",
 				"remedy": "Check the latest Tencent Huiyan error code documentation, or ask Tencent technical staff what this code means.",

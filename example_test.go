@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -69,9 +70,9 @@ func ExampleLocalize_unknownCode() {
 	// Liveness detection: unknown error code 699
 }
 
-func ExampleBundle_LocalizeWith() {
+func ExampleLocalizeWith() {
 	// This deployment's SMS codes are valid for 1 minute, not 10.
-	m := huiyan.Default().LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
+	m := huiyan.LocalizeWith(huiyan.Default(), messages.SMSCodeExpired, "en", map[string]int{"Minutes": 1})
 	fmt.Println(m.Detail)
 	// Output:
 	// The SMS verification code is valid for 1 minute.
@@ -212,4 +213,15 @@ func ExampleError_deployment() {
 	fmt.Println(&huiyan.Error{Code: messages.FaceTooClose, Bundle: b})
 	// Output:
 	// huiyan: 655 FaceTooClose: Face too close (runbook: ops/huiyan#655)
+}
+
+func ExampleLocalizeWith_faceID() {
+	// A backend on today's FaceID API reads Text.ErrCode: a FaceID code,
+	// whose 302 is an expired ID card, not the Huiyan table's SMS limit.
+	m := huiyan.LocalizeWith(nil, faceid.IDCardExpired, "zh-TW", nil)
+	fmt.Println(m.User)
+	fmt.Println(huiyan.LocalizeWith(nil, faceid.Code(1299), "en", nil).Title) // a code outside the table
+	// Output:
+	// 您的身分證已過期，請使用仍在有效期限內的身分證重新驗證
+	// Action liveness: unknown result code 1299
 }

@@ -70,13 +70,13 @@ func FuzzLocalize(f *testing.F) {
 		// code, which may have a parameter to render.
 		v := code
 		params := map[string]int{"Minutes": v, "Seconds": -v, "Quota": v, "Days": len(lang), "Hours": v, "DailyLimit": v, "Code": v}
-		if w := b.LocalizeWith(c, lang, params); w.Lang != m.Lang {
+		if w := LocalizeWith(b, c, lang, params); w.Lang != m.Lang {
 			t.Fatalf("LocalizeWith(%d, %q).Lang = %q, Localize's %q", code, lang, w.Lang, m.Lang)
 		} else {
 			checkShipped(t, c, lang, w, locs)
 		}
 		kc := all[uint(code)%uint(len(all))]
-		kw := b.LocalizeWith(kc, lang, params)
+		kw := LocalizeWith(b, kc, lang, params)
 		checkShipped(t, kc, lang, kw, locs)
 		if p, ok := kc.Param(); ok {
 			n := strconv.Itoa(params[p.Name])

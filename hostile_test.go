@@ -235,7 +235,7 @@ func TestHostileInputs(t *testing.T) {
 			}
 			m, call := b.Localize(tt.code, tt.lang), "Localize"
 			if tt.params != nil {
-				m, call = b.LocalizeWith(tt.code, tt.lang, tt.params), "LocalizeWith"
+				m, call = LocalizeWith(b, tt.code, tt.lang, tt.params), "LocalizeWith"
 			}
 			in := tt.lang
 			if len(in) > 40 {

@@ -38,7 +38,7 @@ func jsonKeys(t *testing.T, data []byte) []string {
 // TestMessageJSON checks that a Message marshals as huiyan lookup -format
 // json prints it: the keys, their order, their values, and the same bytes.
 func TestMessageJSON(t *testing.T) {
-	wantKeys := []string{"code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
+	wantKeys := []string{"table", "code", "name", "category", "known", "lang", "user", "title", "detail", "remedy"}
 	tests := []struct {
 		name string
 		m    huiyan.Message
@@ -92,7 +92,7 @@ func TestMessageLogValue(t *testing.T) {
 	for _, a := range m.LogValue().Group() {
 		keys = append(keys, a.Key)
 	}
-	want := []string{"code", "name", "category", "retryable", "lang", "title", "detail", "remedy"}
+	want := []string{"table", "code", "name", "category", "retryable", "lang", "title", "detail", "remedy"}
 	if !slices.Equal(keys, want) {
 		t.Errorf("attributes %v, want %v", keys, want)
 	}

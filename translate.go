@@ -76,23 +76,51 @@ func (b *Bundle) findSlow(code messages.Code, lang string) *Message {
 	return m
 }
 
-// LocalizeWith is like [Bundle.Localize], with values for the code's count
-// parameter (see [messages.Code.Param]), which replace the numbers the
-// Huiyan documentation states:
+// LocalizeWith returns the message for a code of any table in the best
+// language for lang, from src's catalogue (nil is [Default]), with values
+// for the code's count parameter (see [messages.Code.Param]), which replace
+// the numbers the Huiyan documentation states:
 //
-//	m := b.LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 5})
+//	m := huiyan.LocalizeWith(b, messages.SMSCodeExpired, "en", map[string]int{"Minutes": 5})
 //
 // Names the code does not have are ignored; a parameter left out keeps its
-// default.
-func (b *Bundle) LocalizeWith(code messages.Code, lang string, params map[string]int) Message {
+// default. The code's type says its table: a FaceID result code is
+// localized as
+//
+//	m := huiyan.LocalizeWith(nil, faceid.IDCardExpired, "zh-TW", nil)
+//
+// A code that is not in its table gets the texts of its category, as in
+// [Bundle.Localize]; a code of a table that the catalogue does not serve
+// gets the texts of the Huiyan table's general category.
+func LocalizeWith[C messages.TableCode](src Source, code C, lang string, params map[string]int) MessageOf[C] {
+	var b *Bundle
+	if src != nil {
+		b = src.Bundle()
+	}
+	if b == nil {
+		b = Default()
+	}
+	t := b.forTable(code.Table())
+	var m Message
+	if t == nil {
+		m = b.unknownIn(b.resolve(lang), messages.Code(code), 0)
+	} else {
+		m = t.localizeWith(messages.Code(code), lang, params)
+	}
+	return MessageOf[C]{Code: code, Known: m.Known, Lang: m.Lang, User: m.User, Title: m.Title, Detail: m.Detail, Remedy: m.Remedy}
+}
+
+// localizeWith is LocalizeWith of a code of b's table.
+func (b *Bundle) localizeWith(code messages.Code, lang string, params map[string]int) Message {
 	c := b.resolve(lang)
 	row := b.table.Index(int(code))
 	if row < 0 {
 		return b.unknown(c, code)
 	}
 	msg := b.message(c, row)
-	p, ok := code.Param()
-	if !ok {
+	e := &b.table.Entries()[row]
+	p := e.Param
+	if p.Name == "" {
 		return msg
 	}
 	v, ok := params[p.Name]
@@ -117,9 +145,13 @@ func (b *Bundle) Match(lang string) string { return b.resolve(lang).first.name }
 
 // unknown returns the category texts for a code not in the catalogue.
 func (b *Bundle) unknown(c *chain, code messages.Code) Message {
+	return b.unknownIn(c, code, b.table.CategoryOf(int(code)))
+}
+
+// unknownIn returns the texts of category cat for code.
+func (b *Bundle) unknownIn(c *chain, code messages.Code, cat int) Message {
 	msg := Message{Code: code}
 	v := load.Values{Code: int(code)}
-	cat := b.table.CategoryOf(int(code))
 	for f := range load.NumFields {
 		for _, li := range c.ls {
 			l := b.locales[li]

@@ -389,7 +389,7 @@ func TestLocalizeWith(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := Default().LocalizeWith(tt.code, tt.lang, tt.params)
+			m := LocalizeWith(Default(), tt.code, tt.lang, tt.params)
 			if m.Detail != tt.detail {
 				t.Errorf("Detail = %q, want %q", m.Detail, tt.detail)
 			}
@@ -398,10 +398,10 @@ func TestLocalizeWith(t *testing.T) {
 			}
 		})
 	}
-	if got := Default().LocalizeWith(699, "en", map[string]int{"Code": 1}).Title; !strings.Contains(got, "699") {
+	if got := LocalizeWith(Default(), messages.Code(699), "en", map[string]int{"Code": 1}).Title; !strings.Contains(got, "699") {
 		t.Errorf("unknown code title = %q, want the code 699", got)
 	}
-	if got := Default().LocalizeWith(messages.QuotaExceeded, "en", map[string]int{"Quota": 1}).Remedy; !strings.Contains(got, "1 call") || strings.Contains(got, "1 calls") {
+	if got := LocalizeWith(Default(), messages.QuotaExceeded, "en", map[string]int{"Quota": 1}).Remedy; !strings.Contains(got, "1 call") || strings.Contains(got, "1 calls") {
 		t.Errorf("Quota 1 remedy = %q, want the singular", got)
 	}
 }

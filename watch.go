@@ -16,7 +16,6 @@ import (
 
 	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // Watcher serves the locale files of a directory over the embedded ones,
@@ -329,8 +328,7 @@ func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	w.last = snap
 	stood, first := w.fault != nil, w.current.Load() == nil
 	ps := slices.Clone(snap.ps)
-	l := load.LoadSources(messages.Huiyan, append(load.Read(load.Layers(w.base), &ps), snap.src), ps)
-	b, err := bundleOf(l)
+	b, problems, err := loadBundle(append(load.Read(load.Layers(w.base), &ps), snap.src), ps, load.Tables)
 	w.fault = err
 	switch {
 	case err == nil:
@@ -349,11 +347,11 @@ func (w *Watcher) apply(snap snapshot) (*Reload, error) {
 	// none, changed only the files it skips.
 	outcome := snap.outcome(err)
 	if !first && outcome == w.outcome {
-		return nil, w.unreported(snap, l.Problems)
+		return nil, w.unreported(snap, problems)
 	}
 	w.outcome = outcome
 	ev := &Reload{Time: time.Now(), Err: err, Cleared: stood && err == nil}
-	return ev, w.unreported(snap, l.Problems)
+	return ev, w.unreported(snap, problems)
 }
 
 // unreported returns the problems of a load that have not been reported

@@ -177,7 +177,7 @@ func (s *state) log(ctx context.Context, b *huiyan.Bundle, code, shown messages.
 	if !l.Enabled(ctx, level) {
 		return
 	}
-	m := b.LocalizeWith(code, s.opLang, s.params)
+	m := huiyan.LocalizeWith(b, code, s.opLang, s.params)
 	if shown != code {
 		l.LogAttrs(ctx, level, "huiyanhttp: problem",
 			slog.Int("status", status),

@@ -55,7 +55,7 @@ func body(typ, title string, status int, code messages.Code, retryable bool) str
 
 func TestWriteProblem(t *testing.T) {
 	b := huiyan.Default()
-	sms5 := b.LocalizeWith(messages.SMSCodeExpired, "en", map[string]int{"Minutes": 5}).User
+	sms5 := huiyan.LocalizeWith(b, messages.SMSCodeExpired, "en", map[string]int{"Minutes": 5}).User
 	if !strings.Contains(sms5, "5 minutes") {
 		t.Fatalf("305 with Minutes=5 reads %q", sms5)
 	}
@@ -399,7 +399,7 @@ func TestLocalize(t *testing.T) {
 		{"English", nil, "/?lang=en", b.Localize(655, "en").User},
 		{"Chinese by default", nil, "/", b.Localize(655, "zh-CN").User},
 		{"parameters", []huiyanhttp.Option{huiyanhttp.WithParams(map[string]int{"Minutes": 5})}, "/?lang=en",
-			b.LocalizeWith(305, "en", map[string]int{"Minutes": 5}).User},
+			huiyan.LocalizeWith(b, messages.Code(305), "en", map[string]int{"Minutes": 5}).User},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -82,7 +82,7 @@ func (c *config) shown(code messages.Code) messages.Code {
 // parameters; with WithUniformIdentity, identityCode's user text is the
 // layer's where the layer has the locale that served it.
 func (c *config) localize(b *huiyan.Bundle, code messages.Code, lang string) huiyan.Message {
-	m := b.LocalizeWith(code, lang, c.params)
+	m := huiyan.LocalizeWith(b, code, lang, c.params)
 	if code == identityCode {
 		if text, ok := c.uniform[m.Lang]; ok {
 			m.User = text

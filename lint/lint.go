@@ -65,8 +65,16 @@ type LocaleStatus struct {
 // directory's files by their path), and also reports what loads but needs
 // a translator's attention. What Lint reports no problem for loads; every
 // reason NewBundle fails is among its problems.
-func Lint(fsys ...fs.FS) *Report {
-	l := load.Load(messages.Huiyan, load.Layers(fsys))
+//
+// Lint checks the files of the Huiyan table, [messages.Huiyan]; [LintTable]
+// those of another.
+func Lint(fsys ...fs.FS) *Report { return LintTable(messages.Huiyan, fsys...) }
+
+// LintTable is [Lint] of the files of table tbl, such as faceid.Table,
+// whose files are named faceid.zh-CN.toml and so on. The files of other
+// tables are not read.
+func LintTable(tbl *messages.Table, fsys ...fs.FS) *Report {
+	l := load.Load(tbl, load.Layers(fsys))
 	ps := l.Problems
 	for _, f := range l.Files {
 		for _, t := range f.Texts {

@@ -159,4 +159,8 @@ type TableCode interface {
 	~int
 	// Table returns the table of the code's type.
 	Table() *Table
+	// String returns the name of the code's constant, such as
+	// "FaceTooClose", and a name that shows the number for a code not in
+	// the table.
+	String() string
 }

@@ -6,7 +6,9 @@ import (
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/export"
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // lookupBundle returns the bundle that lookup reads lang from. For the
@@ -16,17 +18,23 @@ import (
 // whole bundle, since a locale that matches a tag exactly outscores every
 // other. A command that prints one message does not decode every file
 // (TestLookupBundle checks that it prints the same).
-func lookupBundle(dir, lang string) (*huiyan.Bundle, error) {
-	name := lang + ".toml"
+//
+// For a table other than Huiyan's, the files are that table's, with the
+// Huiyan table's zh-CN.toml, which every bundle has.
+func lookupBundle(dir, lang string, tbl *messages.Table) (*huiyan.Bundle, error) {
+	file := func(tag string) string { return load.FileName(tbl, tag) }
 	if dir != "" || lang == export.All {
 		return bundle(dir)
 	}
-	if _, err := fs.Stat(locales.FS, name); err != nil {
+	if _, err := fs.Stat(locales.FS, file(lang)); err != nil {
 		return bundle(dir)
 	}
-	names := []string{canonical + ".toml"}
+	names := []string{file(canonical)}
 	if lang != canonical {
-		names = append(names, name, "en-US.toml")
+		names = append(names, file(lang), file("en-US"))
+	}
+	if tbl != load.Tables[0] {
+		names = append(names, load.FileName(load.Tables[0], canonical))
 	}
 	return huiyan.NewBundle(only{locales.FS, names})
 }

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
+	"github.com/huiyan-i18n/huiyan/internal/export"
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -14,18 +17,28 @@ import (
 // embedded locales serves every code, known or not, as the whole default
 // bundle does.
 func TestLookupBundle(t *testing.T) {
+	t.Run("huiyan", testLookupBundle[messages.Code])
+	t.Run("faceid", testLookupBundle[faceid.Code])
+}
+
+func testLookupBundle[C messages.TableCode](t *testing.T) {
+	var zero C
+	tbl := zero.Table()
 	entries, err := fs.ReadDir(locales.FS, ".")
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes := append(messages.All(), 699, 1, -5)
+	codes := append(export.Codes[C](), 699, 1, -5, 1299, 2999)
 	for _, e := range entries {
 		lang, ok := strings.CutSuffix(e.Name(), ".toml")
-		if !ok {
+		if tbl != load.Tables[0] {
+			lang, ok = strings.CutPrefix(lang, tbl.Name()+".")
+		}
+		if !ok || strings.Contains(lang, ".") || e.Name() != load.FileName(tbl, lang) {
 			continue
 		}
 		t.Run(lang, func(t *testing.T) {
-			b, err := lookupBundle("", lang)
+			b, err := lookupBundle("", lang, tbl)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -33,14 +46,14 @@ func TestLookupBundle(t *testing.T) {
 				t.Fatal("lookup builds the whole default bundle")
 			}
 			for _, c := range codes {
-				if got, want := b.Localize(c, lang), huiyan.Default().Localize(c, lang); got != want {
+				if got, want := huiyan.LocalizeWith(b, c, lang, nil), huiyan.LocalizeWith(nil, c, lang, nil); got != want {
 					t.Errorf("code %d: %+v, the default bundle says %+v", c, got, want)
 				}
 			}
 		})
 	}
 	for _, lang := range []string{"en", "zh-cn", "zh-CN,en;q=0.5", "all", "xx"} {
-		if b, err := lookupBundle("", lang); err != nil || b != huiyan.Default() {
+		if b, err := lookupBundle("", lang, tbl); err != nil || b != huiyan.Default() {
 			t.Errorf("lookupBundle(%q): %v; want the default bundle", lang, err)
 		}
 	}

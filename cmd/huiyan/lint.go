@@ -12,6 +12,7 @@ import (
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/lint"
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // lintFlags are the flags of huiyan lint.
@@ -20,6 +21,7 @@ type lintFlags struct {
 	alone   bool   // each DIR is a complete catalogue, linted alone
 	strict  bool   // warnings fail too
 	verbose bool   // list what partial locales lack
+	table   *messages.Table
 }
 
 func runLint(args []string, stdout io.Writer) error {
@@ -29,8 +31,12 @@ func runLint(args []string, stdout io.Writer) error {
 	flags.BoolVar(&f.alone, "alone", false, "")
 	flags.BoolVar(&f.strict, "strict", false, "")
 	flags.BoolVar(&f.verbose, "v", false, "")
+	table := tableFlag(flags)
 	dirs, err := parseArgs(flags, args)
 	if err != nil {
+		return err
+	}
+	if f.table, err = parseTable("lint", *table); err != nil {
 		return err
 	}
 	switch {
@@ -58,15 +64,15 @@ func runLint(args []string, stdout io.Writer) error {
 	failed := false
 	switch {
 	case f.over != "":
-		failed = writeReport(&sb, lint.Lint(locales.FS, huiyan.Dir(f.over)), f)
+		failed = writeReport(&sb, lint.LintTable(f.table, locales.FS, huiyan.Dir(f.over)), f)
 	case len(dirs) == 0:
-		failed = writeReport(&sb, lint.Lint(), f)
+		failed = writeReport(&sb, lint.LintTable(f.table), f)
 	}
 	for _, dir := range dirs {
 		if len(dirs) > 1 {
 			fmt.Fprintf(&sb, "== %s\n", dir)
 		}
-		if writeReport(&sb, lintDir(dir, f.alone), f) {
+		if writeReport(&sb, lintDir(dir, f.table, f.alone), f) {
 			failed = true
 		}
 	}
@@ -83,12 +89,12 @@ func runLint(args []string, stdout io.Writer) error {
 // embedded files; alone, as a complete catalogue, when asked to or when dir
 // is one: linted alone, it has the canonical locale and every locale of it
 // is complete.
-func lintDir(dir string, alone bool) *lint.Report {
-	r := lint.Lint(huiyan.Dir(dir))
+func lintDir(dir string, tbl *messages.Table, alone bool) *lint.Report {
+	r := lint.LintTable(tbl, huiyan.Dir(dir))
 	if alone || complete(r) {
 		return r
 	}
-	return lint.Lint(locales.FS, huiyan.Dir(dir))
+	return lint.LintTable(tbl, locales.FS, huiyan.Dir(dir))
 }
 
 // complete reports whether r is the report of a complete catalogue: it

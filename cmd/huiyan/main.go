@@ -1,12 +1,13 @@
-// Huiyan explains Tencent Huiyan (face verification) error codes: what to
-// tell the end user, and what the operator should know and do. It also
-// checks locale files and exports the catalogue for review.
+// Huiyan explains Tencent Huiyan (face verification) error codes and the
+// result codes of Tencent Cloud's FaceID API: what to tell the end user,
+// and what the operator should know and do. It also checks locale files
+// and exports the catalogue for review.
 //
 // Usage:
 //
-//	huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
-//	huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
-//	huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+//	huiyan lookup CODE [-table huiyan|faceid] [-lang L|all] [-format text|json] [-dir DIR]
+//	huiyan export [-table huiyan|faceid] [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
+//	huiyan lint [-table huiyan|faceid] [-strict] [-v] [[-alone] DIR... | -dir DIR]
 //	huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...] [-prometheus URL]
 //
 // The commands are:
@@ -18,6 +19,12 @@
 //
 // The flags are:
 //
+//	-table T
+//		the table of codes: huiyan (the default), the Huiyan error codes
+//		of the mini-program SDK's pages (package messages), or faceid,
+//		the result codes of today's FaceID API (package faceid). The two
+//		share numbers with other meanings: 302 is an SMS rate limit in
+//		huiyan and an expired ID card in faceid.
 //	-lang L
 //		the language: a BCP 47 tag (en-US), a WeChat language value
 //		(zh_CN) or a whole Accept-Language header
@@ -47,16 +54,19 @@
 //
 // # Export formats
 //
-// In JSON, a message is an object with the keys code, name, category,
-// known, lang, user, title, detail and remedy, in that order; export prints
-// {"lang": L, "messages": [...]}. With -lang all, export prints
-// {"langs": [...], "messages": [...]}: langs lists the locales, zh-CN first
-// and the others sorted, and a message has the keys code, name, category
-// and texts, an object with one key per locale, in the order of langs,
-// whose values have the keys lang, user, title, detail and remedy.
+// In JSON, a message is an object with the keys table, code, name,
+// category, known, billed (only for a result Tencent bills), lang, user,
+// title, detail and remedy, in that order; export prints {"table": T,
+// "lang": L, "messages": [...]}. With -lang all, export prints {"table":
+// T, "langs": [...], "messages": [...]}: langs lists the locales, zh-CN
+// first and the others sorted, and a message has the keys code, name,
+// category, billed (only when true) and texts, an object with one key per
+// locale, in the order of langs, whose values have the keys lang, user,
+// title, detail and remedy.
 //
 // CSV has a header row, then a row per code with the columns code, name,
-// category, known, lang, user, title, detail and remedy. It starts with a
+// category, billed (for the faceid table), known, lang, user, title,
+// detail and remedy. It starts with a
 // UTF-8 byte order mark and ends its lines with CRLF, so that spreadsheets
 // read it as UTF-8. A text that starts with =, +, -, @, a tab or a carriage
 // return gets a leading apostrophe, so that no spreadsheet runs it as a
@@ -70,7 +80,8 @@
 // Grafana is the dashboard of the metrics of module huiyanprom, to import
 // into Grafana as it is, whose table of top codes names each code by its
 // operator title in -lang: docs/grafana-dashboard.json is its output for
-// en-US. It takes one language, not all.
+// en-US. It takes one language, not all, and covers every table: it takes
+// no -table.
 //
 // lookup -lang all shows the code in every locale: in text, one block per
 // locale; in JSON, one message as export -lang all writes it.
@@ -81,7 +92,9 @@
 //
 // # Lint
 //
-// huiyan lint checks the embedded locale files, or each DIR in turn. A DIR
+// huiyan lint checks the embedded locale files of -table, or those of
+// each DIR in turn: the files named zh-CN.toml and so on for huiyan,
+// faceid.zh-CN.toml and so on for faceid. A DIR
 // is checked as the other commands read -dir DIR: a deployment's layer
 // over the embedded files, whose missing texts come from them. So huiyan
 // lint DIR and huiyan lint -dir DIR say the same of a layer, such as the
@@ -155,24 +168,28 @@ import (
 	"strings"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/internal/export"
 	"github.com/huiyan-i18n/huiyan/internal/grafana"
+	"github.com/huiyan-i18n/huiyan/internal/load"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 const usage = `Usage:
-  huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
-  huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
-  huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+  huiyan lookup CODE [-table huiyan|faceid] [-lang L|all] [-format text|json] [-dir DIR]
+  huiyan export [-table huiyan|faceid] [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
+  huiyan lint [-table huiyan|faceid] [-strict] [-v] [[-alone] DIR... | -dir DIR]
   huiyan serve [-addr 127.0.0.1:8080] [-dir DIR] [-allow-host NAME,...] [-prometheus URL]
 
 Commands:
-  lookup  show what a Huiyan error code means, for the end user and the operator
+  lookup  show what a Huiyan error code or FaceID result code means, for the
+          end user and the operator
   export  print the whole catalogue in one language, or all side by side
   lint    check locale files and say how complete each locale is
   serve   serve the operator page and the JSON API
 
+-table faceid reads codes as the FaceID API's result codes (default huiyan);
 -lang takes a BCP 47 tag (en-US), a WeChat value (zh_CN) or an
 Accept-Language header; -dir DIR reads the locale files of DIR over the
 embedded ones. huiyan CMD -h prints a command's usage.
@@ -180,21 +197,25 @@ embedded ones. huiyan CMD -h prints a command's usage.
 
 // commandUsage is each command's usage, which huiyan CMD -h prints.
 var commandUsage = map[string]string{
-	"lookup": `Usage: huiyan lookup CODE [-lang L|all] [-format text|json] [-dir DIR]
+	"lookup": `Usage: huiyan lookup CODE [-table huiyan|faceid] [-lang L|all] [-format text|json] [-dir DIR]
 
-Show what a Huiyan error code means, for the end user and the operator.
-A code outside the catalogue gets the texts of its category.
+Show what a code means, for the end user and the operator. A code outside
+its table gets the texts of its category.
 
+  -table T   huiyan (default): a Huiyan error code; faceid: a result code
+             of the FaceID API (302 is an SMS limit in one, an expired ID
+             card in the other)
   -lang L    the reader's language: a BCP 47 tag (en-US), a WeChat value
              (zh_CN) or an Accept-Language header (default zh-CN); all
              shows the code in every locale
   -format F  text or json (default text)
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"export": `Usage: huiyan export [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
+	"export": `Usage: huiyan export [-table huiyan|faceid] [-lang L|all] [-format json|csv|markdown|grafana] [-dir DIR]
 
-Print the whole catalogue, every code in ascending order.
+Print the whole catalogue of a table, every code in ascending order.
 
+  -table T   huiyan (default) or faceid; grafana covers both and takes none
   -lang L    the reader's language, as for lookup (default zh-CN); all
              puts every locale side by side, zh-CN first
   -format F  json (default), csv (UTF-8 with a byte order mark, for
@@ -202,14 +223,15 @@ Print the whole catalogue, every code in ascending order.
              of huiyanprom's metrics, codes named by their titles in -lang
   -dir DIR   read the locale files of DIR over the embedded ones
 `,
-	"lint": `Usage: huiyan lint [-strict] [-v] [[-alone] DIR... | -dir DIR]
+	"lint": `Usage: huiyan lint [-table huiyan|faceid] [-strict] [-v] [[-alone] DIR... | -dir DIR]
 
-Check the embedded locale files, or those of each DIR, and say how complete
-each locale is. A DIR is checked as -dir reads it, over the embedded files
+Check the embedded locale files of a table, or those of each DIR, and say
+how complete each locale is. A DIR is checked as -dir reads it, over the embedded files
 (a complete catalogue on its own is checked alone, with the same findings).
 Problems print as FILE:LINE: error: MSG (the files do not load) or
 FILE:LINE: warning: MSG (advice for a translator), errors first.
 
+  -table T   huiyan (default: zh-CN.toml ...) or faceid (faceid.zh-CN.toml ...)
   -alone     check each DIR alone, as a complete catalogue: what it lacks
              is a problem, not taken from the embedded files
   -dir DIR   check DIR over the embedded files
@@ -322,11 +344,25 @@ func bundle(dir string) (*huiyan.Bundle, error) {
 	return huiyan.NewBundle(locales.FS, huiyan.Dir(dir))
 }
 
+// tableFlag defines the flag -table of fs.
+func tableFlag(fs *flag.FlagSet) *string { return fs.String("table", messages.Huiyan.Name(), "") }
+
+// parseTable returns the table that -table names.
+func parseTable(cmd, name string) (*messages.Table, error) {
+	for _, t := range load.Tables {
+		if t.Name() == name {
+			return t, nil
+		}
+	}
+	return nil, usagef("%s: unknown table %q (want huiyan or faceid)", cmd, name)
+}
+
 func lookup(args []string, stdout io.Writer) error {
 	fs := newFlagSet("lookup")
 	lang := fs.String("lang", canonical, "")
 	format := fs.String("format", "text", "")
 	dir := fs.String("dir", "", "")
+	table := tableFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -337,32 +373,38 @@ func lookup(args []string, stdout io.Writer) error {
 	case len(pos) > 1:
 		return usagef("lookup: one CODE expected, got %d arguments: %s", len(pos), strings.Join(pos, " "))
 	}
+	tbl, err := parseTable("lookup", *table)
+	if err != nil {
+		return err
+	}
 	code, err := parseCode(pos[0])
 	if err != nil {
 		return err
 	}
-	var write func(io.Writer, huiyan.Message) error
-	switch *format {
-	case "text":
-		write = writeText
-	case "json":
-		write = func(w io.Writer, m huiyan.Message) error { return export.JSON(w, m) }
-	default:
+	if *format != "text" && *format != "json" {
 		return usagef("lookup: unsupported format %q (want text or json)", *format)
 	}
-	b, err := lookupBundle(*dir, *lang)
+	b, err := lookupBundle(*dir, *lang, tbl)
 	if err != nil {
 		return err
 	}
-	if *lang == export.All {
-		return lookupAll(stdout, b, code, *format)
+	if tbl == faceid.Table {
+		return lookupIn(stdout, b, faceid.Code(code), *lang, *format)
 	}
-	return write(stdout, b.Localize(code, *lang))
+	return lookupIn(stdout, b, messages.Code(code), *lang, *format)
 }
 
-// lookupAll writes code in every locale of b: in text, one block per
-// locale; in JSON, the code as export -lang all writes it.
-func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string) error {
+// lookupIn writes code in lang, or with lang all in every locale of b: in
+// text, one block per locale; in JSON, the code as export -lang all
+// writes it.
+func lookupIn[C messages.TableCode](w io.Writer, b *huiyan.Bundle, code C, lang, format string) error {
+	if lang != export.All {
+		m := huiyan.LocalizeWith(b, code, lang, nil)
+		if format == "json" {
+			return export.JSON(w, m)
+		}
+		return writeText(w, m)
+	}
 	if format == "json" {
 		return export.JSON(w, export.NewCompared(b, code))
 	}
@@ -372,7 +414,7 @@ func lookupAll(w io.Writer, b *huiyan.Bundle, code messages.Code, format string)
 				return err
 			}
 		}
-		if err := writeText(w, b.Localize(code, l)); err != nil {
+		if err := writeText(w, huiyan.LocalizeWith(b, code, l, nil)); err != nil {
 			return err
 		}
 	}
@@ -387,6 +429,7 @@ func exportCmd(args []string, stdout io.Writer) error {
 	lang := fs.String("lang", canonical, "")
 	format := fs.String("format", "json", "")
 	dir := fs.String("dir", "", "")
+	table := tableFlag(fs)
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -394,27 +437,43 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if len(pos) > 0 {
 		return usagef("export: unexpected arguments: %s", strings.Join(pos, " "))
 	}
+	tbl, err := parseTable("export", *table)
+	if err != nil {
+		return err
+	}
 	if !slices.Contains([]string{"json", "csv", "markdown", "grafana"}, *format) {
 		return usagef("export: unsupported format %q (want json, csv, markdown or grafana)", *format)
 	}
 	if *format == "grafana" && *lang == export.All {
 		return usagef("export: -format grafana takes one language, not all")
 	}
+	if *format == "grafana" && tbl != load.Tables[0] {
+		return usagef("export: -format grafana writes one dashboard for every table; it takes no -table")
+	}
 	b, err := bundle(*dir)
 	if err != nil {
 		return err
 	}
-	switch {
-	case *format == "csv":
-		return export.CSV(stdout, b, *lang)
-	case *format == "markdown":
-		return export.Markdown(stdout, b, *lang)
-	case *format == "grafana":
+	if *format == "grafana" {
 		return grafana.Write(stdout, b, *lang)
-	case *lang == export.All:
-		return export.JSON(stdout, export.NewSideBySide(b))
 	}
-	return export.JSON(stdout, export.NewCatalogue(b, *lang))
+	if tbl == faceid.Table {
+		return exportTable[faceid.Code](stdout, b, *lang, *format)
+	}
+	return exportTable[messages.Code](stdout, b, *lang, *format)
+}
+
+// exportTable writes the codes of C's table in lang and format.
+func exportTable[C messages.TableCode](w io.Writer, b *huiyan.Bundle, lang, format string) error {
+	switch {
+	case format == "csv":
+		return export.CSV[C](w, b, lang)
+	case format == "markdown":
+		return export.Markdown[C](w, b, lang)
+	case lang == export.All:
+		return export.JSON(w, export.NewSideBySide[C](b))
+	}
+	return export.JSON(w, export.NewCatalogue[C](b, lang))
 }
 
 // newFlagSet returns a flag set that reports errors to its caller alone:
@@ -473,7 +532,8 @@ func takesValue(fs *flag.FlagSet, arg string) bool {
 	return !ok || !b.IsBoolFlag()
 }
 
-func parseCode(s string) (messages.Code, error) {
+// parseCode parses the code of lookup, of any table.
+func parseCode(s string) (int, error) {
 	c, err := messages.ParseCode(s)
 	switch {
 	case errors.Is(err, strconv.ErrRange):
@@ -481,20 +541,30 @@ func parseCode(s string) (messages.Code, error) {
 	case err != nil:
 		return 0, usagef("lookup: code %q is not a number", s)
 	}
-	return c, nil
+	return int(c), nil
 }
 
 // textIndent aligns the texts after their labels.
 const textIndent = "        "
 
-// writeText writes m as a header line and one labelled line per text.
-func writeText(w io.Writer, m huiyan.Message) error {
+// writeText writes m as a header line and one labelled line per text. The
+// header names the table of a code of a table other than Huiyan's, and
+// says when the result is billed.
+func writeText[C messages.TableCode](w io.Writer, m huiyan.MessageOf[C]) error {
 	var sb strings.Builder
 	name := m.Code.String()
 	if !m.Known {
 		name = "unknown code"
 	}
-	fmt.Fprintf(&sb, "%d %s (%s) [%s]\n", int(m.Code), name, m.Code.Category(), m.Lang)
+	tbl := m.Code.Table()
+	if tbl != load.Tables[0] {
+		sb.WriteString(tbl.Name() + " ")
+	}
+	category := export.Category(m.Code)
+	if e, ok := tbl.Lookup(int(m.Code)); ok && e.Billed {
+		category += ", billed"
+	}
+	fmt.Fprintf(&sb, "%d %s (%s) [%s]\n", int(m.Code), name, category, m.Lang)
 	for _, f := range []struct{ label, text string }{
 		{"User:", m.User},
 		{"Title:", m.Title},

@@ -137,26 +137,26 @@ func TestLookupJSON(t *testing.T) {
 			name: "en-US",
 			args: []string{"lookup", "604", "-lang", "en-US", "-format", "json"},
 			code: 604, lang: "en-US",
-			head: `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"en-US"`,
+			head: `"table":"huiyan","code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"en-US"`,
 		},
 		{
 			name: "zh_CN flags before code",
 			args: []string{"lookup", "-format", "json", "-lang", "zh_CN", "604"},
 			code: 604, lang: "zh-CN",
-			head:  `"code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"zh-CN"`,
+			head:  `"table":"huiyan","code":604,"name":"SimilarityTooLow","category":"liveness","known":true,"lang":"zh-CN"`,
 			rawIn: huiyan.Localize(604, "zh-CN").User,
 		},
 		{
 			name: "unknown code",
 			args: []string{"lookup", "699", "-format=json", "-lang", "en-US"},
 			code: 699, lang: "en-US",
-			head: `"code":699,"name":"Code(699)","category":"liveness","known":false,"lang":"en-US"`,
+			head: `"table":"huiyan","code":699,"name":"Code(699)","category":"liveness","known":false,"lang":"en-US"`,
 		},
 		{
 			name: "negative code",
 			args: []string{"lookup", "-format", "json", "--", "-5"},
 			code: -5, lang: "zh-CN",
-			head: `"code":-5,"name":"Code(-5)","category":"general","known":false,"lang":"zh-CN"`,
+			head: `"table":"huiyan","code":-5,"name":"Code(-5)","category":"general","known":false,"lang":"zh-CN"`,
 		},
 	}
 	for _, tt := range tests {
@@ -196,7 +196,7 @@ func TestExport(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			stdout := mustRun(t, tt.args...)
-			if !strings.HasPrefix(stdout, "{\"lang\":") || strings.Count(stdout, "\n") != 1 {
+			if !strings.HasPrefix(stdout, "{\"table\":\"huiyan\",\"lang\":") || strings.Count(stdout, "\n") != 1 {
 				t.Errorf("output is not one line that starts with the lang key:\n%.80s", stdout)
 			}
 			var got jsonCatalogue
@@ -415,8 +415,8 @@ var lintCases = []struct {
 		want:  []string{"zh-CN.toml:3: error: invalid TOML: strings cannot contain newlines"},
 	},
 	{kind: "bad-file-name", want: []string{
-		`en-US copy.toml: warning: skipped: "en-US copy.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml`,
-		`english.toml: warning: skipped: "english.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml`,
+		`en-US copy.toml: warning: skipped: "en-US copy.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml, and those of the FaceID table like faceid.zh-CN.toml`,
+		`english.toml: warning: skipped: "english.toml" is not named for a language tag; name locale files like zh-CN.toml or en-US.toml, and those of the FaceID table like faceid.zh-CN.toml`,
 	}},
 	{kind: "not-a-string", want: []string{"en-US.toml:3: error: 655.title: want a string or a table, not a TOML integer"}},
 	{kind: "category-title-without-code", want: []string{"en-US.toml:2: error: category.liveness.title: the title of a category must show the code, {{.Code}}"}},
@@ -916,11 +916,12 @@ func TestExportJSONAll(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			stdout := mustRun(t, tt.args...)
-			if !strings.HasPrefix(stdout, "{\"langs\":[") || strings.Count(stdout, "\n") != 1 {
+			if !strings.HasPrefix(stdout, "{\"table\":\"huiyan\",\"langs\":[") || strings.Count(stdout, "\n") != 1 {
 				t.Errorf("output is not one line that starts with the langs key:\n%.80s", stdout)
 			}
 			type text struct{ Lang, User, Title, Detail, Remedy string }
 			var got struct {
+				Table    string   `json:"table"`
 				Langs    []string `json:"langs"`
 				Messages []struct {
 					Code     int             `json:"code"`
@@ -1009,6 +1010,7 @@ func TestLintDeploymentWithChinese(t *testing.T) {
 // jsonMessage is a message as the documentation spells it, to read the
 // output with unknown keys refused.
 type jsonMessage struct {
+	Table    string `json:"table"`
 	Code     int    `json:"code"`
 	Name     string `json:"name"`
 	Category string `json:"category"`
@@ -1021,12 +1023,13 @@ type jsonMessage struct {
 }
 
 type jsonCatalogue struct {
+	Table    string        `json:"table"`
 	Lang     string        `json:"lang"`
 	Messages []jsonMessage `json:"messages"`
 }
 
 func newJSONMessage(m huiyan.Message) jsonMessage {
-	return jsonMessage{int(m.Code), m.Code.String(), m.Code.Category().String(), m.Known, m.Lang, m.User, m.Title, m.Detail, m.Remedy}
+	return jsonMessage{"huiyan", int(m.Code), m.Code.String(), m.Code.Category().String(), m.Known, m.Lang, m.User, m.Title, m.Detail, m.Remedy}
 }
 
 // TestLookupAll checks lookup -lang all: the code in every locale.

@@ -60,17 +60,17 @@ func TestAPIListIsExport(t *testing.T) {
 		want   any
 		lang   string // Content-Language
 	}{
-		{"tag", "/api/codes?lang=en-US", nil, export.NewCatalogue(b, "en-US"), "en-US"},
-		{"WeChat value", "/api/codes?lang=zh_CN", nil, export.NewCatalogue(b, "zh_CN"), "zh-CN"},
-		{"header as lang", "/api/codes?lang=en-GB,en%3Bq%3D0.9,zh%3Bq%3D0.1", nil, export.NewCatalogue(b, "en-GB,en;q=0.9,zh;q=0.1"), "en-US"},
-		{"a language no locale serves", "/api/codes?lang=ja", nil, export.NewCatalogue(b, "ja"), "en-US"},
-		{"garbage", "/api/codes?lang=%21%21%21", nil, export.NewCatalogue(b, "!!!"), "zh-CN"},
-		{"Accept-Language", "/api/codes", []string{"Accept-Language", "en;q=0.8, fr"}, export.NewCatalogue(b, "en;q=0.8, fr"), "en-US"},
-		{"lang over Accept-Language", "/api/codes?lang=zh-CN", []string{"Accept-Language", "en"}, export.NewCatalogue(b, "zh-CN"), "zh-CN"},
-		{"empty lang is no lang", "/api/codes?lang=", []string{"Accept-Language", "en"}, export.NewCatalogue(b, "en"), "en-US"},
-		{"nothing", "/api/codes", nil, export.NewCatalogue(b, ""), "zh-CN"},
-		{"all", "/api/codes?lang=all", nil, export.NewSideBySide(b), strings.Join(b.Locales(), ", ")},
-		{"all in Accept-Language is a language value", "/api/codes", []string{"Accept-Language", "all"}, export.NewCatalogue(b, "all"), b.Match("all")},
+		{"tag", "/api/codes?lang=en-US", nil, export.NewCatalogue[messages.Code](b, "en-US"), "en-US"},
+		{"WeChat value", "/api/codes?lang=zh_CN", nil, export.NewCatalogue[messages.Code](b, "zh_CN"), "zh-CN"},
+		{"header as lang", "/api/codes?lang=en-GB,en%3Bq%3D0.9,zh%3Bq%3D0.1", nil, export.NewCatalogue[messages.Code](b, "en-GB,en;q=0.9,zh;q=0.1"), "en-US"},
+		{"a language no locale serves", "/api/codes?lang=ja", nil, export.NewCatalogue[messages.Code](b, "ja"), "en-US"},
+		{"garbage", "/api/codes?lang=%21%21%21", nil, export.NewCatalogue[messages.Code](b, "!!!"), "zh-CN"},
+		{"Accept-Language", "/api/codes", []string{"Accept-Language", "en;q=0.8, fr"}, export.NewCatalogue[messages.Code](b, "en;q=0.8, fr"), "en-US"},
+		{"lang over Accept-Language", "/api/codes?lang=zh-CN", []string{"Accept-Language", "en"}, export.NewCatalogue[messages.Code](b, "zh-CN"), "zh-CN"},
+		{"empty lang is no lang", "/api/codes?lang=", []string{"Accept-Language", "en"}, export.NewCatalogue[messages.Code](b, "en"), "en-US"},
+		{"nothing", "/api/codes", nil, export.NewCatalogue[messages.Code](b, ""), "zh-CN"},
+		{"all", "/api/codes?lang=all", nil, export.NewSideBySide[messages.Code](b), strings.Join(b.Locales(), ", ")},
+		{"all in Accept-Language is a language value", "/api/codes", []string{"Accept-Language", "all"}, export.NewCatalogue[messages.Code](b, "all"), b.Match("all")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

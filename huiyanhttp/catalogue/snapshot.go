@@ -83,12 +83,12 @@ func newEntity(body []byte) entity {
 
 // catalogue returns the JSON of huiyan export -lang lang.
 func (s *snapshot) catalogue(lang string) entity {
-	return s.cached("lang "+lang, func() any { return export.NewCatalogue(s.bundle, lang) })
+	return s.cached("lang "+lang, func() any { return export.NewCatalogue[messages.Code](s.bundle, lang) })
 }
 
 // sideBySide returns the JSON of huiyan export -lang all.
 func (s *snapshot) sideBySide() entity {
-	return s.cached(export.All, func() any { return export.NewSideBySide(s.bundle) })
+	return s.cached(export.All, func() any { return export.NewSideBySide[messages.Code](s.bundle) })
 }
 
 func (s *snapshot) cached(key string, v func() any) entity {

@@ -27,25 +27,39 @@ func JSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// Catalogue is every code of a bundle in one language.
-type Catalogue struct {
-	Lang     string           `json:"lang"` // the locale that lang matched
-	Messages []huiyan.Message `json:"messages"`
+// Codes returns every code of C's table, in ascending order.
+func Codes[C messages.TableCode]() []C {
+	var zero C
+	entries := zero.Table().Entries()
+	codes := make([]C, len(entries))
+	for i, e := range entries {
+		codes[i] = C(e.Code)
+	}
+	return codes
 }
 
-// NewCatalogue returns every code of the catalogue, in ascending order,
+// Catalogue is every code of a table in one language.
+type Catalogue[C messages.TableCode] struct {
+	Table    string                `json:"table"` // "huiyan" or "faceid"
+	Lang     string                `json:"lang"`  // the locale that lang matched
+	Messages []huiyan.MessageOf[C] `json:"messages"`
+}
+
+// NewCatalogue returns every code of C's table, in ascending order,
 // localized for lang.
-func NewCatalogue(b *huiyan.Bundle, lang string) Catalogue {
-	codes := messages.All()
-	out := Catalogue{Lang: b.Match(lang), Messages: make([]huiyan.Message, len(codes))}
+func NewCatalogue[C messages.TableCode](b *huiyan.Bundle, lang string) Catalogue[C] {
+	codes := Codes[C]()
+	var zero C
+	out := Catalogue[C]{Table: zero.Table().Name(), Lang: b.Match(lang), Messages: make([]huiyan.MessageOf[C], len(codes))}
 	for i, c := range codes {
-		out.Messages[i] = b.Localize(c, lang)
+		out.Messages[i] = huiyan.LocalizeWith(b, c, lang, nil)
 	}
 	return out
 }
 
-// SideBySide is every code of a bundle in every locale.
+// SideBySide is every code of a table in every locale.
 type SideBySide struct {
+	Table    string     `json:"table"` // "huiyan" or "faceid"
 	Langs    []string   `json:"langs"` // the locales, zh-CN first
 	Messages []Compared `json:"messages"`
 }
@@ -55,6 +69,7 @@ type Compared struct {
 	Code     int    `json:"code"`
 	Name     string `json:"name"`
 	Category string `json:"category"`
+	Billed   bool   `json:"billed,omitempty"` // Tencent bills the result
 	Texts    Texts  `json:"texts"`
 }
 
@@ -79,20 +94,23 @@ type Text struct {
 	Remedy string `json:"remedy"`
 }
 
-// NewSideBySide returns every code of the catalogue in every locale of b.
-func NewSideBySide(b *huiyan.Bundle) SideBySide {
-	out := SideBySide{Langs: b.Locales()}
-	for _, c := range messages.All() {
+// NewSideBySide returns every code of C's table in every locale of b.
+func NewSideBySide[C messages.TableCode](b *huiyan.Bundle) SideBySide {
+	var zero C
+	out := SideBySide{Table: zero.Table().Name(), Langs: b.Locales()}
+	for _, c := range Codes[C]() {
 		out.Messages = append(out.Messages, NewCompared(b, c))
 	}
 	return out
 }
 
 // NewCompared returns code c in every locale of b.
-func NewCompared(b *huiyan.Bundle, c messages.Code) Compared {
-	jc := Compared{Code: int(c), Name: c.String(), Category: c.Category().String()}
+func NewCompared[C messages.TableCode](b *huiyan.Bundle, c C) Compared {
+	tbl := c.Table()
+	e, known := tbl.Lookup(int(c))
+	jc := Compared{Code: int(c), Name: c.String(), Category: Category(c), Billed: known && e.Billed}
 	for _, l := range b.Locales() {
-		m := b.Localize(c, l)
+		m := huiyan.LocalizeWith(b, c, l, nil)
 		jc.Texts = append(jc.Texts, LocaleTexts{l, Text{m.Lang, m.User, m.Title, m.Detail, m.Remedy}})
 	}
 	return jc
@@ -122,32 +140,46 @@ func (ts Texts) MarshalJSON() ([]byte, error) {
 
 // column is a column of a CSV or Markdown export: its header, and its
 // value in the message of a code for lang.
-type column struct {
+type column[C messages.TableCode] struct {
 	header string
 	lang   string
-	value  func(huiyan.Message) string
+	value  func(huiyan.MessageOf[C]) string
+}
+
+// Category returns the key of c's category in its table, as locale files
+// spell it.
+func Category[C messages.TableCode](c C) string {
+	tbl := c.Table()
+	return tbl.Categories()[tbl.CategoryOf(int(c))].Key
 }
 
 // columns returns the columns of a CSV (meta) or Markdown export. For one
 // language: the code, known and lang when meta, and the texts. For All:
 // the code, and the texts of each locale of b, headed "user (en-US)".
-func columns(b *huiyan.Bundle, lang string, meta bool) []column {
+func columns[C messages.TableCode](b *huiyan.Bundle, lang string, meta bool) []column[C] {
 	all := lang == All
 	codeLang := lang // any language: these columns show the code alone
 	if all {
 		codeLang = "zh-CN"
 	}
-	cols := []column{
-		{"code", codeLang, func(m huiyan.Message) string { return strconv.Itoa(int(m.Code)) }},
-		{"name", codeLang, func(m huiyan.Message) string { return m.Code.String() }},
-		{"category", codeLang, func(m huiyan.Message) string { return m.Code.Category().String() }},
+	cols := []column[C]{
+		{"code", codeLang, func(m huiyan.MessageOf[C]) string { return strconv.Itoa(int(m.Code)) }},
+		{"name", codeLang, func(m huiyan.MessageOf[C]) string { return m.Code.String() }},
+		{"category", codeLang, func(m huiyan.MessageOf[C]) string { return Category(m.Code) }},
 	}
-	texts := func(lang, suffix string) []column {
-		return []column{
-			{"user" + suffix, lang, func(m huiyan.Message) string { return m.User }},
-			{"title" + suffix, lang, func(m huiyan.Message) string { return m.Title }},
-			{"detail" + suffix, lang, func(m huiyan.Message) string { return m.Detail }},
-			{"remedy" + suffix, lang, func(m huiyan.Message) string { return m.Remedy }},
+	var zero C
+	if billing(zero.Table()) {
+		cols = append(cols, column[C]{"billed", codeLang, func(m huiyan.MessageOf[C]) string {
+			e, ok := m.Code.Table().Lookup(int(m.Code))
+			return strconv.FormatBool(ok && e.Billed)
+		}})
+	}
+	texts := func(lang, suffix string) []column[C] {
+		return []column[C]{
+			{"user" + suffix, lang, func(m huiyan.MessageOf[C]) string { return m.User }},
+			{"title" + suffix, lang, func(m huiyan.MessageOf[C]) string { return m.Title }},
+			{"detail" + suffix, lang, func(m huiyan.MessageOf[C]) string { return m.Detail }},
+			{"remedy" + suffix, lang, func(m huiyan.MessageOf[C]) string { return m.Remedy }},
 		}
 	}
 	if all {
@@ -158,16 +190,27 @@ func columns(b *huiyan.Bundle, lang string, meta bool) []column {
 	}
 	if meta {
 		cols = append(cols,
-			column{"known", lang, func(m huiyan.Message) string { return strconv.FormatBool(m.Known) }},
-			column{"lang", lang, func(m huiyan.Message) string { return m.Lang }},
+			column[C]{"known", lang, func(m huiyan.MessageOf[C]) string { return strconv.FormatBool(m.Known) }},
+			column[C]{"lang", lang, func(m huiyan.MessageOf[C]) string { return m.Lang }},
 		)
 	}
 	return append(cols, texts(lang, "")...)
 }
 
-// table returns the header and a row per code of the catalogue.
-func table(b *huiyan.Bundle, cols []column) [][]string {
-	codes := messages.All()
+// billing reports whether tbl says which results are billed: the FaceID
+// table does, the Huiyan table's documentation does not.
+func billing(tbl *messages.Table) bool {
+	for _, e := range tbl.Entries() {
+		if e.Billed {
+			return true
+		}
+	}
+	return false
+}
+
+// table returns the header and a row per code of C's table.
+func table[C messages.TableCode](b *huiyan.Bundle, cols []column[C]) [][]string {
+	codes := Codes[C]()
 	rows := make([][]string, 1, 1+len(codes))
 	for _, col := range cols {
 		rows[0] = append(rows[0], col.header)
@@ -175,19 +218,19 @@ func table(b *huiyan.Bundle, cols []column) [][]string {
 	for _, c := range codes {
 		row := make([]string, len(cols))
 		for i, col := range cols {
-			row[i] = col.value(b.Localize(c, col.lang))
+			row[i] = col.value(huiyan.LocalizeWith(b, c, col.lang, nil))
 		}
 		rows = append(rows, row)
 	}
 	return rows
 }
 
-// CSV writes the catalogue in lang, or with [All] every locale side by
+// CSV writes the codes of C's table in lang, or with [All] every locale side by
 // side, as RFC 4180 CSV that spreadsheets open as it is: Excel takes a file
 // for UTF-8 only after a byte order mark, and expects CRLF. A cell that a
 // spreadsheet would run as a formula is written as text (see [Cell]).
-func CSV(w io.Writer, b *huiyan.Bundle, lang string) error {
-	rows := table(b, columns(b, lang, true))
+func CSV[C messages.TableCode](w io.Writer, b *huiyan.Bundle, lang string) error {
+	rows := table(b, columns[C](b, lang, true))
 	for _, row := range rows {
 		for i := range row {
 			row[i] = Cell(row[i])
@@ -217,11 +260,11 @@ func Cell(s string) string {
 // a | and at the end of the line.
 var markdownCell = strings.NewReplacer("|", `\|`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>")
 
-// Markdown writes the catalogue in lang, or with [All] every locale side
+// Markdown writes the codes of C's table in lang, or with [All] every locale side
 // by side, as a GitHub-flavoured Markdown table.
-func Markdown(w io.Writer, b *huiyan.Bundle, lang string) error {
+func Markdown[C messages.TableCode](w io.Writer, b *huiyan.Bundle, lang string) error {
 	var sb strings.Builder
-	for i, row := range table(b, columns(b, lang, false)) {
+	for i, row := range table(b, columns[C](b, lang, false)) {
 		sb.WriteString("|")
 		for _, cell := range row {
 			sb.WriteString(" " + markdownCell.Replace(cell) + " |")

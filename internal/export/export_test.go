@@ -44,10 +44,10 @@ func TestCell(t *testing.T) {
 func TestJSON(t *testing.T) {
 	b := huiyan.Default()
 	var buf bytes.Buffer
-	if err := JSON(&buf, NewCatalogue(b, "en")); err != nil {
+	if err := JSON(&buf, NewCatalogue[messages.Code](b, "en")); err != nil {
 		t.Fatal(err)
 	}
-	if s := buf.String(); !strings.HasPrefix(s, `{"lang":"en-US","messages":[{"code":0,"name":"Success",`) || strings.Count(s, "\n") != 1 {
+	if s := buf.String(); !strings.HasPrefix(s, `{"table":"huiyan","lang":"en-US","messages":[{"table":"huiyan","code":0,"name":"Success",`) || strings.Count(s, "\n") != 1 {
 		t.Errorf("catalogue: %.80s", s)
 	}
 	buf.Reset()
@@ -110,7 +110,7 @@ func TestCSV(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := CSV(&buf, b, tt.lang); err != nil {
+			if err := CSV[messages.Code](&buf, b, tt.lang); err != nil {
 				t.Fatal(err)
 			}
 			s, ok := strings.CutPrefix(buf.String(), "\uFEFF")
@@ -152,7 +152,7 @@ func TestMarkdown(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Markdown(&buf, b, tt.lang); err != nil {
+			if err := Markdown[messages.Code](&buf, b, tt.lang); err != nil {
 				t.Fatal(err)
 			}
 			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
@@ -196,7 +196,7 @@ func sideBySideHeader(b *huiyan.Bundle, first ...string) []string {
 // text with the locale that served it.
 func TestSideBySide(t *testing.T) {
 	b := bundleWithTexts(t, "Move back.", "Too close")
-	s := NewSideBySide(b)
+	s := NewSideBySide[messages.Code](b)
 	if !slices.Equal(s.Langs, b.Locales()) || s.Langs[0] != "zh-CN" {
 		t.Errorf("Langs = %q, want %q", s.Langs, b.Locales())
 	}
@@ -213,7 +213,7 @@ func TestSideBySide(t *testing.T) {
 			t.Errorf("texts %d = %+v, want %+v", i, lt, want)
 		}
 	}
-	cat := NewCatalogue(b, "en-GB")
+	cat := NewCatalogue[messages.Code](b, "en-GB")
 	if cat.Lang != "en-US" || len(cat.Messages) != len(messages.All()) || cat.Messages[messages.FaceTooClose.Index()].User != "Move back." {
 		t.Errorf("catalogue for en-GB: %s, %d messages", cat.Lang, len(cat.Messages))
 	}

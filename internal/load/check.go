@@ -62,7 +62,7 @@ func checkCanonical(tbl *messages.Table, ms []*Locale, files []*ParsedFile, dir 
 	if len(ms) == 0 || ms[0].Tag != CanonicalTag {
 		broken := slices.ContainsFunc(files, func(f *ParsedFile) bool { return f.broken && f.Tag == CanonicalTag })
 		if !broken {
-			ps.Add(true, dir+Canonical+".toml", 0, nil, "the canonical locale "+Canonical+" is missing: every code needs its texts there")
+			ps.Add(true, dir+FileName(tbl, Canonical), 0, nil, "the canonical locale "+Canonical+OfTableName(tbl)+" is missing: every code needs its texts there")
 		}
 		return
 	}
@@ -171,3 +171,12 @@ type verdict struct{ err error }
 const Canonical = "zh-CN"
 
 var CanonicalTag = language.MustParse(Canonical)
+
+// OfTableName returns " of table NAME" for a table other than the default,
+// for problems that name the table of a file, and "" for the default.
+func OfTableName(tbl *messages.Table) string {
+	if tbl == Tables[0] {
+		return ""
+	}
+	return " of table " + tbl.Name()
+}

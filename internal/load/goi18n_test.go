@@ -8,7 +8,6 @@ import (
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
 	"github.com/huiyan-i18n/huiyan/locales"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // TestGoI18nReadsTheSameMessages checks that go-i18n's own parser (and so
@@ -24,9 +23,10 @@ func TestGoI18nReadsTheSameMessages(t *testing.T) {
 			t.Fatalf("go-i18n: %s: %v", e.Name(), err)
 		}
 		var ps Problems
-		tag, _ := localeTag(e.Name())
-		f := &ParsedFile{File: &File{Name: e.Name(), Tag: tag, Data: data}}
-		parseFile(messages.Huiyan, f, &ps)
+		tbl, rest := tableOf(e.Name())
+		tag, _ := localeTag(rest)
+		f := &ParsedFile{File: &File{Name: e.Name(), Tag: tag, Data: data, Table: tbl}}
+		parseFile(tbl, f, &ps)
 		if err := ps.Err(); err != nil {
 			t.Fatal(err)
 		}

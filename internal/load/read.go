@@ -12,7 +12,9 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // The first step of loading: which files of a layer are locale files, and
@@ -65,6 +67,33 @@ func Layers(fsys []fs.FS) []Layer {
 	return layers
 }
 
+// Tables are the code tables whose texts locale files hold, the default
+// first. A locale file of the default table is named for its locale
+// (zh-CN.toml); one of another table t starts with t's name and a dot
+// (faceid.zh-CN.toml). Adding a table is adding it here, with its files.
+var Tables = []*messages.Table{messages.Huiyan, faceid.Table}
+
+// FileName returns the name of the locale file of tbl for tag.
+func FileName(tbl *messages.Table, tag string) string {
+	if tbl == Tables[0] {
+		return tag + ".toml"
+	}
+	return tbl.Name() + "." + tag + ".toml"
+}
+
+// tableOf returns the table of the file named name, and what is left of
+// the name once the table's prefix is cut.
+func tableOf(name string) (*messages.Table, string) {
+	if prefix, rest, ok := strings.Cut(name, "."); ok {
+		for _, t := range Tables[1:] {
+			if prefix == t.Name() {
+				return t, rest
+			}
+		}
+	}
+	return Tables[0], name
+}
+
 // Source is what reading one layer gave: its locale files.
 type Source struct {
 	Prefix string
@@ -77,6 +106,7 @@ type File struct {
 	Base  string       // its name in the layer
 	Name  string       // as problems name it: the layer's prefix and base
 	Tag   language.Tag // the locale its name names
+	Table *messages.Table
 	Data  []byte
 	Info  fs.FileInfo // when it was read
 }
@@ -104,18 +134,23 @@ func ReadLayer(i int, ly Layer, prev map[string]*File, ps *Problems) Source {
 		ps.Add(true, dirName(ly.Prefix), 0, err, "cannot read the locale directory: "+pathErrorText(err))
 		return src
 	}
-	byTag := make(map[language.Tag]*File)
+	type locale struct {
+		tbl *messages.Table
+		tag language.Tag
+	}
+	byTag := make(map[locale]*File)
 	for _, e := range entries {
 		if !isLocaleFile(e) {
 			continue
 		}
 		name := ly.Prefix + e.Name()
-		tag, ok := localeTag(e.Name())
+		tbl, rest := tableOf(e.Name())
+		tag, ok := localeTag(rest)
 		if !ok {
-			ps.Add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml", e.Name()))
+			ps.Add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml, and those of the FaceID table like faceid.zh-CN.toml", e.Name()))
 			continue
 		}
-		if other := byTag[tag]; other != nil {
+		if other := byTag[locale{tbl, tag}]; other != nil {
 			ps.Add(true, name, 1, nil, fmt.Sprintf("locale %s is also defined by %s", tag, other.Name))
 			continue
 		}
@@ -124,8 +159,8 @@ func ReadLayer(i int, ly Layer, prev map[string]*File, ps *Problems) Source {
 			ps.Add(true, name, 0, err, err.Error())
 			continue
 		}
-		f.Layer, f.Base, f.Name, f.Tag = i, e.Name(), name, tag
-		byTag[tag] = f
+		f.Layer, f.Base, f.Name, f.Tag, f.Table = i, e.Name(), name, tag, tbl
+		byTag[locale{tbl, tag}] = f
 		src.Files = append(src.Files, f)
 	}
 	return src
