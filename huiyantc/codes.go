@@ -34,19 +34,21 @@ var sdkCodes = []sdkCode{
 	// CAM签名/鉴权错误: the operator's credentials or signing; no result
 	// code speaks of them.
 	{"AuthFailure.InvalidAuthorization", none},
-	// 未检测到闭眼动作, 未检测到动作配合, 未检测到张嘴动作: the action
-	// liveness check saw no action, so it failed: 1005, liveness detection
-	// failed (P: 人脸验证失败), whose text asks to follow the prompts.
-	{"FailedOperation.ActionCloseEye", faceid.LivenessDetectionFailed},
+	// 未检测到闭眼动作, 未检测到动作配合, 未检测到张嘴动作: the face
+	// verification failed on an action not seen: 1302, face verification
+	// failed, please retry (A: 人脸验证失败,请重试), whose text names no
+	// cause. 1005's tells of the light, which is not the cause.
+	{"FailedOperation.ActionCloseEye", faceid.FaceVerificationRetry},
 	// 脸离屏幕太近, 脸离屏幕太远: 1203 says "too close or too far" (L), as
 	// 1204 and 1205 do; 1203 stands for the three.
 	{"FailedOperation.ActionFaceClose", faceid.FaceDistance1203},
 	{"FailedOperation.ActionFaceFar", faceid.FaceDistance1203},
-	// 脸离屏幕太左, 脸离屏幕太右: no code speaks of a face off to a side;
-	// the distance codes would tell the person to move nearer or farther.
-	{"FailedOperation.ActionFaceLeft", none},
-	{"FailedOperation.ActionFaceRight", none},
-	{"FailedOperation.ActionFirstAction", faceid.LivenessDetectionFailed},
+	// 脸离屏幕太左, 脸离屏幕太右: a face off to a side fails the face
+	// verification: 1302, whose text asks to face the camera. The distance
+	// codes would tell the person to move nearer or farther.
+	{"FailedOperation.ActionFaceLeft", faceid.FaceVerificationRetry},
+	{"FailedOperation.ActionFaceRight", faceid.FaceVerificationRetry},
+	{"FailedOperation.ActionFirstAction", faceid.FaceVerificationRetry},
 	// 光线太暗: 1201, the light is too dim (L, EN).
 	{"FailedOperation.ActionLightDark", faceid.LightTooDim},
 	// 光线太强: 1202, poor lighting (L: 光线不佳).
@@ -54,7 +56,7 @@ var sdkCodes = []sdkCode{
 	// 未能检测到完整人脸 in the action liveness check: 1004, face detection
 	// failed (EN).
 	{"FailedOperation.ActionNodetectFace", faceid.FaceDetectionFailed},
-	{"FailedOperation.ActionOpenMouth", faceid.LivenessDetectionFailed},
+	{"FailedOperation.ActionOpenMouth", faceid.FaceVerificationRetry},
 	// 比对失败: 2015, not the same person (比对失败), word for word.
 	{"FailedOperation.CompareFail", faceid.NotSamePersonComparison},
 	// 比对库源维护中，暂时不可用: 2017, the authoritative source is being
@@ -99,9 +101,10 @@ var sdkCodes = []sdkCode{
 	// 客户库自建库或认证中心返照失败: 1006, the ID photo database failed
 	// (证照库出错).
 	{"FailedOperation.IdPhotoSystemNoanswer", faceid.IDPhotoDatabaseError},
-	// 姓名/身份证号认证次数超过当日限制，请次日重试: 16, the retry limit is
-	// reached (已达到重试上限).
-	{"FailedOperation.IdentityAuthLimitExceeded", faceid.RetryLimitReached},
+	// 姓名/身份证号认证次数超过当日限制，请次日重试: a limit on how often,
+	// which 18 is (超出限频次数), whose text asks to try again later. Not
+	// 16 (已达到重试上限), whose text asks to start again: today that fails.
+	{"FailedOperation.IdentityAuthLimitExceeded", faceid.RateLimitExceeded},
 	// 图片模糊, 图片解码失败, 图片尺寸过大: an image the backend uploaded;
 	// the operator's.
 	{"FailedOperation.ImageBlur", none},
@@ -157,18 +160,18 @@ var sdkCodes = []sdkCode{
 	{"FailedOperation.RequestLimitExceeded", faceid.RateLimitExceeded},
 	// 实人检测失败: 1003.
 	{"FailedOperation.SilentDetectFail", faceid.RealPersonDetectionFailed},
-	// 眼睛检测失败, 嘴巴检测失败: parts of the silent liveness check, which
-	// failed: 1005.
-	{"FailedOperation.SilentEyeLiveFail", faceid.LivenessDetectionFailed},
+	// 眼睛检测失败, 嘴巴检测失败: the face verification failed on a part
+	// of the face: 1302, as the actions not seen.
+	{"FailedOperation.SilentEyeLiveFail", faceid.FaceVerificationRetry},
 	// 视频未检测到人脸: 1004, face detection failed.
 	{"FailedOperation.SilentFaceDetectFail", faceid.FaceDetectionFailed},
-	// 视频中人脸质量低: no code speaks of the face's quality; the
-	// resolution codes (1108, 2014) would send the person after the wrong
-	// cause.
-	{"FailedOperation.SilentFaceQualityFail", none},
+	// 视频中人脸质量低: the face verification failed: 1302. The resolution
+	// codes (1108, 2014) would send the person after another cause, a
+	// phone's camera.
+	{"FailedOperation.SilentFaceQualityFail", faceid.FaceVerificationRetry},
 	// 检测到带口罩: 1102, the face is not fully visible.
 	{"FailedOperation.SilentFaceWithMaskFail", faceid.FaceNotFullyVisible},
-	{"FailedOperation.SilentMouthLiveFail", faceid.LivenessDetectionFailed},
+	{"FailedOperation.SilentMouthLiveFail", faceid.FaceVerificationRetry},
 	// 视频检测中有多个人脸: 2012.
 	{"FailedOperation.SilentMultiFaceFail", faceid.MultipleFaces},
 	// 疑似翻拍 (a recording of a screen or a photo): 1002, suspected spoof

@@ -7,6 +7,7 @@ import (
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	v20180301 "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/faceid/v20180301"
 
+	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/huiyantc"
 	"github.com/huiyan-i18n/huiyan/huiyantc/huiyantctest"
 )
@@ -41,9 +42,12 @@ func ExampleFromDetectInfo() {
 	fmt.Println(r.Final.Code, r.Liveness.Code, r.Comparison.Code, len(r.Attempts))
 	code := r.UserCode()
 	fmt.Println(int(code), code, code.Retryable(), code.Billed())
+	m := huiyan.LocalizeWith(nil, code, "zh_TW", nil) // the person's language, as WeChat says it
+	fmt.Println(m.Lang, m.User)
 	// Output:
 	// SimilarityTooLow Success SimilarityTooLow 1
 	// 2016 SimilarityTooLow true true
+	// zh-TW 人臉與證件照片比對未通過，請在光線充足處正對鏡頭再試一次
 }
 
 // A verification with no result yet: ErrCode is null, and so is an entry
@@ -79,10 +83,12 @@ func ExampleFailureOf() {
 	f := huiyantc.FailureOf(ctx, err)
 	fmt.Println(f.Kind, f.Code, f.RequestID != "")
 	fmt.Println(f.FaceID.Valid, f.UserCode())
-	fmt.Println(huiyantc.Describe(f.Code, "en").Title)
+	fmt.Println(huiyan.LocalizeWith(nil, f.UserCode(), "en", nil).User) // for the person
+	fmt.Println(huiyantc.Describe(f.Code, "en").Title)                  // for the operator
 	// Output:
 	// api InvalidParameterValue.BizTokenExpired true
 	// true TokenExpired
+	// This verification has timed out. Please go back and start it again.
 	// The BizToken has expired
 }
 

@@ -20,14 +20,12 @@ import (
 	"github.com/huiyan-i18n/huiyan/huiyantc/huiyantctest"
 )
 
-// call asks client for the result of token with ctx, and returns the
-// error.
-func call(ctx context.Context, client *v20180301.Client, token string) error {
+// call asks client for the result of token with ctx.
+func call(ctx context.Context, client *v20180301.Client, token string) (*v20180301.GetDetectInfoEnhancedResponse, error) {
 	req := v20180301.NewGetDetectInfoEnhancedRequest()
 	req.BizToken = common.StringPtr(token)
 	req.RuleId = common.StringPtr("1")
-	_, err := client.GetDetectInfoEnhancedWithContext(ctx, req)
-	return err
+	return client.GetDetectInfoEnhancedWithContext(ctx, req)
 }
 
 // TestFailureOf makes the SDK's client fail in each way it can, against
@@ -157,7 +155,7 @@ func TestFailureOf(t *testing.T) {
 			if ctx == nil {
 				ctx = context.Background()
 			}
-			err := call(ctx, c, tt.name)
+			_, err := call(ctx, c, tt.name)
 			if err == nil {
 				t.Fatal("the call did not fail")
 			}
