@@ -7,6 +7,7 @@ require (
 	github.com/go-chi/chi/v5 v5.5.0
 	github.com/huiyan-i18n/huiyan v0.0.0
 	github.com/huiyan-i18n/huiyan/huiyanprom v0.0.0
+	github.com/huiyan-i18n/huiyan/huiyantc v0.0.0
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/prometheus/client_golang v1.25.0
 )
@@ -42,6 +43,8 @@ require (
 	github.com/prometheus/procfs v0.22.0 // indirect
 	github.com/quic-go/qpack v0.6.0 // indirect
 	github.com/quic-go/quic-go v0.59.0 // indirect
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.0.1200 // indirect
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/faceid v1.0.1200 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
@@ -58,3 +61,5 @@ require (
 replace github.com/huiyan-i18n/huiyan => ../
 
 replace github.com/huiyan-i18n/huiyan/huiyanprom => ../huiyanprom
+
+replace github.com/huiyan-i18n/huiyan/huiyantc => ../huiyantc

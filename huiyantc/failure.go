@@ -108,6 +108,7 @@ func FailureOf(ctx context.Context, err error) Failure {
 	case errors.Is(err, context.DeadlineExceeded):
 		f.Kind = Timeout
 	case sdk == nil:
+		// An error not of the SDK's type: the client refused to call.
 	case unanswered(sdk.Code):
 		f.Kind = transport(ctx, sdk.Message)
 	case sdk.Code == "ClientError.HttpStatusCodeError", sdk.Code == "ClientError.ParseJsonError":
