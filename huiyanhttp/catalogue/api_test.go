@@ -155,8 +155,12 @@ func TestAPICodeAll(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			res := get(t, h, tt.target)
 			want := `{"table":"` + tt.table + `",` + strings.TrimPrefix(exported(t, tt.want), "{")
-			if got := body(t, res); got != want {
-				t.Errorf("body differs from huiyan lookup -lang all -format json with the table:\n got %s\nwant %s", got, want)
+			got := body(t, res)
+			if got != want {
+				t.Errorf("body is not the code's side-by-side row with its table:\n got %s\nwant %s", got, want)
+			}
+			if lookup := exported(t, export.LookupAll{Table: tt.table, Compared: tt.want}); got != lookup {
+				t.Errorf("body differs from huiyan lookup -lang all -format json:\n got %s\nwant %s", got, lookup)
 			}
 			if got, want := res.Header.Get("Content-Language"), strings.Join(b.Locales(), ", "); got != want {
 				t.Errorf("Content-Language %q, want %q", got, want)

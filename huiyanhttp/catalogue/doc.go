@@ -96,8 +96,9 @@
 // tag, a WeChat value such as zh_CN or a whole Accept-Language header;
 // without it, the request's Accept-Language header serves. lang=all puts
 // every locale side by side, as huiyan export -lang all does; for one
-// code as huiyan lookup CODE -lang all does, with the table named first:
-// {"table":"faceid","code":302,...}. A FaceID result that Tencent bills
+// code, the code in every locale with its table named first:
+// {"table":"faceid","code":302,...,"texts":{...}}. A FaceID result that
+// Tencent bills
 // has "billed": true. A code that is not in its table answers 200 with
 // its category's texts and "known": false; a code that is not an
 // integer, and a table that is none, answer 400 with an RFC 9457

@@ -45,19 +45,10 @@ func newTable[C messages.TableCode]() *table {
 		return localized{m.Known, m.Lang, m.User, m.Title, m.Detail, m.Remedy}
 	}
 	t.lookup = func(b *huiyan.Bundle, code int, lang string) any { return huiyan.LocalizeWith(b, C(code), lang, nil) }
-	t.compared = func(b *huiyan.Bundle, code int) any {
-		return compared{Table: t.Name(), Compared: export.NewCompared(b, C(code))}
-	}
+	t.compared = func(b *huiyan.Bundle, code int) any { return export.NewLookupAll(b, C(code)) }
 	t.catalogue = func(b *huiyan.Bundle, lang string) any { return export.NewCatalogue[C](b, lang) }
 	t.sideBySide = func(b *huiyan.Bundle) any { return export.NewSideBySide[C](b) }
 	return t
-}
-
-// compared is a code in every locale, with its table: export.Compared is
-// also a row of a side-by-side catalogue, which names the table once.
-type compared struct {
-	Table string `json:"table"`
-	export.Compared
 }
 
 // tableNamed returns the table whose name is name, or nil.
