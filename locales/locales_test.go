@@ -41,7 +41,7 @@ func TestUniformIdentityCodes(t *testing.T) {
 	for i, c := range codes {
 		want[i] = strconv.Itoa(c)
 	}
-	slices.Sort(want) // as the keys of a file sort
+	slices.Sort(want)                                           // as the keys of a file sort
 	names, err := fs.Glob(UniformIdentity, "[a-z][a-z]-*.toml") // the Huiyan table's
 	if err != nil {
 		t.Fatal(err)
