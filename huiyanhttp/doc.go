@@ -192,5 +192,8 @@
 // anew on the next answer. Writing one then allocates no more than
 // writing a static byte slice, observed or not: the bodies and the header
 // values are shared, read-only. A code that is not in its table is
-// rendered when it is written, and so is an answer with fields.
+// rendered when it is written, and so is an answer with fields, and one
+// in a locale that only a deployment's FaceID files have (a
+// faceid.ja-JP.toml without a ja-JP.toml), which the bundle's Locales do
+// not list.
 package huiyanhttp

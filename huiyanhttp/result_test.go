@@ -126,32 +126,38 @@ func TestWriteResultContentLanguage(t *testing.T) {
 }
 
 // TestWriteResultContentLanguageFaceID checks Content-Language for FaceID
-// codes where a deployment's partial locale has the texts of some.
+// codes where a deployment's partial locale has the texts of some, also
+// where the locale has FaceID texts only.
 func TestWriteResultContentLanguageFaceID(t *testing.T) {
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	ja := "[1201]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n"
+	both := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
 		"ja-JP.toml":        {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
-		"faceid.ja-JP.toml": {Data: []byte("[1201]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
+		"faceid.ja-JP.toml": {Data: []byte(ja)},
 	})
+	faceIDOnly := huiyan.MustNewBundle(locales.FS, fstest.MapFS{"faceid.ja-JP.toml": {Data: []byte(ja)}})
 	tests := []struct {
 		name   string
+		b      *huiyan.Bundle
 		accept string
 		code   faceid.Code
 		lang   string
 	}{
-		{"ja's own text", "ja,en;q=0.8", faceid.LightTooDim, "ja-JP"},
-		{"ja lacks it: en", "ja,en;q=0.8", faceid.IDCardExpired, "en-US"},
-		{"ja lacks it: zh-TW", "ja,zh-TW;q=0.5", faceid.IDCardExpired, "zh-TW"},
-		{"ja lacks success: zh-TW", "ja,zh-TW;q=0.5", faceid.Success, "zh-TW"},
-		{"unknown code: zh-TW", "ja,zh-TW;q=0.5", 1299, "zh-TW"},
+		{"ja's own text", both, "ja,en;q=0.8", faceid.LightTooDim, "ja-JP"},
+		{"ja lacks it: en", both, "ja,en;q=0.8", faceid.IDCardExpired, "en-US"},
+		{"ja lacks it: zh-TW", both, "ja,zh-TW;q=0.5", faceid.IDCardExpired, "zh-TW"},
+		{"ja lacks success: zh-TW", both, "ja,zh-TW;q=0.5", faceid.Success, "zh-TW"},
+		{"unknown code: zh-TW", both, "ja,zh-TW;q=0.5", 1299, "zh-TW"},
+		{"ja of the FaceID table only", faceIDOnly, "ja,en;q=0.8", faceid.LightTooDim, "ja-JP"},
+		{"ja of the FaceID table only lacks it", faceIDOnly, "ja,zh-HK;q=0.8", faceid.IDCardExpired, "zh-HK"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h, _ := resultServer(b, tt.code, nil)
+			h, _ := resultServer(tt.b, tt.code, nil)
 			w := get(h, "/", "Accept-Language", tt.accept)
 			if got := w.Header().Get("Content-Language"); got != tt.lang {
 				t.Errorf("Content-Language %q, want %q", got, tt.lang)
 			}
-			m := huiyan.LocalizeWith(b, tt.code, tt.accept, nil)
+			m := huiyan.LocalizeWith(tt.b, tt.code, tt.accept, nil)
 			if m.Lang != tt.lang {
 				t.Fatalf("the bundle serves %s from %s: the case is wrong", tt.code, m.Lang)
 			}
