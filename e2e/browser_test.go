@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -18,11 +19,12 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp/catalogue"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/ of the repository")
+var updateScreenshots = flag.Bool("update-screenshots", false, "write the browser test's screenshots to docs/ of the repository, and those of the tables to e2e/screenshots")
 
 // browserPath returns the path of a Chromium or Chrome. With none, the
 // test is skipped, unless CI is set: there a browser is required.
@@ -147,10 +149,18 @@ func (b *browser) shownAll(selector string) []string {
 	return eval[[]string](b, `Array.from(document.querySelectorAll(`+jsString(selector)+`), e => e.innerText.trim())`)
 }
 
-// cards returns the codes of the cards the page displays, in order.
+// cards returns the codes of the Huiyan table's cards that the page
+// displays, in order: their ids are the codes alone.
 func (b *browser) cards() []int {
 	b.t.Helper()
-	return eval[[]int](b, `Array.from(document.querySelectorAll("article.card")).filter(e => e.getClientRects().length > 0).map(e => Number(e.id))`)
+	return eval[[]int](b, `Array.from(document.querySelectorAll("article.card")).filter(e => e.getClientRects().length > 0 && /^-?[0-9]+$/.test(e.id)).map(e => Number(e.id))`)
+}
+
+// cardIDs returns the ids of the cards the page displays, of any table:
+// "302" for a Huiyan code, "faceid-302" for a FaceID code.
+func (b *browser) cardIDs() []string {
+	b.t.Helper()
+	return eval[[]string](b, `Array.from(document.querySelectorAll("article.card")).filter(e => e.getClientRects().length > 0).map(e => e.id)`)
 }
 
 // search types text into the search box and presses Enter.
@@ -173,8 +183,16 @@ func (b *browser) location() string {
 }
 
 // screenshot saves the viewport as a PNG in the test's artifacts, and
-// with -update-screenshots in docs/ of the repository.
+// with -update-screenshots in docs/ of the repository, where the
+// documentation shows it.
 func (b *browser) screenshot(name string) {
+	b.t.Helper()
+	b.capture(filepath.Join("..", "docs"), name)
+}
+
+// capture saves the viewport as a PNG in the test's artifacts, and with
+// -update-screenshots in dir.
+func (b *browser) capture(dir, name string) {
 	b.t.Helper()
 	ctx, cancel := context.WithTimeout(b.ctx, patience)
 	defer cancel()
@@ -184,7 +202,7 @@ func (b *browser) screenshot(name string) {
 	}
 	dirs := []string{b.t.ArtifactDir()}
 	if *updateScreenshots {
-		dirs = append(dirs, filepath.Join("..", "docs"))
+		dirs = append(dirs, dir)
 	}
 	for _, dir := range dirs {
 		file := filepath.Join(dir, name)
@@ -287,7 +305,8 @@ func TestBrowser(t *testing.T) {
 		if got := b.cards(); !slices.Equal(got, []int{655}) {
 			t.Errorf("cards %v, want [655]", got)
 		}
-		if got, want := b.shown(`[id="655"] h2.title`), bundle.Localize(655, "en-US").Title; got != want {
+		// A search is of both tables: each card names its table.
+		if got, want := b.shown(`[id="655"] h2.title`), "Huiyan "+bundle.Localize(655, "en-US").Title; got != want {
 			t.Errorf("655 shows %q, want %q", got, want)
 		}
 		if got := eval[string](b, `document.querySelector('input[name="q"]').value`); got != "655" {
@@ -321,7 +340,7 @@ func TestBrowser(t *testing.T) {
 		if got := b.cards(); !slices.Contains(got, int(messages.LightTooDim)) {
 			t.Errorf("searching the Chinese title shows %v", got)
 		}
-		if got, want := b.shown(`[id="659"] h2.title`), bundle.Localize(messages.LightTooDim, "en-US").Title; got != want {
+		if got, want := b.shown(`[id="659"] h2.title`), "Huiyan "+bundle.Localize(messages.LightTooDim, "en-US").Title; got != want {
 			t.Errorf("659 shows %q, want the English %q", got, want)
 		}
 	})
@@ -448,6 +467,123 @@ func TestBrowser(t *testing.T) {
 
 	// The shipped catalogue at the root, from here on.
 	b.base = srv.URL + "/"
+
+	t.Run("switch tables by keyboard", func(t *testing.T) {
+		b.t = t
+		b.open("?lang=en-US")
+		b.tabTo(`nav.tables a.tab-faceid`)
+		b.navigate(chromedp.KeyEvent(kb.Enter))
+		if got := b.location(); got != "?lang=en-US&table=faceid" {
+			t.Errorf("the FaceID tab leads to %q", got)
+		}
+		if got, want := b.shown("h1"), "FaceID result codes"; got != want {
+			t.Errorf("the heading says %q, want %q", got, want)
+		}
+		current := `Array.from(document.querySelectorAll("nav.tables a"), a => a.className + " " + (a.getAttribute("aria-current") || "-"))`
+		if got, want := eval[[]string](b, current), []string{"tab tab-huiyan -", "tab tab-faceid page"}; !slices.Equal(got, want) {
+			t.Errorf("the tabs %q, want %q", got, want)
+		}
+		if got, want := b.cardIDs(), faceIDs(faceid.All()...); !slices.Equal(got, want) {
+			t.Errorf("cards %v, want every FaceID code", got)
+		}
+		m := huiyan.LocalizeWith(bundle, faceid.IDCardExpired, "en-US", nil)
+		if got := b.shown(`[id="faceid-302"] h2.title`); got != m.Title {
+			t.Errorf("FaceID 302 shows %q, want %q", got, m.Title)
+		}
+		if got := b.shown(`[id="faceid-1203"] .badge`); got != "Liveness: actions" {
+			t.Errorf("FaceID 1203's section is %q", got)
+		}
+		// And back, from the top of the new page.
+		b.tabTo(`nav.tables a.tab-huiyan`)
+		b.navigate(chromedp.KeyEvent(kb.Enter))
+		if got := b.location(); got != "?lang=en-US" {
+			t.Errorf("the Huiyan tab leads to %q", got)
+		}
+		if got, want := b.cards(), ints(messages.All()); !slices.Equal(got, want) || len(b.cardIDs()) != len(want) {
+			t.Errorf("cards %v, want every Huiyan code", b.cardIDs())
+		}
+		if got, want := eval[[]string](b, current), []string{"tab tab-huiyan page", "tab tab-faceid -"}; !slices.Equal(got, want) {
+			t.Errorf("the tabs %q, want %q", got, want)
+		}
+	})
+
+	t.Run("search 302, in both tables", func(t *testing.T) {
+		b.t = t
+		huiyan302 := bundle.Localize(302, "zh-CN").Title
+		face302 := huiyan.LocalizeWith(bundle, faceid.IDCardExpired, "zh-CN", nil).Title
+		for _, tt := range []struct {
+			from, first, second string
+		}{
+			{"?lang=zh-CN", "302", "faceid-302"},
+			{"?lang=zh-CN&table=faceid", "faceid-302", "302"},
+		} {
+			b.open(tt.from)
+			b.search("302")
+			ids := b.cardIDs()
+			first, second := slices.Index(ids, tt.first), slices.Index(ids, tt.second)
+			if first < 0 || second < 0 || first > second {
+				t.Errorf("from %s, the cards %v: want %s, then %s", tt.from, ids, tt.first, tt.second)
+			}
+			for sel, want := range map[string]string{
+				`[id="302"] h2.title`:        "慧眼 " + huiyan302,
+				`[id="faceid-302"] h2.title`: "人脸核身 " + face302,
+				`[id="302"] .badge`:          "短信验证",
+				`[id="faceid-302"] .badge`:   "身份证",
+			} {
+				if got := b.shown(sel); got != want {
+					t.Errorf("from %s, %s shows %q, want %q", tt.from, sel, got, want)
+				}
+			}
+			if got := b.shown(".count"); !strings.Contains(got, "慧眼错误码：1 个") || !strings.Contains(got, "人脸核身返回码：") {
+				t.Errorf("from %s, the count says %q", tt.from, got)
+			}
+		}
+		if got := b.location(); got != "?q=302&cat=&lang=zh-CN&table=faceid" {
+			t.Errorf("the search from the FaceID table is at %q", got)
+		}
+		b.navigate(chromedp.Click(chromedp.CSS(`[id="302"] .links a`)))
+		if got := b.location(); got != "codes/302?lang=zh-CN" {
+			t.Errorf("the Huiyan 302 card leads to %q", got)
+		}
+		if got := b.shown(".note.also"); !strings.Contains(got, face302) {
+			t.Errorf("Huiyan 302's page says %q, not what FaceID's 302 is", got)
+		}
+	})
+
+	t.Run("the billed flag", func(t *testing.T) {
+		b.t = t
+		type flag struct {
+			ID   string `json:"id"`
+			Text string `json:"text"`
+		}
+		b.open("?lang=en-US&table=faceid")
+		flags := eval[[]flag](b, `Array.from(document.querySelectorAll("article.card"), a => ({id: a.id, text: (a.querySelector(".tag.bill") || {innerText: ""}).innerText}))`)
+		if len(flags) != len(faceid.All()) {
+			t.Fatalf("%d cards, want %d", len(flags), len(faceid.All()))
+		}
+		for i, c := range faceid.All() {
+			want := "not billed"
+			if c.Billed() {
+				want = "billed"
+			}
+			if flags[i].Text != want {
+				t.Errorf("%s says %q, want %q", flags[i].ID, flags[i].Text, want)
+			}
+		}
+		b.open("?lang=zh-CN&table=faceid&view=compact")
+		for code, want := range map[string]string{"2016": "是", "1002": "是", "302": "否"} {
+			if got := b.shown(`tr[id="faceid-` + code + `"] td.c-billed`); got != want {
+				t.Errorf("%s's row says %q, want %q", code, got, want)
+			}
+		}
+		if got := b.shown(`table.codes th.c-billed`); got != "是否收费" {
+			t.Errorf("the column is %q", got)
+		}
+		b.open("?lang=en-US")
+		if n := eval[int](b, `document.querySelectorAll(".bill, .c-billed").length`); n != 0 {
+			t.Errorf("the Huiyan table has %d billed flags", n)
+		}
+	})
 
 	t.Run("side by side keeps the page's language", func(t *testing.T) {
 		b.t = t
@@ -635,7 +771,7 @@ func TestBrowser(t *testing.T) {
 		for _, width := range []int64{320, 390} {
 			b.do(chromedp.EmulateViewport(width, 720, chromedp.EmulateMobile, chromedp.EmulateTouch))
 			for _, l := range bundle.Locales() {
-				for _, path := range []string{"?lang=" + l, "counted/?lang=" + l + "&view=compact"} {
+				for _, path := range []string{"?lang=" + l, "counted/?lang=" + l + "&view=compact", "?lang=" + l + "&table=faceid", "?lang=" + l + "&q=302&view=compact"} {
 					b.open(path)
 					// The placeholder, and every category the filter can
 					// show, measured in the control's font against the
@@ -683,6 +819,16 @@ func TestBrowser(t *testing.T) {
 			"compact side by side":       "?lang=all&ui=zh-CN&view=compact&cat=sms",
 			"compact with counts":        "counted/?lang=zh-TW&view=compact&sort=count",
 			"side by side with counts":   "counted/?lang=all&ui=en-US&cat=liveness",
+			"the FaceID table":           "?lang=en-US&table=faceid",
+			"a FaceID section, zh-TW":    "?lang=zh-TW&table=faceid&cat=liveness_action",
+			"FaceID compact":             "?lang=zh-CN&table=faceid&view=compact",
+			"FaceID side by side":        "?lang=all&ui=en-US&table=faceid&cat=id_card",
+			"a FaceID code's page":       "codes/302?lang=zh-CN&table=faceid",
+			"a FaceID code not in it":    "codes/1299?lang=en-US&table=faceid",
+			"a search in both tables":    "?lang=en-US&q=302",
+			"a search in both, compact":  "?lang=zh-HK&q=302&view=compact",
+			"no such table":              "?lang=en-US&table=nope",
+			"FaceID with counts":         "counted/?lang=en-US&table=faceid&view=compact&sort=count",
 		}
 		for _, l := range bundle.Locales() {
 			states["the list in "+l] = "?lang=" + l
@@ -700,7 +846,8 @@ func TestBrowser(t *testing.T) {
 		b.do(colorScheme("light"))
 		defer b.do(chromedp.EmulateViewport(1280, 900))
 		b.do(chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateTouch))
-		for _, path := range []string{"?lang=zh-CN&cat=liveness", "?lang=all&ui=en-US&cat=sms", "codes/655?lang=zh-TW", "counted/?lang=en-US&view=compact", "counted/?lang=zh-CN&cat=liveness"} {
+		for _, path := range []string{"?lang=zh-CN&cat=liveness", "?lang=all&ui=en-US&cat=sms", "codes/655?lang=zh-TW", "counted/?lang=en-US&view=compact", "counted/?lang=zh-CN&cat=liveness",
+			"?lang=zh-CN&table=faceid", "counted/?lang=zh-TW&table=faceid&view=compact", "?lang=en-US&q=302&view=compact", "codes/302?lang=en-US&table=faceid"} {
 			b.open(path)
 			b.checkAxe("phone, "+path, src)
 		}
@@ -720,6 +867,35 @@ func TestBrowser(t *testing.T) {
 		b.screenshot("operator-page-phone.png")
 		b.open("counted/?lang=all&ui=zh-CN&q=655")
 		b.screenshot("operator-page-phone-side.png")
+	})
+
+	t.Run("screenshots of the tables", func(t *testing.T) {
+		b.t = t
+		defer b.do(chromedp.EmulateViewport(1280, 900))
+		shots := []struct {
+			width, height int64
+			path, name    string
+		}{
+			{1280, 800, "counted/?lang=en-US&table=faceid&view=compact&sort=count", "faceid-compact-counted.png"},
+			{1280, 800, "counted/?lang=zh-CN&table=faceid", "faceid-zh-CN.png"},
+			{1280, 800, "?lang=en-US&q=302", "search-302.png"},
+			{390, 844, "counted/?lang=zh-CN&table=faceid", "faceid-phone-390.png"},
+			{390, 844, "?lang=zh-CN&q=302", "search-302-phone-390.png"},
+			{320, 640, "counted/?lang=en-US&table=faceid&view=compact&sort=count", "faceid-compact-phone-320.png"},
+			{320, 640, "?lang=zh-TW&q=302&view=compact", "search-302-compact-phone-320.png"},
+		}
+		for _, s := range shots {
+			if s.width < 1000 {
+				b.do(chromedp.EmulateViewport(s.width, s.height, chromedp.EmulateMobile, chromedp.EmulateTouch))
+			} else {
+				b.do(chromedp.EmulateViewport(s.width, s.height))
+			}
+			b.open(s.path)
+			if got := eval[int64](b, `document.documentElement.scrollWidth`); got > s.width {
+				t.Errorf("%dpx, %s: the page is %dpx wide", s.width, s.path, got)
+			}
+			b.capture("screenshots", s.name)
+		}
 	})
 	t.Logf("the browser test took %v", time.Since(start).Round(time.Millisecond))
 }
@@ -758,12 +934,44 @@ func codesOf(cat messages.Category) []int {
 	return out
 }
 
-// fleetCounts is what a fleet's Prometheus answers for a day: most
-// verifications succeed, and a few codes make most of the failures.
+// fleetCounts is what a fleet's Prometheus answers for a day, by table:
+// most verifications succeed, and a few codes make most of the failures.
+// The Huiyan table's series are as huiyanprom counted them before it had
+// the table label, and the FaceID table's with it.
 const fleetCounts = `{"status":"success","data":{"resultType":"vector","result":[
 {"metric":{"code":"0"},"value":[1,"18234"]},{"metric":{"code":"655"},"value":[1,"1342"]},
 {"metric":{"code":"656"},"value":[1,"877"]},{"metric":{"code":"659"},"value":[1,"611"]},
 {"metric":{"code":"604"},"value":[1,"402"]},{"metric":{"code":"658"},"value":[1,"233"]},
 {"metric":{"code":"601"},"value":[1,"97"]},{"metric":{"code":"660"},"value":[1,"41"]},
 {"metric":{"code":"13"},"value":[1,"12"]},{"metric":{"code":"305"},"value":[1,"8"]},
-{"metric":{"code":"1"},"value":[1,"3"]},{"metric":{"code":"703"},"value":[1,"2"]}]}}`
+{"metric":{"code":"1"},"value":[1,"3"]},{"metric":{"code":"703"},"value":[1,"2"]},
+{"metric":{"table":"faceid","code":"0"},"value":[1,"15230"]},{"metric":{"table":"faceid","code":"1203"},"value":[1,"508"]},
+{"metric":{"table":"faceid","code":"1002"},"value":[1,"412"]},{"metric":{"table":"faceid","code":"2016"},"value":[1,"311"]},
+{"metric":{"table":"faceid","code":"1004"},"value":[1,"126"]},{"metric":{"table":"faceid","code":"302"},"value":[1,"97"]},
+{"metric":{"table":"faceid","code":"2006"},"value":[1,"44"]},{"metric":{"table":"faceid","code":"17"},"value":[1,"9"]}]}}`
+
+// faceIDs returns the ids of the cards of FaceID codes.
+func faceIDs(codes ...faceid.Code) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = "faceid-" + strconv.Itoa(int(c))
+	}
+	return out
+}
+
+// tabTo presses Tab until the element selector matches has the focus, as
+// a keyboard user moves through the page, and checks that its focus
+// shows.
+func (b *browser) tabTo(selector string) {
+	b.t.Helper()
+	for range 40 {
+		b.do(chromedp.KeyEvent(kb.Tab))
+		if eval[bool](b, `document.activeElement.matches(`+jsString(selector)+`)`) {
+			if o := eval[string](b, `getComputedStyle(document.activeElement).outlineStyle`); o == "none" {
+				b.t.Errorf("%s has the focus, and no outline shows it", selector)
+			}
+			return
+		}
+	}
+	b.t.Fatalf("40 presses of Tab do not reach %s", selector)
+}

@@ -84,7 +84,8 @@
 // no -table.
 //
 // lookup -lang all shows the code in every locale: in text, one block per
-// locale; in JSON, one message as export -lang all writes it.
+// locale; in JSON, one message as export -lang all writes it, with the
+// table first: {"table": T, "code": …, "texts": {…}}.
 //
 // With -lang all, CSV and Markdown have the columns code, name and
 // category, then for each locale L "user (L)", "title (L)", "detail (L)"
@@ -406,7 +407,7 @@ func lookupIn[C messages.TableCode](w io.Writer, b *huiyan.Bundle, code C, lang,
 		return writeText(w, m)
 	}
 	if format == "json" {
-		return export.JSON(w, export.NewCompared(b, code))
+		return export.JSON(w, export.NewLookupAll(b, code))
 	}
 	for i, l := range b.Locales() {
 		if i > 0 {

@@ -8,11 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/internal/export"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -135,14 +135,32 @@ func TestAPICodeIsLookup(t *testing.T) {
 	}
 }
 
+// TestAPICodeAll asks for a code in every locale: what huiyan lookup
+// -lang all -format json prints, with the code's table named first.
 func TestAPICodeAll(t *testing.T) {
 	b := huiyan.Default()
 	h := New(b)
-	for _, code := range []messages.Code{655, 699, -5} {
-		t.Run(strconv.Itoa(int(code)), func(t *testing.T) {
-			res := get(t, h, "/api/codes/"+strconv.Itoa(int(code))+"?lang=all")
-			if got, want := body(t, res), exported(t, export.NewCompared(b, code)); got != want {
-				t.Errorf("body differs from huiyan lookup -lang all -format json:\n got %s\nwant %s", got, want)
+	tests := []struct {
+		name, target, table string
+		want                export.Compared
+	}{
+		{"655", "/api/codes/655?lang=all", "huiyan", export.NewCompared(b, messages.Code(655))},
+		{"699, not in the table", "/api/codes/699?lang=all", "huiyan", export.NewCompared(b, messages.Code(699))},
+		{"-5", "/api/codes/-5?lang=all", "huiyan", export.NewCompared(b, messages.Code(-5))},
+		{"FaceID 302", "/api/codes/302?lang=all&table=faceid", "faceid", export.NewCompared(b, faceid.IDCardExpired)},
+		{"FaceID 2016, billed", "/api/codes/2016?table=faceid&lang=all", "faceid", export.NewCompared(b, faceid.SimilarityTooLow)},
+		{"FaceID 1299, not in the table", "/api/codes/1299?lang=all&table=faceid", "faceid", export.NewCompared(b, faceid.Code(1299))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := get(t, h, tt.target)
+			want := `{"table":"` + tt.table + `",` + strings.TrimPrefix(exported(t, tt.want), "{")
+			got := body(t, res)
+			if got != want {
+				t.Errorf("body is not the code's side-by-side row with its table:\n got %s\nwant %s", got, want)
+			}
+			if lookup := exported(t, export.LookupAll{Table: tt.table, Compared: tt.want}); got != lookup {
+				t.Errorf("body differs from huiyan lookup -lang all -format json:\n got %s\nwant %s", got, lookup)
 			}
 			if got, want := res.Header.Get("Content-Language"), strings.Join(b.Locales(), ", "); got != want {
 				t.Errorf("Content-Language %q, want %q", got, want)

@@ -30,7 +30,7 @@ func BenchmarkAPICode(b *testing.B) {
 	benchmarkGet(b, "/api/codes/655", "Accept-Language", "zh-CN,zh;q=0.9")
 }
 func BenchmarkAPINotModified(b *testing.B) {
-	etag := New(huiyan.Default()).(*handler).snapshot().catalogue("en-US").etag
+	etag := New(huiyan.Default()).(*handler).snapshot().catalogue(tables[0], "en-US").etag
 	benchmarkGet(b, "/api/codes?lang=en-US", "If-None-Match", etag)
 }
 func BenchmarkPage(b *testing.B)       { benchmarkGet(b, "/?lang=en-US") }

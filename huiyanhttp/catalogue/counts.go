@@ -6,15 +6,13 @@ import (
 	"log/slog"
 	"sync"
 	"time"
-
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // WithPrometheus shows on the page how often each code was answered over a
 // window (the last hour, day or week; a day unless the page's control
 // says otherwise), as the Prometheus server at base counts it in
 // huiyan_results_total, the counter of module huiyanprom, summed over
-// every replica: on each code's card and page, and as a column of the
+// every replica, each table's codes by its table label: on each code's card and page, and as a column of the
 // compact list, with each code's share of the total; the list sorts by
 // count on request. base is the server's URL, such as
 // http://prometheus:9090.
@@ -33,6 +31,10 @@ func WithPrometheus(base string) Option {
 		h.counts = &counter{p: p, err: err, ttl: countsTTL, wait: countsWait, entries: make(map[string]*countEntry)}
 	}
 }
+
+// counts are the counts of each table's codes, by the table's name and
+// the code.
+type counts map[string]map[int]int64
 
 // countsTTL is how long a window's counts serve before they are asked
 // again: a page reloaded in a loop costs Prometheus one query per window
@@ -88,17 +90,17 @@ type countEntry struct {
 	asking chan struct{} // closed when the query under way ends; nil when none is
 	began  time.Time     // when the query under way began
 	ended  time.Time     // when the last query ended, answered or not
-	counts map[messages.Code]int64
+	counts counts
 	at     time.Time // when counts were answered
 	err    error     // why the last query failed; nil when it answered
 }
 
 // countState is what a page knows of a window's counts.
 type countState struct {
-	counts map[messages.Code]int64 // nil when there are none to show
-	at     time.Time               // when Prometheus gave them
-	stale  bool                    // Prometheus has not answered since
-	err    error                   // why the counts are not fresh
+	counts counts    // nil when there are none to show
+	at     time.Time // when Prometheus gave them
+	stale  bool      // Prometheus has not answered since
+	err    error     // why the counts are not fresh
 }
 
 // get returns the counts of w. They are asked again when the last query

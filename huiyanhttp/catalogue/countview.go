@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"time"
-
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // counted is what a page shows of the counts: those of its window, or
@@ -40,19 +38,18 @@ func (c counted) keyed(k pageKey, q query) pageKey {
 }
 
 // tally is the counts of one table of codes over a window: each code's,
-// and their total, of which each code has its share. The catalogue has
-// one table, messages.All; another would have a tally of its own.
+// and their total, of which each code has its share.
 type tally struct {
-	byCode map[messages.Code]int64
+	byCode map[int]int64
 	total  int64
 }
 
-func newTally(counts map[messages.Code]int64, codes []messages.Code) tally {
-	t := tally{byCode: counts}
-	for _, c := range codes {
-		t.total += counts[c]
+func newTally(counts map[int]int64, t *table) tally {
+	ty := tally{byCode: counts}
+	for _, e := range t.Entries() {
+		ty.total += counts[e.Code]
 	}
-	return t
+	return ty
 }
 
 // share returns n's share of the total, as the page writes it: "" for
@@ -121,15 +118,19 @@ func (v *view) addCounts(c counted, q query, list bool) {
 			{Value: "count", Label: w.ByCount, Href: v.countsHref(q.window, true), Current: sorted},
 		}
 	}
-	t := newTally(c.counts, messages.All())
+	tallies := make(map[string]tally, len(tables))
+	for _, t := range q.searched() {
+		tallies[t.Name()] = newTally(c.counts[t.Name()], t)
+	}
 	if c.counts != nil {
-		u.Total = fmt.Sprintf(w.Total[wi], grouped(t.total)) + " · " + fmt.Sprintf(w.AsOf, asOf(c.at))
+		u.Total = fmt.Sprintf(w.Total[wi], grouped(tallies[q.table.Name()].total)) + " · " + fmt.Sprintf(w.AsOf, asOf(c.at))
 	}
 	if c.stale {
 		u.Stale = fmt.Sprintf(w.Stale, asOf(c.at))
 	}
 	v.Uses = u
-	// The search and the language switch keep the window and the order.
+	// The search and the language switch keep the window and the order,
+	// as the table switch does.
 	if q.window != defaultWindow {
 		v.Hidden = append(v.Hidden, field{"window", q.window.Param})
 		for i := range v.Langs {
@@ -150,7 +151,8 @@ func (v *view) addCounts(c counted, q query, list bool) {
 		if c.counts == nil || !cd.Known {
 			continue
 		}
-		n := t.byCode[messages.Code(cd.Code)]
+		t := tallies[cd.Table]
+		n := t.byCode[cd.Code]
 		cd.HasUses, cd.Uses, cd.UsesNum, cd.Share = true, n, grouped(n), t.share(n)
 		cd.UsesText = fmt.Sprintf(w.In[wi], cd.UsesNum)
 		if cd.Share != "" {
@@ -158,7 +160,13 @@ func (v *view) addCounts(c counted, q query, list bool) {
 		}
 	}
 	if sorted {
-		slices.SortStableFunc(v.Cards, func(a, b card) int { return cmp.Compare(b.Uses, a.Uses) })
+		// A search's cards stay with their table's, the shown table's
+		// first: a count is a share of its table's total.
+		order := q.searched()
+		rank := func(c card) int { return slices.IndexFunc(order, func(t *table) bool { return t.Name() == c.Table }) }
+		slices.SortStableFunc(v.Cards, func(a, b card) int {
+			return cmp.Or(cmp.Compare(rank(a), rank(b)), cmp.Compare(b.Uses, a.Uses))
+		})
 	}
 }
 
@@ -166,29 +174,29 @@ func (v *view) addCounts(c counted, q query, list bool) {
 // order byCount asks for, keeping the language, the search, the filter
 // and the view.
 func (v *view) countsHref(win window, byCount bool) string {
-	keep := v.query.langQuery()
-	add := func(k, val string) {
-		if keep != "" {
-			keep += "&"
-		}
-		keep += k + "=" + url.QueryEscape(val)
+	q := v.query
+	keep := join(q.langQuery(), q.table.param())
+	if q.text != "" {
+		keep = join(keep, "q="+url.QueryEscape(q.text))
 	}
-	if v.query.text != "" {
-		add("q", v.query.text)
+	if q.hasCat {
+		keep = join(keep, "cat="+url.QueryEscape(q.catKey()))
 	}
-	if v.query.hasCat {
-		add("cat", v.query.cat.String())
+	q.window, q.byCount = win, byCount
+	return "?" + join(keep, q.viewParam(), q.countsParams())
+}
+
+// countsParams returns the parameters that keep the counts' window and
+// order in links, when they are not the defaults.
+func (q query) countsParams() string {
+	var win, sort string
+	if q.window != defaultWindow {
+		win = "window=" + q.window.Param
 	}
-	if v.query.compact {
-		add("view", "compact")
+	if q.byCount {
+		sort = "sort=count"
 	}
-	if win != defaultWindow {
-		add("window", win.Param)
-	}
-	if byCount {
-		add("sort", "count")
-	}
-	return "?" + keep
+	return join(win, sort)
 }
 
 // withParam returns the link href with the parameter k=val added.

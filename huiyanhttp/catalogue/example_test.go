@@ -1,6 +1,8 @@
 package catalogue_test
 
 import (
+	"cmp"
+	"encoding/json"
 	"fmt"
 	"log"
 	"net/http"
@@ -35,6 +37,24 @@ func ExampleNew() {
 	fmt.Println(rec.Code, rec.Header().Get("Content-Type"), rec.Header().Get("Content-Language"))
 	// Output:
 	// 200 application/json en-US
+}
+
+func ExampleNew_tables() {
+	// The same number in each table: the table parameter names the
+	// FaceID table on the page and in the API alike, and every answer
+	// of the API names its table.
+	h := catalogue.New(nil)
+	for _, target := range []string{"/api/codes/302?lang=en", "/api/codes/302?lang=en&table=faceid", "/api/codes/302?table=FaceID"} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+		var m struct{ Table, Name, Detail string }
+		json.Unmarshal(rec.Body.Bytes(), &m)
+		fmt.Printf("%d %s: %s\n", rec.Code, m.Table, cmp.Or(m.Name, m.Detail))
+	}
+	// Output:
+	// 200 huiyan: SMSRateLimited
+	// 200 faceid: IDCardExpired
+	// 400 : There is no such table: the table parameter is huiyan or faceid.
 }
 
 func ExampleAllowHosts() {

@@ -3,6 +3,7 @@ package catalogue
 import (
 	"golang.org/x/text/language"
 
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
@@ -11,7 +12,7 @@ import (
 // who run Huiyan integrations. The texts it shows come from the locales.
 type labels struct {
 	Lang              string // BCP 47 tag of these words
-	Heading           string
+	Tables            string // the label of the table switch
 	Placeholder       string
 	Search            string
 	AllCategories     string
@@ -27,6 +28,8 @@ type labels struct {
 	UnknownNote       string // with the code
 	Count             string // with the number of codes
 	Matches           string // with the codes shown and the number of codes
+	MatchesIn         string // with a table's name, its codes shown and its number of codes
+	Also              string // with the other table's name and the code
 	NoMatch           string
 	Clear             string
 	Back              string
@@ -39,6 +42,8 @@ type labels struct {
 	NotCode           string
 	OutOfRangeHeading string
 	OutOfRange        string
+	NotTableHeading   string
+	NotTable          string
 	NotFoundHeading   string
 	NotFound          string
 	MethodHeading     string
@@ -50,20 +55,34 @@ type labels struct {
 	Compact           string // a row per code
 	Code              string // the compact list's columns
 	Name              string
-	categories        [7]string // by messages.Category
+	Billed            string    // the column of whether a result is billed (是否收费)
+	Yes, No           string    // its values
+	BilledTag         [2]string // a card's words for it: not billed, billed
+	tables            map[string]tableWords
 }
 
-// categoryName returns the name of c in these words.
-func (l *labels) categoryName(c messages.Category) string {
-	if c < 0 || int(c) >= len(l.categories) {
-		return c.String()
+// tableWords are the page's words for one table.
+type tableWords struct {
+	Name       string   // the table's name, the heading of its list
+	Short      string   // its name in the switch and on a card of a search
+	About      string   // in the switch, under Short: what the table is
+	categories []string // by position in the table's Categories
+}
+
+// table returns the words for t.
+func (l *labels) table(t *table) tableWords { return l.tables[t.Name()] }
+
+// categoryName returns the name of t's category cat in these words.
+func (l *labels) categoryName(t *table, cat int) string {
+	if names := l.table(t).categories; cat >= 0 && cat < len(names) {
+		return names[cat]
 	}
-	return l.categories[c]
+	return t.Categories()[cat].Key
 }
 
 var english = labels{
 	Lang:              "en",
-	Heading:           "Huiyan error codes",
+	Tables:            "Table",
 	Placeholder:       "Code, name or words",
 	Search:            "Search",
 	AllCategories:     "All categories",
@@ -79,6 +98,8 @@ var english = labels{
 	UnknownNote:       "Code %d is not in the catalogue: these are the texts of its category.",
 	Count:             "%d codes",
 	Matches:           "%d of %d codes",
+	MatchesIn:         "%s: %d of %d",
+	Also:              "%[2]d is also one of the %[1]s:",
 	NoMatch:           "No code matches.",
 	Clear:             "Show all",
 	Back:              "All codes",
@@ -89,7 +110,9 @@ var english = labels{
 	UnknownCategory:   "“%s” is not a category: every category is shown. Choose one from the list above.",
 	NotCodeHeading:    "Not a code",
 	OutOfRangeHeading: "Code out of range",
-	OutOfRange:        "This number is out of range: it is too large to be a code. Huiyan codes are small integers, such as 655.",
+	OutOfRange:        "This number is out of range: it is too large to be a code. Codes are small integers, such as 655.",
+	NotTableHeading:   "No such table",
+	NotTable:          "There is no such table of codes. Choose one of the tables above.",
 	NotFoundHeading:   "Page not found",
 	MethodHeading:     "Method not allowed",
 	Method:            "This page can only be read (GET or HEAD): it takes no form or upload.",
@@ -102,20 +125,35 @@ var english = labels{
 	Compact:           "Compact",
 	Code:              "Code",
 	Name:              "Name",
-	categories: [...]string{
-		messages.General:          "General",
-		messages.SMS:              "SMS",
-		messages.IDCardOCR:        "ID card OCR",
-		messages.Liveness:         "Liveness",
-		messages.IdentityDatabase: "Identity database",
-		messages.ImageComparison:  "Image comparison",
-		messages.WeChatRealName:   "WeChat real name",
+	Billed:            "Billed",
+	Yes:               "yes",
+	No:                "no",
+	BilledTag:         [2]string{"not billed", "billed"},
+	tables: map[string]tableWords{
+		"huiyan": {Name: "Huiyan error codes", Short: "Huiyan", About: "mini-program SDK", categories: []string{
+			messages.General:          "General",
+			messages.SMS:              "SMS",
+			messages.IDCardOCR:        "ID card OCR",
+			messages.Liveness:         "Liveness",
+			messages.IdentityDatabase: "Identity database",
+			messages.ImageComparison:  "Image comparison",
+			messages.WeChatRealName:   "WeChat real name",
+		}},
+		"faceid": {Name: "FaceID result codes", Short: "FaceID", About: "API result codes", categories: []string{
+			faceid.System:          "System",
+			faceid.WeChat:          "WeChat",
+			faceid.IDCard:          "ID card",
+			faceid.Liveness:        "Liveness",
+			faceid.LivenessNumber:  "Liveness: numbers",
+			faceid.LivenessAction:  "Liveness: actions",
+			faceid.ImageComparison: "Image comparison",
+		}},
 	},
 }
 
 var simplified = labels{
 	Lang:              "zh-Hans",
-	Heading:           "慧眼错误码",
+	Tables:            "码表",
 	Placeholder:       "错误码、名称或关键词",
 	Search:            "搜索",
 	AllCategories:     "全部类别",
@@ -131,6 +169,8 @@ var simplified = labels{
 	UnknownNote:       "错误码 %d 不在目录中，以下是其类别的文案。",
 	Count:             "共 %d 个错误码",
 	Matches:           "%d 个，共 %d 个错误码",
+	MatchesIn:         "%s：%d 个，共 %d 个",
+	Also:              "%[1]s中也有 %[2]d：",
 	NoMatch:           "没有匹配的错误码。",
 	Clear:             "显示全部",
 	Back:              "全部错误码",
@@ -141,7 +181,9 @@ var simplified = labels{
 	UnknownCategory:   "“%s”不是类别，已显示全部类别。请从上方列表中选择。",
 	NotCodeHeading:    "不是错误码",
 	OutOfRangeHeading: "错误码超出范围",
-	OutOfRange:        "这个数字超出范围，太大了，不可能是错误码。慧眼错误码是较小的整数，例如 655。",
+	OutOfRange:        "这个数字超出范围，太大了，不可能是错误码。错误码是较小的整数，例如 655。",
+	NotTableHeading:   "没有这个码表",
+	NotTable:          "没有这个码表。请从上方选择一个码表。",
 	NotFoundHeading:   "找不到页面",
 	MethodHeading:     "不允许的请求方法",
 	Method:            "此页面只能读取（GET 或 HEAD），不接受表单提交或上传。",
@@ -154,20 +196,35 @@ var simplified = labels{
 	Compact:           "精简",
 	Code:              "错误码",
 	Name:              "名称",
-	categories: [...]string{
-		messages.General:          "通用",
-		messages.SMS:              "短信验证",
-		messages.IDCardOCR:        "身份证识别",
-		messages.Liveness:         "活体检测",
-		messages.IdentityDatabase: "权威库核验",
-		messages.ImageComparison:  "人脸比对",
-		messages.WeChatRealName:   "微信实名",
+	Billed:            "是否收费",
+	Yes:               "是",
+	No:                "否",
+	BilledTag:         [2]string{"不收费", "收费"},
+	tables: map[string]tableWords{
+		"huiyan": {Name: "慧眼错误码", Short: "慧眼", About: "小程序 SDK 错误码", categories: []string{
+			messages.General:          "通用",
+			messages.SMS:              "短信验证",
+			messages.IDCardOCR:        "身份证识别",
+			messages.Liveness:         "活体检测",
+			messages.IdentityDatabase: "权威库核验",
+			messages.ImageComparison:  "人脸比对",
+			messages.WeChatRealName:   "微信实名",
+		}},
+		"faceid": {Name: "人脸核身返回码", Short: "人脸核身", About: "FaceID API 返回码", categories: []string{
+			faceid.System:          "系统",
+			faceid.WeChat:          "微信相关",
+			faceid.IDCard:          "身份证",
+			faceid.Liveness:        "活体通用",
+			faceid.LivenessNumber:  "数字活体",
+			faceid.LivenessAction:  "动作活体",
+			faceid.ImageComparison: "证件图像比对",
+		}},
 	},
 }
 
 var traditional = labels{
 	Lang:              "zh-Hant",
-	Heading:           "慧眼錯誤碼",
+	Tables:            "碼表",
 	Placeholder:       "錯誤碼、名稱或關鍵字",
 	Search:            "搜尋",
 	AllCategories:     "全部類別",
@@ -183,6 +240,8 @@ var traditional = labels{
 	UnknownNote:       "錯誤碼 %d 不在目錄中，以下是其類別的文案。",
 	Count:             "共 %d 個錯誤碼",
 	Matches:           "%d 個，共 %d 個錯誤碼",
+	MatchesIn:         "%s：%d 個，共 %d 個",
+	Also:              "%[1]s中也有 %[2]d：",
 	NoMatch:           "沒有符合的錯誤碼。",
 	Clear:             "顯示全部",
 	Back:              "全部錯誤碼",
@@ -193,7 +252,9 @@ var traditional = labels{
 	UnknownCategory:   "「%s」不是類別，已顯示全部類別。請從上方清單中選擇。",
 	NotCodeHeading:    "不是錯誤碼",
 	OutOfRangeHeading: "錯誤碼超出範圍",
-	OutOfRange:        "這個數字超出範圍，太大了，不可能是錯誤碼。慧眼錯誤碼是較小的整數，例如 655。",
+	OutOfRange:        "這個數字超出範圍，太大了，不可能是錯誤碼。錯誤碼是較小的整數，例如 655。",
+	NotTableHeading:   "沒有這個碼表",
+	NotTable:          "沒有這個碼表。請從上方選擇一個碼表。",
 	NotFoundHeading:   "找不到頁面",
 	MethodHeading:     "不允許的請求方法",
 	Method:            "此頁面只能讀取（GET 或 HEAD），不接受表單提交或上傳。",
@@ -206,14 +267,29 @@ var traditional = labels{
 	Compact:           "精簡",
 	Code:              "錯誤碼",
 	Name:              "名稱",
-	categories: [...]string{
-		messages.General:          "通用",
-		messages.SMS:              "簡訊驗證",
-		messages.IDCardOCR:        "身分證識別",
-		messages.Liveness:         "活體檢測",
-		messages.IdentityDatabase: "權威庫核驗",
-		messages.ImageComparison:  "人臉比對",
-		messages.WeChatRealName:   "微信實名",
+	Billed:            "是否收費",
+	Yes:               "是",
+	No:                "否",
+	BilledTag:         [2]string{"不收費", "收費"},
+	tables: map[string]tableWords{
+		"huiyan": {Name: "慧眼錯誤碼", Short: "慧眼", About: "小程式 SDK 錯誤碼", categories: []string{
+			messages.General:          "通用",
+			messages.SMS:              "簡訊驗證",
+			messages.IDCardOCR:        "身分證識別",
+			messages.Liveness:         "活體檢測",
+			messages.IdentityDatabase: "權威庫核驗",
+			messages.ImageComparison:  "人臉比對",
+			messages.WeChatRealName:   "微信實名",
+		}},
+		"faceid": {Name: "人臉核身返回碼", Short: "人臉核身", About: "FaceID API 返回碼", categories: []string{
+			faceid.System:          "系統",
+			faceid.WeChat:          "微信相關",
+			faceid.IDCard:          "身分證",
+			faceid.Liveness:        "活體通用",
+			faceid.LivenessNumber:  "數字活體",
+			faceid.LivenessAction:  "動作活體",
+			faceid.ImageComparison: "證件影像比對",
+		}},
 	},
 }
 

@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -356,7 +357,9 @@ func TestPageCount(t *testing.T) {
 		{"the list", "/?lang=en-US", fmt.Sprintf(english.Count, total)},
 		{"an unknown category filters nothing", "/?lang=en-US&cat=nope", fmt.Sprintf(english.Count, total)},
 		{"a category", "/?lang=en-US&cat=sms", fmt.Sprintf(english.Matches, sms, total)},
-		{"a search", "/?lang=en-US&q=zzzzqqqq", fmt.Sprintf(english.Matches, 0, total)},
+		{"a search, in every table", "/?lang=en-US&q=zzzzqqqq", fmt.Sprintf(english.MatchesIn, "Huiyan error codes", 0, total) + " · " + fmt.Sprintf(english.MatchesIn, "FaceID result codes", 0, len(faceid.All()))},
+		{"a search in a category, of one table", "/?lang=en-US&q=zzzzqqqq&cat=sms", fmt.Sprintf(english.Matches, 0, total)},
+		{"the FaceID table", "/?lang=en-US&table=faceid", fmt.Sprintf(english.Count, len(faceid.All()))},
 		{"in Chinese", "/?lang=zh-CN&cat=sms", fmt.Sprintf(simplified.Matches, sms, total)},
 	}
 	for _, tt := range tests {

@@ -20,6 +20,7 @@ const (
 type pageKey struct {
 	code      int // the code of a code's page
 	one       bool
+	table     string // the table shown, whose codes a search lists first
 	locale    string
 	langGiven bool
 	all       bool

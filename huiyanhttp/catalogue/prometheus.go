@@ -12,8 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // Bounds of a query to Prometheus: it is given up after queryTimeout (a
@@ -44,17 +42,17 @@ func newPrometheus(base string) (*prometheus, error) {
 }
 
 // countQuery returns the PromQL of each code's count over the range r,
-// summed over every replica. A series that already existed when the range
+// by table, summed over every replica. A series that already existed when the range
 // began counts its increase; one that appeared within it counts its whole
 // value, since increase alone would miss the results counted before its
 // first scrape.
 func countQuery(r string) string {
-	return fmt.Sprintf("sum by (code) ((increase(huiyan_results_total[%[1]s]) and huiyan_results_total offset %[1]s) or huiyan_results_total)", r)
+	return fmt.Sprintf("sum by (table, code) ((increase(huiyan_results_total[%[1]s]) and huiyan_results_total offset %[1]s) or huiyan_results_total)", r)
 }
 
 // counts returns each known code's count over the range r, such as "1d".
-// Codes outside the catalogue are left out.
-func (p *prometheus) counts(ctx context.Context, r string) (map[messages.Code]int64, error) {
+// Codes outside their table are left out.
+func (p *prometheus) counts(ctx context.Context, r string) (counts, error) {
 	ctx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.query+"?"+url.Values{"query": {countQuery(r)}}.Encode(), nil)
@@ -95,8 +93,10 @@ type answer struct {
 
 var errAnswer = errors.New("catalogue: Prometheus's answer is not an instant vector of counts")
 
-// parseCounts reads the counts by code of an answer.
-func parseCounts(body []byte) (map[messages.Code]int64, error) {
+// parseCounts reads the counts by table and code of an answer. A series
+// without a table label is of the Huiyan table: huiyanprom counted no
+// other before it had the label.
+func parseCounts(body []byte) (counts, error) {
 	var a answer
 	if err := json.Unmarshal(body, &a); err != nil {
 		return nil, fmt.Errorf("%w: %v", errAnswer, err)
@@ -107,10 +107,14 @@ func parseCounts(body []byte) (map[messages.Code]int64, error) {
 	if a.Data.ResultType != "vector" {
 		return nil, errAnswer
 	}
-	out := make(map[messages.Code]int64)
+	out := make(counts)
 	for _, s := range a.Data.Result {
+		t := tables[0]
+		if name := s.Metric["table"]; name != "" {
+			t = tableNamed(name)
+		}
 		n, err := strconv.Atoi(s.Metric["code"])
-		if err != nil || !messages.Code(n).Known() {
+		if err != nil || t == nil || t.Index(n) < 0 {
 			continue
 		}
 		v, ok := s.Value[1].(string)
@@ -123,7 +127,10 @@ func parseCounts(body []byte) (map[messages.Code]int64, error) {
 		}
 		// increase extrapolates to the ends of the range: a count of
 		// results is a whole number.
-		out[messages.Code(n)] += int64(math.Round(f))
+		if out[t.Name()] == nil {
+			out[t.Name()] = make(map[int]int64)
+		}
+		out[t.Name()][n] += int64(math.Round(f))
 	}
 	return out, nil
 }

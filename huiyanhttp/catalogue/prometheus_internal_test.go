@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +15,6 @@ import (
 	"time"
 
 	"github.com/huiyan-i18n/huiyan"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // vector is an answer of /api/v1/query: 655 three times, 604 once, 0
@@ -26,6 +26,19 @@ const vector = `{"status":"success","data":{"resultType":"vector","result":[
 {"metric":{"code":"other"},"value":[1764493200.123,"7"]},
 {"metric":{"code":"699"},"value":[1764493200.123,"5"]},
 {"metric":{},"value":[1764493200.123,"5"]}]}}`
+
+// byTable is an answer of /api/v1/query by table: 302 of each table, a
+// series of before huiyanprom had the label (the Huiyan table's), and
+// what no table has: a table of another name, and a code outside its
+// table.
+const byTable = `{"status":"success","data":{"resultType":"vector","result":[
+{"metric":{"table":"huiyan","code":"302"},"value":[1,"4"]},
+{"metric":{"table":"faceid","code":"302"},"value":[1,"2"]},
+{"metric":{"table":"faceid","code":"1203"},"value":[1,"5"]},
+{"metric":{"code":"655"},"value":[1,"3"]},
+{"metric":{"table":"faceid","code":"655"},"value":[1,"9"]},
+{"metric":{"table":"nope","code":"302"},"value":[1,"9"]},
+{"metric":{"table":"","code":"1203"},"value":[1,"9"]}]}}`
 
 // fakePrometheus answers /api/v1/query with answer and counts the
 // queries it is asked; it records the last query.
@@ -65,17 +78,18 @@ func TestPrometheusCounts(t *testing.T) {
 	tests := []struct {
 		name   string
 		answer http.HandlerFunc
-		want   map[messages.Code]int64
+		want   counts
 		err    string // in the error; "" for none
 	}{
-		{name: "up", answer: answerWith(200, vector), want: map[messages.Code]int64{655: 3, 604: 1, 0: 2}},
-		{name: "no results yet", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[]}}`), want: map[messages.Code]int64{}},
+		{name: "up", answer: answerWith(200, vector), want: counts{"huiyan": {655: 3, 604: 1, 0: 2}}},
+		{name: "by table", answer: answerWith(200, byTable), want: counts{"huiyan": {302: 4, 655: 3}, "faceid": {302: 2, 1203: 5}}},
+		{name: "no results yet", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[]}}`), want: counts{}},
 		{name: "garbage", answer: answerWith(200, `<html>not JSON`), err: "not an instant vector"},
 		{name: "a matrix", answer: answerWith(200, `{"status":"success","data":{"resultType":"matrix","result":[]}}`), err: "not an instant vector"},
 		{name: "a value not a string", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,3]}]}}`), err: "not an instant vector"},
-		{name: "odd values left out", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"NaN"]},{"metric":{"code":"604"},"value":[1,"-1"]},{"metric":{"code":"605"},"value":[1,"+Inf"]},{"metric":{"code":"606"},"value":[1,"x"]}]}}`), want: map[messages.Code]int64{}},
-		{name: "the largest count", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"1e15"]},{"metric":{"code":"604"},"value":[1,"1.0000000001e15"]}]}}`), want: map[messages.Code]int64{655: 1e15}},
-		{name: "an answer of exactly maxAnswer bytes", answer: answerWith(200, vector+strings.Repeat(" ", maxAnswer-len(vector))), want: map[messages.Code]int64{655: 3, 604: 1, 0: 2}},
+		{name: "odd values left out", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"NaN"]},{"metric":{"code":"604"},"value":[1,"-1"]},{"metric":{"code":"605"},"value":[1,"+Inf"]},{"metric":{"code":"606"},"value":[1,"x"]}]}}`), want: counts{}},
+		{name: "the largest count", answer: answerWith(200, `{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"1e15"]},{"metric":{"code":"604"},"value":[1,"1.0000000001e15"]}]}}`), want: counts{"huiyan": {655: 1e15}}},
+		{name: "an answer of exactly maxAnswer bytes", answer: answerWith(200, vector+strings.Repeat(" ", maxAnswer-len(vector))), want: counts{"huiyan": {655: 3, 604: 1, 0: 2}}},
 		{name: "an answer a byte over maxAnswer", answer: answerWith(200, vector+strings.Repeat(" ", maxAnswer+1-len(vector))), err: "more than"},
 		{name: "an error", answer: answerWith(400, `{"status":"error","errorType":"bad_data","error":"parse error"}`), err: "400 Bad Request"},
 		{name: "a failure in a 200", answer: answerWith(200, `{"status":"error","error":"no"}`), err: `status "error"`},
@@ -107,15 +121,10 @@ func TestPrometheusCounts(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(got) != len(tt.want) {
+			if !maps.EqualFunc(got, tt.want, maps.Equal) {
 				t.Errorf("got %v, want %v", got, tt.want)
 			}
-			for c, n := range tt.want {
-				if got[c] != n {
-					t.Errorf("code %d: %d, want %d", c, got[c], n)
-				}
-			}
-			if q, _ := f.query.Load().(string); !strings.Contains(q, "huiyan_results_total[1d]") || !strings.HasPrefix(q, "sum by (code) (") {
+			if q, _ := f.query.Load().(string); !strings.Contains(q, "huiyan_results_total[1d]") || !strings.HasPrefix(q, "sum by (table, code) (") {
 				t.Errorf("query %q", q)
 			}
 		})

@@ -41,7 +41,7 @@ func (h *handler) serveStatus(w http.ResponseWriter, r *http.Request, s *snapsho
 	v.setRoot(rootFor(r))
 	v.Status = status
 	v.Heading, v.Error = say(v.L)
-	v.Title = v.Heading + " · " + v.L.Heading
+	v.Title = v.Heading + " · " + v.Brand
 	body, err := execute(v)
 	hd := w.Header()
 	if err != nil {
@@ -77,7 +77,7 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := h.snapshot()
-	h.serveStatus(w, r, s, parseQuery(r, s), http.StatusNotFound, func(l *labels) (string, string) { return l.NotFoundHeading, l.NotFound })
+	h.serveStatus(w, r, s, h.pageQuery(r, s), http.StatusNotFound, func(l *labels) (string, string) { return l.NotFoundHeading, l.NotFound })
 }
 
 // methodNotAllowed answers 405 for a request that is not GET or HEAD, and
@@ -89,7 +89,7 @@ func (h *handler) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s := h.snapshot()
-	h.serveStatus(w, r, s, parseQuery(r, s), http.StatusMethodNotAllowed, func(l *labels) (string, string) { return l.MethodHeading, l.Method })
+	h.serveStatus(w, r, s, h.pageQuery(r, s), http.StatusMethodNotAllowed, func(l *labels) (string, string) { return l.MethodHeading, l.Method })
 }
 
 // maxDepth bounds how many "../" the links of a page repeat: no page of

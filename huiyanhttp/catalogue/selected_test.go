@@ -74,7 +74,7 @@ func TestCategoryBadge(t *testing.T) {
 		{"General in English", "/codes/0?lang=en-US", `<a class="badge cat-general" href="../?lang=en-US&amp;cat=general">General</a>`},
 		{"General in Chinese", "/codes/0?lang=zh-CN", `<a class="badge cat-general" href="../?lang=zh-CN&amp;cat=general">通用</a>`},
 		{"SMS in Chinese", "/codes/302?lang=zh-CN", `>短信验证</a>`},
-		{"WeChat in English", "/codes/901?lang=en-US", `>` + english.categories[messages.WeChatRealName] + `</a>`},
+		{"WeChat in English", "/codes/901?lang=en-US", `>` + english.tables["huiyan"].categories[messages.WeChatRealName] + `</a>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

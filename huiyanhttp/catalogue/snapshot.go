@@ -5,13 +5,13 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/export"
-	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // snapshot is what is computed once per catalogue: a Watcher's reload
@@ -29,12 +29,14 @@ type snapshot struct {
 	// pages are the rendered pages.
 	pages *pageCache
 
-	// search is every code's texts in every locale, lowercased, for the
-	// page's search box; built on the first search.
-	search func() []string
+	// searches are, for each table of tables, every code's texts in
+	// every locale, lowercased, for the page's search box; built on the
+	// first search.
+	searches []func() []string
 
-	// bodies holds the API's catalogues by language value. Language
-	// values are whatever clients send, so it holds a bounded number.
+	// bodies holds the API's catalogues by table and language value.
+	// Language values are whatever clients send, so it holds a bounded
+	// number.
 	mu     sync.Mutex
 	bodies map[string]entity
 }
@@ -51,8 +53,16 @@ func newSnapshot(b *huiyan.Bundle, fault error) *snapshot {
 	if fault != nil {
 		s.fault, s.faultText = fault, fault.Error()
 	}
-	s.search = sync.OnceValue(s.searchTexts)
+	for _, t := range tables {
+		s.searches = append(s.searches, sync.OnceValue(func() []string { return s.searchTexts(t) }))
+	}
 	return s
+}
+
+// search returns what a search matches of each code of t, in the order
+// of its entries.
+func (s *snapshot) search(t *table) []string {
+	return s.searches[slices.Index(tables, t)]()
 }
 
 // entity is a response body and its ETag; a page's also in gzip, with
@@ -81,17 +91,19 @@ func newEntity(body []byte) entity {
 	return entity{body: body, etag: `"` + base64.RawURLEncoding.EncodeToString(sum[:18]) + `"`}
 }
 
-// catalogue returns the JSON of huiyan export -lang lang.
-func (s *snapshot) catalogue(lang string) entity {
-	return s.cached("lang "+lang, func() any { return export.NewCatalogue[messages.Code](s.bundle, lang) })
+// catalogue returns the JSON of huiyan export -table t -lang lang.
+func (s *snapshot) catalogue(t *table, lang string) entity {
+	return s.cached(t.Name()+" lang "+lang, len(lang), func() any { return t.catalogue(s.bundle, lang) })
 }
 
-// sideBySide returns the JSON of huiyan export -lang all.
-func (s *snapshot) sideBySide() entity {
-	return s.cached(export.All, func() any { return export.NewSideBySide[messages.Code](s.bundle) })
+// sideBySide returns the JSON of huiyan export -table t -lang all.
+func (s *snapshot) sideBySide(t *table) entity {
+	return s.cached(t.Name()+" "+export.All, 0, func() any { return t.sideBySide(s.bundle) })
 }
 
-func (s *snapshot) cached(key string, v func() any) entity {
+// cached returns the JSON of v, kept under key when the language value
+// in it, of langLen bytes, is short enough.
+func (s *snapshot) cached(key string, langLen int, v func() any) entity {
 	s.mu.Lock()
 	e, ok := s.bodies[key]
 	s.mu.Unlock()
@@ -102,7 +114,7 @@ func (s *snapshot) cached(key string, v func() any) entity {
 	// The values are strings and ints; encoding them cannot fail.
 	_ = export.JSON(&buf, v())
 	e = newEntity(buf.Bytes())
-	if len(key) <= maxCachedLang+len("lang ") {
+	if langLen <= maxCachedLang {
 		s.mu.Lock()
 		if len(s.bodies) < maxCached {
 			s.bodies[key] = e
@@ -112,20 +124,19 @@ func (s *snapshot) cached(key string, v func() any) entity {
 	return e
 }
 
-// searchTexts returns, for each code of messages.All, what a search
-// matches: the code, its name and category, and its texts in every
-// locale, lowercased.
-func (s *snapshot) searchTexts() []string {
-	codes := messages.All()
-	out := make([]string, len(codes))
-	for i, c := range codes {
+// searchTexts returns, for each code of t, what a search matches: the
+// code, its name and category, and its texts in every locale,
+// lowercased.
+func (s *snapshot) searchTexts(t *table) []string {
+	out := make([]string, len(t.Entries()))
+	for i, e := range t.Entries() {
 		var sb strings.Builder
-		sb.WriteString(strconv.Itoa(int(c)) + "\n" + c.String() + "\n" + c.Category().String() + "\n")
+		sb.WriteString(strconv.Itoa(e.Code) + "\n" + e.Name + "\n" + t.Categories()[e.Category].Key + "\n")
 		for _, l := range labelSets {
-			sb.WriteString(l.categoryName(c.Category()) + "\n")
+			sb.WriteString(l.categoryName(t, e.Category) + "\n")
 		}
 		for _, l := range s.locales {
-			m := s.bundle.Localize(c, l)
+			m := t.localize(s.bundle, e.Code, l)
 			sb.WriteString(m.User + "\n" + m.Title + "\n" + m.Detail + "\n" + m.Remedy + "\n")
 		}
 		out[i] = strings.ToLower(sb.String())

@@ -27,7 +27,7 @@ func TestCataloguesKeptBounded(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSnapshot(huiyan.Default().Bundle(), nil)
 			for _, l := range tt.langs {
-				if e := s.catalogue(l); len(e.body) == 0 || e.etag == "" {
+				if e := s.catalogue(tables[0], l); len(e.body) == 0 || e.etag == "" {
 					t.Fatalf("lang %.20q: an empty answer", l)
 				}
 			}

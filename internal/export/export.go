@@ -116,6 +116,20 @@ func NewCompared[C messages.TableCode](b *huiyan.Bundle, c C) Compared {
 	return jc
 }
 
+// LookupAll is one code in every locale, with its table: what huiyan
+// lookup CODE -lang all -format json prints, and the operator API
+// answers. A row of a [SideBySide] is a [Compared] alone, since the
+// catalogue names its table once.
+type LookupAll struct {
+	Table string `json:"table"` // "huiyan" or "faceid"
+	Compared
+}
+
+// NewLookupAll returns code c in every locale of b, with its table.
+func NewLookupAll[C messages.TableCode](b *huiyan.Bundle, c C) LookupAll {
+	return LookupAll{Table: c.Table().Name(), Compared: NewCompared(b, c)}
+}
+
 // MarshalJSON writes the texts as an object, in the order of the locales.
 func (ts Texts) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -69,6 +70,39 @@ func TestJSON(t *testing.T) {
 			t.Errorf("locale %s out of order in %s", l, data)
 		}
 		last = i
+	}
+}
+
+// TestLookupAll checks what lookup -lang all prints: the code's table
+// first, then the code in every locale as a side-by-side row has it.
+func TestLookupAll(t *testing.T) {
+	b := huiyan.Default()
+	tests := []struct {
+		name string
+		got  LookupAll
+		row  Compared
+		want string
+	}{
+		{"Huiyan 302", NewLookupAll(b, messages.Code(302)), NewCompared(b, messages.Code(302)), `{"table":"huiyan","code":302,"name":"SMSRateLimited",`},
+		{"FaceID 302", NewLookupAll(b, faceid.IDCardExpired), NewCompared(b, faceid.IDCardExpired), `{"table":"faceid","code":302,"name":"IDCardExpired",`},
+		{"FaceID 2016, billed", NewLookupAll(b, faceid.SimilarityTooLow), NewCompared(b, faceid.SimilarityTooLow), `{"table":"faceid","code":2016,"name":"SimilarityTooLow","category":"image_comparison","billed":true,`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got, row bytes.Buffer
+			if err := JSON(&got, tt.got); err != nil {
+				t.Fatal(err)
+			}
+			if err := JSON(&row, tt.row); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(got.String(), tt.want) {
+				t.Errorf("%.120s, want it to start %s", got.String(), tt.want)
+			}
+			if rest, ok := strings.CutPrefix(got.String(), `{"table":"`+tt.got.Table+`",`); !ok || "{"+rest != row.String() {
+				t.Errorf("%.120s is not the side-by-side row %.120s with its table", got.String(), row.String())
+			}
+		})
 	}
 }
 
