@@ -104,8 +104,8 @@
 // its package, messages or faceid (for a code not in its table, its
 // category's constant, such as faceid#LivenessAction); with
 // [WithTypeBase], a page of the operators' own, such as package catalogue
-// serves at /codes/{code}, with the table's name before a FaceID code
-// (/codes/faceid/302):
+// serves at /codes/{code}, with the table of a FaceID code in the query
+// (/codes/302?table=faceid):
 //
 //	huiyanhttp.Middleware(w, huiyanhttp.WithTypeBase("https://ops.example.com/huiyan/codes/"))
 //

@@ -141,7 +141,8 @@ func ExampleWithTypeBase() {
 		mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			huiyanhttp.WriteProblem(w, r, messages.IdentityDatabaseCallFailed)
 		})),
-		// A FaceID code's type has the table's name before the code.
+		// A FaceID code's type names its table, as the catalogue's
+		// pages take it.
 		mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			huiyanhttp.WriteProblem(w, r, faceid.DataSourceUpgrading)
 		})),
@@ -152,7 +153,7 @@ func ExampleWithTypeBase() {
 	}
 	// Output:
 	// 502 {"type":"https://ops.example.com/huiyan/codes/702","title":"The identity check is unavailable. Please try again later. If that fails, contact customer support.","status":502,"table":"huiyan","code":702,"name":"IdentityDatabaseCallFailed","category":"identity_database","retryable":true}
-	// 503 {"type":"https://ops.example.com/huiyan/codes/faceid/2017","title":"The identity check is being upgraded. Please try again later.","status":503,"table":"faceid","code":2017,"name":"DataSourceUpgrading","category":"image_comparison","retryable":true}
+	// 503 {"type":"https://ops.example.com/huiyan/codes/2017?table=faceid","title":"The identity check is being upgraded. Please try again later.","status":503,"table":"faceid","code":2017,"name":"DataSourceUpgrading","category":"image_comparison","retryable":true}
 }
 
 func ExampleWithUniformIdentity() {

@@ -36,11 +36,12 @@ type config struct {
 // decimal code, such as https://ops.example.com/huiyan/codes/655 for base
 // "https://ops.example.com/huiyan/codes/": a page of the operators' own,
 // such as package catalogue serves. A code of a table other than the
-// Huiyan table has the table's name and a slash before it, so that the
-// two tables' 302 have two types:
-// https://ops.example.com/huiyan/codes/faceid/302. The base is used as
-// given; an empty one keeps the default, a link to the code's constant in
-// the documentation of its package (messages or faceid).
+// Huiyan table has the table's name in the query parameter table, as the
+// catalogue's pages take it, so that the two tables' 302 have two types:
+// https://ops.example.com/huiyan/codes/302?table=faceid (&table=faceid
+// after a base that has a query already). The base is used as given; an
+// empty one keeps the default, a link to the code's constant in the
+// documentation of its package (messages or faceid).
 func WithTypeBase(base string) Option {
 	return func(c *config) { c.typeBase = base }
 }

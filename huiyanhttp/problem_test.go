@@ -48,12 +48,9 @@ func get(h http.Handler, target string, headers ...string) *httptest.ResponseRec
 
 // body is the problem body that WriteProblem is to write.
 func body[C messages.TableCode](typ, title string, status int, code C, retryable bool) string {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.Encode(map[string]any{"title": title}) // JSON's escaping of the title
-	t := strings.TrimSuffix(strings.TrimPrefix(b.String(), `{"title":`), "}\n")
+	quote := func(s string) string { q, _ := json.Marshal(s); return string(q) } // JSON's escaping, as the body's
 	tbl := code.Table()
-	return `{"type":"` + typ + `","title":` + t + `,"status":` + strconv.Itoa(status) +
+	return `{"type":` + quote(typ) + `,"title":` + quote(title) + `,"status":` + strconv.Itoa(status) +
 		`,"table":"` + tbl.Name() + `","code":` + strconv.Itoa(int(code)) + `,"name":"` + code.String() +
 		`","category":"` + tbl.Categories()[tbl.CategoryOf(int(code))].Key +
 		`","retryable":` + strconv.FormatBool(retryable) + "}\n"
@@ -156,7 +153,12 @@ func TestWriteProblem(t *testing.T) {
 		{
 			name: "FaceID code, type base", h: problemServer(faceid.IDCardExpired, ops), target: "/?lang=en",
 			status: 422, lang: "en-US", vary: "Accept-Language",
-			body: body("https://ops.example.com/huiyan/codes/faceid/302", face(faceid.IDCardExpired, "en"), 422, faceid.IDCardExpired, false),
+			body: body("https://ops.example.com/huiyan/codes/302?table=faceid", face(faceid.IDCardExpired, "en"), 422, faceid.IDCardExpired, false),
+		},
+		{
+			name: "FaceID code, type base with a query", h: problemServer(faceid.Code(1299), huiyanhttp.WithTypeBase("https://ops.example.com/codes?lang=en&code=")), target: "/?lang=en",
+			status: 422, lang: "en-US", vary: "Accept-Language",
+			body: body("https://ops.example.com/codes?lang=en&code=1299&table=faceid", face(1299, "en"), 422, faceid.Code(1299), false),
 		},
 	}
 	for _, tt := range tests {

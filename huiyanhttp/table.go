@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/huiyan-i18n/huiyan"
 	"github.com/huiyan-i18n/huiyan/internal/load"
@@ -75,15 +76,20 @@ func (typed[C]) docs(anchor string) string {
 
 // typeOf returns the type URI of the problems of code of tbl, whose Go
 // type is t: with WithTypeBase, the base and the decimal code, with the
-// table's name and a slash before it for a table other than the default;
-// else the code's constant, or its category's for a code outside its
-// table, in the documentation of its type's package.
+// query parameter table for a table other than the default, as package
+// catalogue's pages take it; else the code's constant, or its category's
+// for a code outside its table, in the documentation of its type's
+// package.
 func typeOf(c *config, t codeType, tbl *messages.Table, code int) string {
 	if c.typeBase != "" {
-		if tbl == load.Tables[0] {
-			return c.typeBase + strconv.Itoa(code)
+		u := c.typeBase + strconv.Itoa(code)
+		switch {
+		case tbl == load.Tables[0]:
+			return u
+		case strings.Contains(c.typeBase, "?"):
+			return u + "&table=" + tbl.Name()
 		}
-		return c.typeBase + tbl.Name() + "/" + strconv.Itoa(code)
+		return u + "?table=" + tbl.Name()
 	}
 	if e, ok := tbl.Lookup(code); ok {
 		return t.docs(e.Name)
