@@ -83,7 +83,7 @@ func TestWriteResultSuccess(t *testing.T) {
 }
 
 // partialJapanese is a deployment's ja-JP with the text of one code.
-var partialJapanese = huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+var partialJapanese = mustBundle(locales.FS, fstest.MapFS{
 	"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
 })
 
@@ -130,11 +130,11 @@ func TestWriteResultContentLanguage(t *testing.T) {
 // where the locale has FaceID texts only.
 func TestWriteResultContentLanguageFaceID(t *testing.T) {
 	ja := "[1201]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n"
-	both := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	both := mustBundle(locales.FS, fstest.MapFS{
 		"ja-JP.toml":        {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
 		"faceid.ja-JP.toml": {Data: []byte(ja)},
 	})
-	faceIDOnly := huiyan.MustNewBundle(locales.FS, fstest.MapFS{"faceid.ja-JP.toml": {Data: []byte(ja)}})
+	faceIDOnly := mustBundle(locales.FS, fstest.MapFS{"faceid.ja-JP.toml": {Data: []byte(ja)}})
 	tests := []struct {
 		name   string
 		b      *huiyan.Bundle

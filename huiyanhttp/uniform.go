@@ -32,7 +32,10 @@ const identityCode = locales.UniformIdentityCode
 // identityCode, by locale. The layer is embedded: it is read once, by the
 // one decoder there is, over the shipped files it is made for.
 var uniformTexts = sync.OnceValue(func() map[string]string {
-	b := huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+	b, err := huiyan.NewBundle(locales.FS, locales.UniformIdentity)
+	if err != nil {
+		panic(err) // the embedded files load: the tests of package locales say so
+	}
 	texts := make(map[string]string)
 	for _, l := range b.Locales() {
 		texts[l] = b.Localize(identityCode, l).User

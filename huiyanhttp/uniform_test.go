@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -44,7 +45,7 @@ func identityGroup() []member {
 }
 
 // uniformLayer is the layer's bundle: the texts a caller is to read.
-var uniformLayer = huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+var uniformLayer = mustBundle(locales.FS, locales.UniformIdentity)
 
 // codeServer answers each request with WriteResult of its code query
 // parameter, a FaceID code with table=faceid, and fields when the request
@@ -270,7 +271,7 @@ func TestUniformIdentityDeployment(t *testing.T) {
 // member's own code and operator texts, and the group's user text, for a
 // member of either table.
 func TestUniformIdentityLocalize(t *testing.T) {
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	b := mustBundle(locales.FS, fstest.MapFS{
 		"ja-JP.toml":        {Data: []byte("[704]\nuser = \"証明写真が登録されていません。\"\n")},
 		"faceid.ja-JP.toml": {Data: []byte("[2007]\nuser = \"証明写真が登録されていません。\"\n")},
 	})
@@ -292,4 +293,13 @@ func TestUniformIdentityLocalize(t *testing.T) {
 			t.Errorf("%s: %+v, want FaceID 2007's title %q and the group's %s text %q", accept, gotFaceID, ownFaceID.Title, group.Lang, group.User)
 		}
 	}
+}
+
+// mustBundle is huiyan.NewBundle for a test's catalogue, which loads.
+func mustBundle(fsys ...fs.FS) *huiyan.Bundle {
+	b, err := huiyan.NewBundle(fsys...)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
