@@ -41,7 +41,7 @@ func BenchmarkLocalize(b *testing.B) {
 	b.Run("partial_locale", func(b *testing.B) {
 		// A deployment's ja-JP with one text: 655 comes from the reader's
 		// next language, through the fallback chain.
-		partial := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+		partial := mustBundle(locales.FS, fstest.MapFS{
 			"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。\"\n")},
 		})
 		b.ReportAllocs()
@@ -101,7 +101,7 @@ func BenchmarkRetained(b *testing.B) {
 		name  string
 		build func() any
 	}{
-		{"huiyan", func() any { return huiyan.MustNewBundle() }},
+		{"huiyan", func() any { return mustBundle() }},
 		{"goi18n", func() any { return goI18nBundle(b) }},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

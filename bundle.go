@@ -157,15 +157,6 @@ func NewBundle(fsys ...fs.FS) (*Bundle, error) {
 	return bundleOf(srcs, ps, load.Tables)
 }
 
-// MustNewBundle is like [NewBundle] but panics if the locales are invalid.
-func MustNewBundle(fsys ...fs.FS) *Bundle {
-	b, err := NewBundle(fsys...)
-	if err != nil {
-		panic(err)
-	}
-	return b
-}
-
 // Dir returns the locale files of a directory, for [NewBundle]: the files
 // whose names end in .toml, except hidden ones (a name that starts with
 // "."), and names that start with "#" or "~". Unlike os.DirFS, errors name

@@ -49,7 +49,7 @@ func TestCallgrind(t *testing.T) {
 		return
 	case "build":
 		for range n {
-			huiyan.MustNewBundle()
+			mustBundle()
 		}
 		return
 	case "goi18nload":

@@ -161,7 +161,7 @@ func TestErrorLogValue(t *testing.T) {
 // and its log value; without one, Default's.
 func TestErrorBundle(t *testing.T) {
 	const title = "Face too close (see runbook 12)"
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	b := mustBundle(locales.FS, fstest.MapFS{
 		"en-US.toml": {Data: []byte("[655]\ntitle = \"" + title + "\"\n")},
 	})
 	tests := []struct {

@@ -27,9 +27,13 @@ func ExampleBundle_Match() {
 	// serves the reader, for a response's Content-Language; Lang names the
 	// locale that served User, the next in the reader's chain where
 	// ja-JP has no text.
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	b, err := huiyan.NewBundle(locales.FS, fstest.MapFS{
 		"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
 	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	const lang = "ja,en;q=0.8"
 	fmt.Println(b.Match(lang))
 	fmt.Println(b.Localize(messages.LightTooDim, lang).Lang)
@@ -103,7 +107,11 @@ user = "It is too dark here. Please move somewhere brighter."
 user = "暗すぎます。明るい場所でもう一度お試しください。"
 `)},
 	}
-	b := huiyan.MustNewBundle(locales.FS, deployment)
+	b, err := huiyan.NewBundle(locales.FS, deployment)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(b.Localize(messages.LightTooDim, "en").User)
 	fmt.Println(b.Localize(messages.LightTooDim, "ja,en;q=0.5").User)
 	fmt.Println(b.Localize(messages.LightTooDim, "en").Title)
@@ -119,7 +127,11 @@ user = "暗すぎます。明るい場所でもう一度お試しください。
 func ExampleNewBundle_uniformIdentity() {
 	// A service that takes ID numbers from callers it does not trust
 	// answers every failed identity check alike.
-	b := huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+	b, err := huiyan.NewBundle(locales.FS, locales.UniformIdentity)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	for _, c := range []messages.Code{messages.IdentityNotFound, messages.NameIDNumberMismatch, messages.IdentityPhotoNotFound, messages.IDNumberInvalid, messages.NameInvalid} {
 		m := b.Localize(c, "en-US")
 		fmt.Printf("%d %s\n    %s\n", c, m.Title, m.User)
@@ -207,9 +219,13 @@ func ExampleError() {
 
 func ExampleError_deployment() {
 	// A deployment's catalogue, with an operator title of its own.
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+	b, err := huiyan.NewBundle(locales.FS, fstest.MapFS{
 		"en-US.toml": {Data: []byte("[655]\ntitle = \"Face too close (runbook: ops/huiyan#655)\"\n")},
 	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	fmt.Println(&huiyan.Error{Code: messages.FaceTooClose, Bundle: b})
 	// Output:
 	// huiyan: 655 FaceTooClose: Face too close (runbook: ops/huiyan#655)

@@ -1,6 +1,7 @@
 package huiyan_test
 
 import (
+	"io/fs"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -118,7 +119,7 @@ func TestTraceAllocatesNothing(t *testing.T) {
 	trace := realisticTrace()
 	floor := traceFloor(huiyan.Default(), trace)
 	for range 3 {
-		b := huiyan.MustNewBundle()
+		b := mustBundle()
 		runTrace(b, trace)
 		runTrace(b, trace)
 		if a := testing.AllocsPerRun(1, func() { runTrace(b, trace) }); a != 0 {
@@ -143,4 +144,13 @@ func mapFloor(b *huiyan.Bundle, lang string) map[string]huiyan.Message {
 		m[strings.Clone(l)] = b.Localize(messages.SimilarityTooLow, l)
 	}
 	return m
+}
+
+// mustBundle is huiyan.NewBundle for a test's catalogue, which loads.
+func mustBundle(fsys ...fs.FS) *huiyan.Bundle {
+	b, err := huiyan.NewBundle(fsys...)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -224,7 +224,7 @@ func TestPrometheus(t *testing.T) {
 	t.Run("dashboard", func(t *testing.T) {
 		for _, expr := range dashboardQueries(t) {
 			// Grafana's variables, as a range of an hour sets them.
-			q := strings.NewReplacer("$__rate_interval", "1m", "$__range", "1h").Replace(expr)
+			q := strings.NewReplacer("$__rate_interval", "1m", "$__range", "1h", "$table", ".*").Replace(expr)
 			eventually(t, q, func() error {
 				r, err := query(prom, q)
 				if err != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
@@ -61,7 +62,7 @@ func newRequest(target string, headers ...string) *http.Request {
 	return r
 }
 
-var static = []byte(`{"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"Your face is too close. Please hold the phone a little farther away and try again.","status":422,"code":655,"name":"FaceTooClose","category":"liveness","retryable":true}` + "\n")
+var static = []byte(`{"type":"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#FaceTooClose","title":"Your face is too close. Please hold the phone a little farther away and try again.","status":422,"table":"huiyan","code":655,"name":"FaceTooClose","category":"liveness","retryable":true}` + "\n")
 
 // counter is an Observer that counts, as a metric does, without
 // allocating.
@@ -77,8 +78,8 @@ func (c *counter) ObserveResult(r huiyanhttp.Result) {
 // TestWriteProblemAllocs checks the promise of the package documentation:
 // writing a known code's answer allocates no more than writing a static
 // byte slice, with a Bundle and with a Watcher, for a problem and for
-// success, observed or not, and for a member of the identity group
-// answered as the group.
+// success, observed or not, for a code of either table, and for a member
+// of the identity group answered as the group.
 func TestWriteProblemAllocs(t *testing.T) {
 	w, err := huiyan.Watch(t.TempDir(), huiyan.WatchOptions{OnError: func(error) {}})
 	if err != nil {
@@ -88,26 +89,31 @@ func TestWriteProblemAllocs(t *testing.T) {
 	d := newDiscard()
 	var c counter
 	floor := testing.AllocsPerRun(100, func() { d.Write(static) })
+	uniform := withOptions(w, []huiyanhttp.Option{huiyanhttp.WithObserver(&c), huiyanhttp.WithUniformIdentity()}, "/?lang=en")
 	tests := []struct {
-		name string
-		code messages.Code
-		r    *http.Request
-		ct   string
+		name  string
+		write func(*discard)
+		ct    string
 	}{
-		{"Bundle, query", 655, throughMiddleware(huiyan.Default(), "/?lang=en"), "application/problem+json"},
-		{"Bundle, Accept-Language", 655, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"), "application/problem+json"},
-		{"Watcher, WeChat", 655, throughMiddleware(w, "/", "User-Agent", weChat), "application/problem+json"},
-		{"Bundle, success", 0, throughMiddleware(huiyan.Default(), "/?lang=en"), "application/json"},
-		{"Bundle, observed", 655, observed(huiyan.Default(), &c, "/?lang=en"), "application/problem+json"},
-		{"Watcher, observed success", 0, observed(w, &c, "/", "User-Agent", weChat), "application/json"},
-		{"Watcher, observed, uniform identity", 704, withOptions(w, []huiyanhttp.Option{huiyanhttp.WithObserver(&c), huiyanhttp.WithUniformIdentity()}, "/?lang=en"), "application/problem+json"},
+		{"Bundle, query", writes(messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/?lang=en")), "application/problem+json"},
+		{"Bundle, Accept-Language", writes(messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")), "application/problem+json"},
+		{"Watcher, WeChat", writes(messages.FaceTooClose, throughMiddleware(w, "/", "User-Agent", weChat)), "application/problem+json"},
+		{"Bundle, success", writes(messages.Success, throughMiddleware(huiyan.Default(), "/?lang=en")), "application/json"},
+		{"Bundle, observed", writes(messages.FaceTooClose, observed(huiyan.Default(), &c, "/?lang=en")), "application/problem+json"},
+		{"Watcher, observed success", writes(messages.Success, observed(w, &c, "/", "User-Agent", weChat)), "application/json"},
+		{"Watcher, observed, uniform identity", writes(messages.IdentityPhotoNotFound, uniform), "application/problem+json"},
+		{"FaceID, Bundle", writes(faceid.IDCardExpired, throughMiddleware(huiyan.Default(), "/?lang=en")), "application/problem+json"},
+		{"FaceID, Watcher, observed", writes(faceid.SimilarityTooLow, observed(w, &c, "/", "User-Agent", weChat)), "application/problem+json"},
+		{"FaceID, observed success", writes(faceid.Success, observed(huiyan.Default(), &c, "/?lang=zh_HK")), "application/json"},
+		{"FaceID, observed, uniform identity", writes(faceid.IdentityNotFound, uniform), "application/problem+json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := c.n.Load()
+			tt.write(d) // the first answer of a table renders its answers
 			got := testing.AllocsPerRun(100, func() {
 				d.reset() // a response starts without headers
-				huiyanhttp.WriteProblem(d, tt.r, tt.code)
+				tt.write(d)
 			})
 			if got > floor {
 				t.Errorf("WriteProblem: %.1f allocations; w.Write of a static slice: %.1f", got, floor)
@@ -120,6 +126,11 @@ func TestWriteProblemAllocs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// writes returns what writes the answer of code to r on a discard.
+func writes[C messages.TableCode](code C, r *http.Request) func(*discard) {
+	return func(d *discard) { huiyanhttp.WriteProblem(d, r, code) }
 }
 
 const weChat = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x1800282a) NetType/WIFI Language/zh_CN"
@@ -138,24 +149,27 @@ func BenchmarkStaticWrite(b *testing.B) {
 
 func BenchmarkWriteProblem(b *testing.B) {
 	for _, bm := range []struct {
-		name string
-		code messages.Code
-		r    *http.Request
+		name  string
+		write func(*discard)
 	}{
-		{"known", messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/?lang=en")},
-		{"known, header", messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")},
-		{"parameters", messages.SMSCodeExpired, throughMiddleware(huiyan.Default(), "/?lang=en")},
-		{"unknown", 699, throughMiddleware(huiyan.Default(), "/?lang=en")},
-		{"success", 0, throughMiddleware(huiyan.Default(), "/?lang=en")},
-		{"known, observed", messages.FaceTooClose, observed(huiyan.Default(), new(counter), "/?lang=en")},
-		{"success, observed", 0, observed(huiyan.Default(), new(counter), "/?lang=en")},
+		{"known", writes(messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"known, header", writes(messages.FaceTooClose, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))},
+		{"parameters", writes(messages.SMSCodeExpired, throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"unknown", writes(messages.Code(699), throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"success", writes(messages.Success, throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"known, observed", writes(messages.FaceTooClose, observed(huiyan.Default(), new(counter), "/?lang=en"))},
+		{"success, observed", writes(messages.Success, observed(huiyan.Default(), new(counter), "/?lang=en"))},
+		{"FaceID known", writes(faceid.LightTooDim, throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"FaceID known, header", writes(faceid.LightTooDim, throughMiddleware(huiyan.Default(), "/", "Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8"))},
+		{"FaceID unknown", writes(faceid.Code(1299), throughMiddleware(huiyan.Default(), "/?lang=en"))},
+		{"FaceID known, observed", writes(faceid.SimilarityTooLow, observed(huiyan.Default(), new(counter), "/?lang=en"))},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			d := newDiscard()
 			b.ReportAllocs()
 			for b.Loop() {
 				d.reset()
-				huiyanhttp.WriteProblem(d, bm.r, bm.code)
+				bm.write(d)
 			}
 		})
 	}
@@ -180,13 +194,14 @@ func handWritten(w http.ResponseWriter, r *http.Request, code messages.Code) {
 		Type      string `json:"type"`
 		Title     string `json:"title"`
 		Status    int    `json:"status"`
+		Table     string `json:"table"`
 		Code      int    `json:"code"`
 		Name      string `json:"name"`
 		Category  string `json:"category"`
 		Retryable bool   `json:"retryable"`
 	}{
 		"https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#" + code.String(),
-		m.User, code.HTTPStatus(), int(code), code.String(), code.Category().String(), code.Retryable(),
+		m.User, code.HTTPStatus(), "huiyan", int(code), code.String(), code.Category().String(), code.Retryable(),
 	})
 }
 

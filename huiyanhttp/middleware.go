@@ -20,7 +20,7 @@ type Option func(*config)
 const operatorLang = "en-US"
 
 type config struct {
-	typeBase string         // "" for the anchors of package messages' documentation
+	typeBase string         // "" for the anchors of the documentation of the codes' packages
 	logger   *slog.Logger   // nil for slog.Default() at the time of logging
 	opLang   string         // the operator's language
 	params   map[string]int // the deployment's parameters; nil for the defaults
@@ -35,9 +35,13 @@ type config struct {
 // WithTypeBase makes a problem's type the URI base followed by the
 // decimal code, such as https://ops.example.com/huiyan/codes/655 for base
 // "https://ops.example.com/huiyan/codes/": a page of the operators' own,
-// such as package catalogue serves. The base is used as given; an empty
-// one keeps the default, a link to the code's constant in the
-// documentation of package messages.
+// such as package catalogue serves. A code of a table other than the
+// Huiyan table has the table's name in the query parameter table, as the
+// catalogue's pages take it, so that the two tables' 302 have two types:
+// https://ops.example.com/huiyan/codes/302?table=faceid (&table=faceid
+// after a base that has a query already). The base is used as given; an
+// empty one keeps the default, a link to the code's constant in the
+// documentation of its package (messages or faceid).
 func WithTypeBase(base string) Option {
 	return func(c *config) { c.typeBase = base }
 }
@@ -66,7 +70,8 @@ func WithOperatorLanguage(lang string) Option {
 
 // WithParams sets the deployment's values of the count parameters that
 // some texts state (see [messages.Code.Param]), such as {"Minutes": 5}
-// for SMS codes valid for 5 minutes, for problems, logs and [Localize].
+// for SMS codes valid for 5 minutes, for problems, logs and [Localize],
+// of either table.
 func WithParams(params map[string]int) Option {
 	return func(c *config) { c.params = maps.Clone(params) }
 }
@@ -172,23 +177,26 @@ func fromContext(ctx context.Context) (*request, bool) {
 	return rq, ok
 }
 
-// Localize returns the message for code in the language of the request
-// whose context ctx is, from the Source of the [Middleware] that
-// served it, with its parameters. Without a Middleware it returns
-// huiyan.Default()'s message in the default language.
+// Localize returns the message for code, of either table, in the
+// language of the request whose context ctx is, from the Source of the
+// [Middleware] that served it, with its parameters. Without a Middleware
+// it returns huiyan.Default()'s message in the default language.
+//
+//	m := huiyanhttp.Localize(r.Context(), faceid.LightTooDim)
 //
 // The message holds the operator texts too: give the end user User only.
 // With [WithUniformIdentity], User and Lang of a member of the identity
 // group are those of the group's answer, and the rest is the member's own.
-func Localize(ctx context.Context, code messages.Code) huiyan.Message {
+func Localize[C messages.TableCode](ctx context.Context, code C) huiyan.MessageOf[C] {
 	rq, ok := fromContext(ctx)
 	if !ok {
-		return huiyan.Default().Localize(code, "")
+		return huiyan.LocalizeWith(nil, code, "", nil)
 	}
+	c := &rq.s.config
 	b := rq.s.loc.Bundle()
-	m := rq.s.localize(b, code, rq.lang)
-	if shown := rq.s.shown(code); shown != code {
-		g := rq.s.localize(b, shown, rq.lang)
+	m := huiyan.LocalizeWith(b, code, rq.lang, c.params)
+	if c.uniform != nil && member(code.Table(), int(code)) {
+		g := localize(c, identityType, b, identityTable, identityCode, rq.lang)
 		m.User, m.Lang = g.User, g.Lang
 	}
 	return m

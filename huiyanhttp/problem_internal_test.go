@@ -4,15 +4,17 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 	"testing"
 
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// TestTypeAnchors checks that the default types point at constants that
-// package messages declares, so that the links land.
-func TestTypeAnchors(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "../messages/messages.go", nil, parser.SkipObjectResolution)
+// constants returns the names of the constants that a Go file declares.
+func constants(t *testing.T, file string) map[string]bool {
+	t.Helper()
+	f, err := parser.ParseFile(token.NewFileSet(), file, nil, parser.SkipObjectResolution)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,13 +28,26 @@ func TestTypeAnchors(t *testing.T) {
 			}
 		}
 	}
-	codes := append(messages.All(), 99, 399, 599, 699, 799, 899, 999)
+	return consts
+}
+
+// TestTypeAnchors checks that the default types point at constants that
+// the package of the code's table declares, so that the links land.
+func TestTypeAnchors(t *testing.T) {
 	c := &config{}
-	for _, code := range codes {
-		typ := c.typeOf(code)
-		anchor := typ[len(defaultTypeBase):]
-		if typ[:len(defaultTypeBase)] != defaultTypeBase || !consts[anchor] {
-			t.Errorf("code %d: type %s, whose anchor messages.go does not declare", code, typ)
+	check := func(typ, base string, consts map[string]bool) {
+		t.Helper()
+		anchor, ok := strings.CutPrefix(typ, base)
+		if !ok || !consts[anchor] {
+			t.Errorf("type %s, want %s and a constant that its file declares", typ, base)
 		}
+	}
+	huiyan := constants(t, "../messages/messages.go")
+	for _, code := range append(messages.All(), 99, 399, 599, 699, 799, 899, 999) {
+		check(typeOf(c, typed[messages.Code]{}, code.Table(), int(code)), "https://pkg.go.dev/github.com/huiyan-i18n/huiyan/messages#", huiyan)
+	}
+	face := constants(t, "../faceid/faceid.go")
+	for _, code := range append(faceid.All(), 99, 299, 399, 1099, 1199, 1299, 1399, 2999, 9999) {
+		check(typeOf(c, typed[faceid.Code]{}, code.Table(), int(code)), "https://pkg.go.dev/github.com/huiyan-i18n/huiyan/faceid#", face)
 	}
 }

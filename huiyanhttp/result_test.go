@@ -12,13 +12,14 @@ import (
 	"testing/fstest"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // resultServer answers every request with WriteResult of code and fields.
-func resultServer(loc huiyan.Source, code messages.Code, fields any, opts ...huiyanhttp.Option) (http.Handler, *error) {
+func resultServer[C messages.TableCode](loc huiyan.Source, code C, fields any, opts ...huiyanhttp.Option) (http.Handler, *error) {
 	var err error
 	opts = append([]huiyanhttp.Option{quiet}, opts...)
 	return huiyanhttp.Middleware(loc, opts...)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -29,7 +30,7 @@ func resultServer(loc huiyan.Source, code messages.Code, fields any, opts ...hui
 // successBody is the success answer with the user text for lang.
 func successBody(b *huiyan.Bundle, lang, extra string) string {
 	title, _ := json.Marshal(b.Localize(messages.Success, lang).User)
-	return `{"title":` + string(title) + `,"status":200,"code":0,"name":"Success"` + extra + "}\n"
+	return `{"title":` + string(title) + `,"status":200,"table":"huiyan","code":0,"name":"Success"` + extra + "}\n"
 }
 
 func TestWriteResultSuccess(t *testing.T) {
@@ -82,7 +83,7 @@ func TestWriteResultSuccess(t *testing.T) {
 }
 
 // partialJapanese is a deployment's ja-JP with the text of one code.
-var partialJapanese = huiyan.MustNewBundle(locales.FS, fstest.MapFS{
+var partialJapanese = mustBundle(locales.FS, fstest.MapFS{
 	"ja-JP.toml": {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
 })
 
@@ -124,6 +125,50 @@ func TestWriteResultContentLanguage(t *testing.T) {
 	}
 }
 
+// TestWriteResultContentLanguageFaceID checks Content-Language for FaceID
+// codes where a deployment's partial locale has the texts of some, also
+// where the locale has FaceID texts only.
+func TestWriteResultContentLanguageFaceID(t *testing.T) {
+	ja := "[1201]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n"
+	both := mustBundle(locales.FS, fstest.MapFS{
+		"ja-JP.toml":        {Data: []byte("[659]\nuser = \"暗すぎます。明るい場所でもう一度お試しください。\"\n")},
+		"faceid.ja-JP.toml": {Data: []byte(ja)},
+	})
+	faceIDOnly := mustBundle(locales.FS, fstest.MapFS{"faceid.ja-JP.toml": {Data: []byte(ja)}})
+	tests := []struct {
+		name   string
+		b      *huiyan.Bundle
+		accept string
+		code   faceid.Code
+		lang   string
+	}{
+		{"ja's own text", both, "ja,en;q=0.8", faceid.LightTooDim, "ja-JP"},
+		{"ja lacks it: en", both, "ja,en;q=0.8", faceid.IDCardExpired, "en-US"},
+		{"ja lacks it: zh-TW", both, "ja,zh-TW;q=0.5", faceid.IDCardExpired, "zh-TW"},
+		{"ja lacks success: zh-TW", both, "ja,zh-TW;q=0.5", faceid.Success, "zh-TW"},
+		{"unknown code: zh-TW", both, "ja,zh-TW;q=0.5", 1299, "zh-TW"},
+		{"ja of the FaceID table only", faceIDOnly, "ja,en;q=0.8", faceid.LightTooDim, "ja-JP"},
+		{"ja of the FaceID table only lacks it", faceIDOnly, "ja,zh-HK;q=0.8", faceid.IDCardExpired, "zh-HK"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h, _ := resultServer(tt.b, tt.code, nil)
+			w := get(h, "/", "Accept-Language", tt.accept)
+			if got := w.Header().Get("Content-Language"); got != tt.lang {
+				t.Errorf("Content-Language %q, want %q", got, tt.lang)
+			}
+			m := huiyan.LocalizeWith(tt.b, tt.code, tt.accept, nil)
+			if m.Lang != tt.lang {
+				t.Fatalf("the bundle serves %s from %s: the case is wrong", tt.code, m.Lang)
+			}
+			var got struct{ Title string }
+			if err := json.Unmarshal(w.Body.Bytes(), &got); err != nil || got.Title != m.User {
+				t.Errorf("title %q (%v), want %q", got.Title, err, m.User)
+			}
+		})
+	}
+}
+
 type order struct {
 	ID    string `json:"orderId"`
 	Score int    `json:"score,omitempty"`
@@ -131,7 +176,7 @@ type order struct {
 
 func TestWriteResultFields(t *testing.T) {
 	b := huiyan.Default()
-	problem655 := strings.TrimSuffix(body(docs+"FaceTooClose", b.Localize(655, "en").User, 422, 655, true), "}\n")
+	problem655 := strings.TrimSuffix(body(docs+"FaceTooClose", b.Localize(655, "en").User, 422, messages.FaceTooClose, true), "}\n")
 	long := strings.Repeat("r", 4096)
 	tests := []struct {
 		name   string
@@ -180,6 +225,7 @@ func TestWriteResultBadFields(t *testing.T) {
 		{"boolean", 0, true, "not a boolean"},
 		{"reserved title", 0, map[string]string{"title": "Welcome back"}, `"title"`},
 		{"reserved code", 655, map[string]int{"code": 0}, `"code"`},
+		{"reserved table", 655, map[string]string{"table": "faceid"}, `"table"`},
 		{"reserved type", 0, struct {
 			T string `json:"type"`
 		}{"x"}, `"type"`},
@@ -224,30 +270,64 @@ func TestWithObserver(t *testing.T) {
 		target string
 		want   huiyanhttp.Result
 	}{
-		{"success", 0, nil, "/?lang=zh_CN", huiyanhttp.Result{Code: "0", Name: "Success", Category: "general", Status: 200, Lang: "zh-CN"}},
-		{"known", 655, nil, "/?lang=en", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
-		{"general", 8, nil, "/?lang=zh_TW", huiyanhttp.Result{Code: "8", Name: "SystemError", Category: "general", Status: 503, Lang: "zh-TW"}},
-		{"unknown liveness", 699, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "liveness", Status: 422, Lang: "en-US"}},
-		{"unknown general", 1234, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
-		{"negative", -3, nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
-		{"huge", messages.Code(math.MaxInt), nil, "/?lang=en", huiyanhttp.Result{Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
-		{"bad fields", 655, []int{1}, "/?lang=en", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 500}},
-		{"partial locale", 655, nil, "/?lang=ja", huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
+		{"success", 0, nil, "/?lang=zh_CN", huiyanhttp.Result{Table: "huiyan", Code: "0", Name: "Success", Category: "general", Status: 200, Lang: "zh-CN"}},
+		{"known", 655, nil, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
+		{"general", 8, nil, "/?lang=zh_TW", huiyanhttp.Result{Table: "huiyan", Code: "8", Name: "SystemError", Category: "general", Status: 503, Lang: "zh-TW"}},
+		{"unknown liveness", 699, nil, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "other", Name: "Unknown", Category: "liveness", Status: 422, Lang: "en-US"}},
+		{"unknown general", 1234, nil, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
+		{"negative", -3, nil, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
+		{"huge", messages.Code(math.MaxInt), nil, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "other", Name: "Unknown", Category: "general", Status: 422, Lang: "en-US"}},
+		{"bad fields", 655, []int{1}, "/?lang=en", huiyanhttp.Result{Table: "huiyan", Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 500}},
+		{"partial locale", 655, nil, "/?lang=ja", huiyanhttp.Result{Table: "huiyan", Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var a, b recorder
-			h, _ := resultServer(partialJapanese, tt.code, tt.fields, huiyanhttp.WithObserver(&a), huiyanhttp.WithObserver(nil), huiyanhttp.WithObserver(&b))
-			w := get(h, tt.target)
-			for _, o := range []*recorder{&a, &b} {
-				if len(o.results) != 1 || o.results[0] != tt.want {
-					t.Errorf("observed %+v, want %+v once", o.results, tt.want)
-				}
-			}
-			if tt.want.Lang != "" && w.Header().Get("Content-Language") != tt.want.Lang {
-				t.Errorf("Content-Language %q; observed %q", w.Header().Get("Content-Language"), tt.want.Lang)
-			}
+			checkObserved(t, tt.code, tt.fields, tt.target, tt.want)
 		})
+	}
+}
+
+// TestWithObserverFaceID checks the Results of FaceID codes: their table,
+// whether Tencent bills them, and a code outside the table folded by
+// section.
+func TestWithObserverFaceID(t *testing.T) {
+	tests := []struct {
+		name   string
+		code   faceid.Code
+		fields any
+		target string
+		want   huiyanhttp.Result
+	}{
+		{"success, billed", faceid.Success, nil, "/?lang=zh_CN", huiyanhttp.Result{Table: "faceid", Code: "0", Name: "Success", Category: "system", Billed: true, Status: 200, Lang: "zh-CN"}},
+		{"302, not the Huiyan 302", faceid.IDCardExpired, nil, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "302", Name: "IDCardExpired", Category: "id_card", Status: 422, Lang: "en-US"}},
+		{"billed failure", faceid.SimilarityTooLow, nil, "/?lang=zh_HK", huiyanhttp.Result{Table: "faceid", Code: "2016", Name: "SimilarityTooLow", Category: "image_comparison", Billed: true, Status: 422, Lang: "zh-HK"}},
+		{"billed, bad fields", faceid.SuspectedSpoofRecording, []int{1}, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "1002", Name: "SuspectedSpoofRecording", Category: "liveness", Billed: true, Status: 500}},
+		{"service error", faceid.DataSourceUpgrading, nil, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "2017", Name: "DataSourceUpgrading", Category: "image_comparison", Status: 503, Lang: "en-US"}},
+		{"unknown action liveness", 1299, nil, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "other", Name: "Unknown", Category: "liveness_action", Status: 422, Lang: "en-US"}},
+		{"unknown, outside every section", 1 << 20, nil, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "other", Name: "Unknown", Category: "system", Status: 422, Lang: "en-US"}},
+		{"negative", -2016, nil, "/?lang=en", huiyanhttp.Result{Table: "faceid", Code: "other", Name: "Unknown", Category: "system", Status: 422, Lang: "en-US"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkObserved(t, tt.code, tt.fields, tt.target, tt.want)
+		})
+	}
+}
+
+// checkObserved answers code with fields at target, with two observers,
+// and checks that each was told want once.
+func checkObserved[C messages.TableCode](t *testing.T, code C, fields any, target string, want huiyanhttp.Result) {
+	t.Helper()
+	var a, b recorder
+	h, _ := resultServer(partialJapanese, code, fields, huiyanhttp.WithObserver(&a), huiyanhttp.WithObserver(nil), huiyanhttp.WithObserver(&b))
+	w := get(h, target)
+	for _, o := range []*recorder{&a, &b} {
+		if len(o.results) != 1 || o.results[0] != want {
+			t.Errorf("observed %+v, want %+v once", o.results, want)
+		}
+	}
+	if want.Lang != "" && w.Header().Get("Content-Language") != want.Lang {
+		t.Errorf("Content-Language %q; observed %q", w.Header().Get("Content-Language"), want.Lang)
 	}
 }
 
@@ -256,8 +336,8 @@ func TestWithObserver(t *testing.T) {
 func TestWithObserverOptionsApart(t *testing.T) {
 	var a, b recorder
 	opt := huiyanhttp.WithObserver(&a)
-	h1, _ := resultServer(huiyan.Default(), 655, nil, opt)
-	h2, _ := resultServer(huiyan.Default(), 655, nil, opt, huiyanhttp.WithObserver(&b))
+	h1, _ := resultServer(huiyan.Default(), messages.FaceTooClose, nil, opt)
+	h2, _ := resultServer(huiyan.Default(), messages.FaceTooClose, nil, opt, huiyanhttp.WithObserver(&b))
 	get(h1, "/")
 	get(h2, "/")
 	if len(a.results) != 2 || len(b.results) != 1 {

@@ -5,28 +5,37 @@ import (
 	"sync"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// identityGroup are the codes of locales.UniformIdentityCodes, and
-// identityCode the one that answers for all of them.
+// identityGroups are the codes of the identity group in each table, as
+// package locales lists them, and identityCode the one of identityTable,
+// whose Go type is identityType, that answers for all of them.
 var (
-	identityGroup = func() []messages.Code {
-		var codes []messages.Code
-		for _, c := range locales.UniformIdentityCodes() {
-			codes = append(codes, messages.Code(c))
-		}
-		return codes
-	}()
-	identityCode = messages.Code(locales.UniformIdentityCode)
+	identityGroups = []struct {
+		table *messages.Table
+		codes []int
+	}{
+		{messages.Huiyan, locales.UniformIdentityCodes()},
+		{faceid.Table, locales.FaceIDUniformIdentityCodes()},
+	}
+	identityTable = messages.Huiyan
+	identityType  = typed[messages.Code]{}
 )
+
+// identityCode is the code that answers for the identity group.
+const identityCode = locales.UniformIdentityCode
 
 // uniformTexts returns the user text of locales.UniformIdentity for
 // identityCode, by locale. The layer is embedded: it is read once, by the
 // one decoder there is, over the shipped files it is made for.
 var uniformTexts = sync.OnceValue(func() map[string]string {
-	b := huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+	b, err := huiyan.NewBundle(locales.FS, locales.UniformIdentity)
+	if err != nil {
+		panic(err) // the embedded files load: the tests of package locales say so
+	}
 	texts := make(map[string]string)
 	for _, l := range b.Locales() {
 		texts[l] = b.Localize(identityCode, l).User
@@ -34,23 +43,27 @@ var uniformTexts = sync.OnceValue(func() map[string]string {
 	return texts
 })
 
-// WithUniformIdentity answers every code of a failed identity check
-// (locales.UniformIdentityCodes: 606, 701, 703, 704, 707, 708, 825, 826
-// and 827) alike, so that a caller cannot learn from an answer whether an
-// ID number exists or which field is wrong. It is the one switch of a
+// WithUniformIdentity answers every code of a failed identity check alike,
+// in either table, so that a caller cannot learn from an answer whether an
+// ID number exists or which field is wrong: in the Huiyan table
+// locales.UniformIdentityCodes (606, 701, 703, 704, 707, 708, 825, 826
+// and 827), in the FaceID table locales.FaceIDUniformIdentityCodes (2002,
+// 2003, 2005, 2006, 2007, 2008 and 2009). It is the one switch of a
 // deployment that takes ID numbers from callers it does not trust:
 //
 //	huiyanhttp.Middleware(w, huiyanhttp.WithUniformIdentity())
 //
-// Each member gets the answer of locales.UniformIdentityCode, 826
-// IdentityInvalid, whose name is true of them all: its type, status,
-// code, name, category, retryable and Content-Language, with the user text
-// of the locales.UniformIdentity layer as its title. For the same request
-// the answers of the members are the same bytes; fields that the service
-// adds are its own, and must not carry the real code. The real code is in
-// the log line (the group huiyan, with answered_code=826 beside it) and in
-// the [Result] that observers get, so that operators and metrics still
-// tell the members apart. [Localize] gives a member's own message with the
+// Each member gets the answer of locales.UniformIdentityCode, the Huiyan
+// table's 826 IdentityInvalid, whose name is true of them all: its type,
+// status, table, code, name, category, retryable and Content-Language,
+// with the user text of the locales.UniformIdentity layer as its title.
+// For the same request the answers of the members are the same bytes, a
+// FaceID member's included, so that not even the table tells them apart;
+// fields that the service adds are its own, and must not carry the real
+// code. The real code is in the log line (the group huiyan, with
+// answered_table=huiyan and answered_code=826 beside it) and in the
+// [Result] that observers get, so that operators and metrics still tell
+// the members apart. [Localize] gives a member's own message with the
 // group's user text.
 //
 // The layer needs no loading: the option brings it, over the Source's
@@ -63,27 +76,37 @@ var uniformTexts = sync.OnceValue(func() map[string]string {
 // huiyanhttp loads locales.UniformIdentity into its bundle instead.
 //
 // The group hides what a name and a number reveal. The face comparison
-// codes (604, 823, 824) stay apart, as locales.UniformIdentityCodes says:
-// they follow a photo on record, and they are what tells a user to try
-// the face again.
+// codes (Huiyan's 604, 823 and 824, FaceID's 2011, 2015 and 2016) stay
+// apart, as locales.UniformIdentityCodes says: they follow a photo on
+// record, and they are what tells a user to try the face again.
 func WithUniformIdentity() Option {
 	return func(c *config) { c.uniform = uniformTexts() }
 }
 
-// shown returns the code that a caller is answered with for code.
-func (c *config) shown(code messages.Code) messages.Code {
-	if c.uniform != nil && slices.Contains(identityGroup, code) {
-		return identityCode
-	}
-	return code
+// grouped reports whether code of tbl is answered as identityCode, with
+// WithUniformIdentity, rather than as itself: a member of the identity
+// group other than identityCode.
+func (c *config) grouped(tbl *messages.Table, code int) bool {
+	return c.uniform != nil && !(tbl == identityTable && code == identityCode) && member(tbl, code)
 }
 
-// localize returns b's message for code in lang with the deployment's
-// parameters; with WithUniformIdentity, identityCode's user text is the
-// layer's where the layer has the locale that served it.
-func (c *config) localize(b *huiyan.Bundle, code messages.Code, lang string) huiyan.Message {
-	m := huiyan.LocalizeWith(b, code, lang, c.params)
-	if code == identityCode {
+// member reports whether code of tbl is in the identity group.
+func member(tbl *messages.Table, code int) bool {
+	for _, g := range identityGroups {
+		if g.table == tbl {
+			return slices.Contains(g.codes, code)
+		}
+	}
+	return false
+}
+
+// localize returns b's message for code of tbl, whose Go type is t, in
+// lang with the deployment's parameters; with WithUniformIdentity,
+// identityCode's user text is the layer's where the layer has the locale
+// that served it.
+func localize(c *config, t codeType, b *huiyan.Bundle, tbl *messages.Table, code int, lang string) message {
+	m := t.message(b, code, lang, c.params)
+	if tbl == identityTable && code == identityCode {
 		if text, ok := c.uniform[m.Lang]; ok {
 			m.User = text
 		}

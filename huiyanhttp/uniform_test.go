@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,25 +16,40 @@ import (
 	"time"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
 )
 
-// identityGroup is the group that WithUniformIdentity answers alike.
-func identityGroup() []messages.Code {
-	var codes []messages.Code
+// member is a code of the identity group: its table and its code.
+type member struct {
+	table string
+	code  int
+}
+
+// query is the query of codeServer that answers m.
+func (m member) query() string { return fmt.Sprintf("table=%s&code=%d", m.table, m.code) }
+
+// identityGroup is the group that WithUniformIdentity answers alike: the
+// Huiyan table's members, then the FaceID table's.
+func identityGroup() []member {
+	var group []member
 	for _, c := range locales.UniformIdentityCodes() {
-		codes = append(codes, messages.Code(c))
+		group = append(group, member{"huiyan", c})
 	}
-	return codes
+	for _, c := range locales.FaceIDUniformIdentityCodes() {
+		group = append(group, member{"faceid", c})
+	}
+	return group
 }
 
 // uniformLayer is the layer's bundle: the texts a caller is to read.
-var uniformLayer = huiyan.MustNewBundle(locales.FS, locales.UniformIdentity)
+var uniformLayer = mustBundle(locales.FS, locales.UniformIdentity)
 
 // codeServer answers each request with WriteResult of its code query
-// parameter, and fields when the request has a fields parameter.
+// parameter, a FaceID code with table=faceid, and fields when the request
+// has a fields parameter.
 func codeServer(loc huiyan.Source, opts ...huiyanhttp.Option) http.Handler {
 	opts = append([]huiyanhttp.Option{quiet}, opts...)
 	return huiyanhttp.Middleware(loc, opts...)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -42,6 +58,10 @@ func codeServer(loc huiyan.Source, opts ...huiyanhttp.Option) http.Handler {
 		var fields any
 		if r.URL.Query().Has("fields") {
 			fields = map[string]string{"orderId": "A-1024"}
+		}
+		if r.URL.Query().Get("table") == "faceid" {
+			huiyanhttp.WriteResult(w, r, faceid.Code(code), fields)
+			return
 		}
 		huiyanhttp.WriteResult(w, r, messages.Code(code), fields)
 	}))
@@ -92,8 +112,8 @@ func TestUniformIdentity(t *testing.T) {
 			plain := codeServer(huiyan.Default())
 			var first answer
 			bodies := map[string]bool{}
-			for i, code := range group {
-				target := fmt.Sprintf("/?code=%d&%s", code, rq.query)
+			for i, m := range group {
+				target := "/?" + m.query() + "&" + rq.query
 				got := answerOf(get(uniform, target, rq.headers...))
 				bodies[get(plain, target, rq.headers...).Body.String()] = true
 				if i == 0 {
@@ -101,14 +121,15 @@ func TestUniformIdentity(t *testing.T) {
 					continue
 				}
 				if !got.equal(first) {
-					t.Errorf("%d answers\n%d %v %s\nwhere %d answers\n%d %v %s", code, got.status, got.header, got.body, group[0], first.status, first.header, first.body)
+					t.Errorf("%v answers\n%d %v %s\nwhere %v answers\n%d %v %s", m, got.status, got.header, got.body, group[0], first.status, first.header, first.body)
 				}
 			}
-			if len(bodies) < 2 {
-				t.Errorf("without the option the members answer alike: the test cannot fail")
+			if len(bodies) < len(group) {
+				t.Errorf("without the option %d members answer alike: the test cannot fail", len(group)-len(bodies)+1)
 			}
 			var p struct {
 				Title string
+				Table string
 				Code  int
 				Name  string
 			}
@@ -117,7 +138,7 @@ func TestUniformIdentity(t *testing.T) {
 			}
 			lang := first.header.Get("Content-Language")
 			want := uniformLayer.Localize(messages.IdentityInvalid, lang)
-			if p.Code != 826 || p.Name != "IdentityInvalid" || first.status != 422 || p.Title != want.User || want.Lang != lang {
+			if p.Table != "huiyan" || p.Code != 826 || p.Name != "IdentityInvalid" || first.status != 422 || p.Title != want.User || want.Lang != lang {
 				t.Errorf("answer %d %s (%s), want 826 IdentityInvalid with the layer's %s text %q", first.status, first.body, lang, want.Lang, want.User)
 			}
 		})
@@ -125,20 +146,26 @@ func TestUniformIdentity(t *testing.T) {
 }
 
 // TestUniformIdentityOthers checks that the option changes the answer of
-// no code outside the group, in the catalogue or not.
+// no code outside the group, of either table, in it or not.
 func TestUniformIdentityOthers(t *testing.T) {
-	codes := append(messages.All(), 699, 709, 828, 1001, -1)
+	var codes []member
+	for _, c := range append(messages.All(), 699, 709, 828, 1001, 2005, -1) {
+		codes = append(codes, member{"huiyan", int(c)})
+	}
+	for _, c := range append(faceid.All(), 701, 826, 1299, 2018, 2999, -1) {
+		codes = append(codes, member{"faceid", int(c)})
+	}
 	uniform := codeServer(huiyan.Default(), huiyanhttp.WithUniformIdentity())
 	plain := codeServer(huiyan.Default())
-	for _, code := range codes {
-		if slices.Contains(identityGroup(), code) {
+	for _, m := range codes {
+		if slices.Contains(identityGroup(), m) {
 			continue
 		}
 		for _, rq := range requests {
-			target := fmt.Sprintf("/?code=%d&%s", code, rq.query)
+			target := "/?" + m.query() + "&" + rq.query
 			got, want := answerOf(get(uniform, target, rq.headers...)), answerOf(get(plain, target, rq.headers...))
 			if !got.equal(want) {
-				t.Errorf("%d, %s: the option changed the answer\n%s\nwant\n%s", code, rq.name, got.body, want.body)
+				t.Errorf("%v, %s: the option changed the answer\n%s\nwant\n%s", m, rq.name, got.body, want.body)
 			}
 		}
 	}
@@ -148,34 +175,42 @@ func TestUniformIdentityOthers(t *testing.T) {
 // operator: in the log line, beside the code answered, and in the Result
 // that observers count.
 func TestUniformIdentityOperators(t *testing.T) {
-	for _, code := range identityGroup() {
+	for _, m := range identityGroup() {
 		var buf bytes.Buffer
 		var rec recorder
 		h := codeServer(huiyan.Default(), huiyanhttp.WithUniformIdentity(),
 			huiyanhttp.WithLogger(slog.New(slog.NewJSONHandler(&buf, nil))), huiyanhttp.WithObserver(&rec))
-		w := get(h, fmt.Sprintf("/?code=%d&lang=zh_CN", code))
+		w := get(h, "/?"+m.query()+"&lang=zh_CN")
 		var line struct {
-			Status       int
-			AnsweredCode *int `json:"answered_code"`
-			Huiyan       map[string]any
+			Status        int
+			AnsweredTable *string `json:"answered_table"`
+			AnsweredCode  *int    `json:"answered_code"`
+			Huiyan        map[string]any
 		}
 		if err := json.Unmarshal(buf.Bytes(), &line); err != nil {
 			t.Fatalf("%v: %s", err, buf.String())
 		}
-		title := huiyan.Localize(code, "en-US").Title
-		if line.Huiyan["code"] != float64(code) || line.Huiyan["name"] != code.String() || line.Huiyan["title"] != title || line.Status != w.Code {
-			t.Errorf("%d: logged %s, want the code, its name and title %q", code, buf.String(), title)
+		want := huiyanhttp.Result{Table: m.table, Code: fmt.Sprint(m.code), Status: 422, Lang: "zh-CN"}
+		var title string
+		if m.table == "faceid" {
+			c := faceid.Code(m.code)
+			title, want.Name, want.Category, want.Billed = huiyan.LocalizeWith(nil, c, "en-US", nil).Title, c.String(), c.Section(), c.Billed()
+		} else {
+			c := messages.Code(m.code)
+			title, want.Name, want.Category = huiyan.Localize(c, "en-US").Title, c.String(), c.Category().String()
 		}
-		if code == messages.IdentityInvalid {
-			if line.AnsweredCode != nil {
+		if line.Huiyan["table"] != m.table || line.Huiyan["code"] != float64(m.code) || line.Huiyan["name"] != want.Name || line.Huiyan["title"] != title || line.Status != w.Code {
+			t.Errorf("%v: logged %s, want the table, the code, its name and title %q", m, buf.String(), title)
+		}
+		if m == (member{"huiyan", 826}) {
+			if line.AnsweredCode != nil || line.AnsweredTable != nil {
 				t.Errorf("826 logged with answered_code: %s", buf.String())
 			}
-		} else if line.AnsweredCode == nil || *line.AnsweredCode != 826 {
-			t.Errorf("%d: logged %s, want answered_code 826", code, buf.String())
+		} else if line.AnsweredCode == nil || *line.AnsweredCode != 826 || line.AnsweredTable == nil || *line.AnsweredTable != "huiyan" {
+			t.Errorf("%v: logged %s, want answered_table huiyan and answered_code 826", m, buf.String())
 		}
-		want := huiyanhttp.Result{Code: fmt.Sprint(int(code)), Name: code.String(), Category: code.Category().String(), Status: 422, Lang: "zh-CN"}
 		if len(rec.results) != 1 || rec.results[0] != want {
-			t.Errorf("%d: observed %+v, want %+v", code, rec.results, want)
+			t.Errorf("%v: observed %+v, want %+v", m, rec.results, want)
 		}
 	}
 }
@@ -195,6 +230,8 @@ func TestUniformIdentityDeployment(t *testing.T) {
 	}
 	write("en-US.toml", "[701]\nuser = \"This ID number is not on record.\"\n")
 	write("ja-JP.toml", "[704]\nuser = \"証明写真が登録されていません。\"\n")
+	write("faceid.en-US.toml", "[2005]\nuser = \"This identity is not on record.\"\n")
+	write("faceid.ja-JP.toml", "[2007]\nuser = \"証明写真が登録されていません。\"\n")
 	w, err := huiyan.Watch(dir, huiyan.WatchOptions{Interval: time.Hour, OnError: func(err error) { t.Error(err) }})
 	if err != nil {
 		t.Fatal(err)
@@ -204,12 +241,12 @@ func TestUniformIdentityDeployment(t *testing.T) {
 	check := func(accept, lang, title string) {
 		t.Helper()
 		var first answer
-		for i, code := range identityGroup() {
-			got := answerOf(get(h, fmt.Sprintf("/?code=%d", code), "Accept-Language", accept))
+		for i, m := range identityGroup() {
+			got := answerOf(get(h, "/?"+m.query(), "Accept-Language", accept))
 			if i == 0 {
 				first = got
 			} else if !got.equal(first) {
-				t.Errorf("%s: %d answers %v %s, where %d answers %v %s", accept, code, got.header, got.body, identityGroup()[0], first.header, first.body)
+				t.Errorf("%s: %v answers %v %s, where %v answers %v %s", accept, m, got.header, got.body, identityGroup()[0], first.header, first.body)
 			}
 		}
 		var p struct{ Title string }
@@ -231,19 +268,38 @@ func TestUniformIdentityDeployment(t *testing.T) {
 }
 
 // TestUniformIdentityLocalize checks Localize under the option: a
-// member's own code and operator texts, and the group's user text.
+// member's own code and operator texts, and the group's user text, for a
+// member of either table.
 func TestUniformIdentityLocalize(t *testing.T) {
-	b := huiyan.MustNewBundle(locales.FS, fstest.MapFS{"ja-JP.toml": {Data: []byte("[704]\nuser = \"証明写真が登録されていません。\"\n")}})
+	b := mustBundle(locales.FS, fstest.MapFS{
+		"ja-JP.toml":        {Data: []byte("[704]\nuser = \"証明写真が登録されていません。\"\n")},
+		"faceid.ja-JP.toml": {Data: []byte("[2007]\nuser = \"証明写真が登録されていません。\"\n")},
+	})
 	for _, accept := range []string{"zh-HK", "en", "ja"} {
 		var got huiyan.Message
+		var gotFaceID huiyan.MessageOf[faceid.Code]
 		h := huiyanhttp.Middleware(b, huiyanhttp.WithUniformIdentity())(http.HandlerFunc(func(_ http.ResponseWriter, r *http.Request) {
 			got = huiyanhttp.Localize(r.Context(), messages.IdentityPhotoNotFound)
+			gotFaceID = huiyanhttp.Localize(r.Context(), faceid.IdentityPhotoNotFound)
 		}))
 		get(h, "/", "Accept-Language", accept)
-		own := b.Localize(messages.IdentityPhotoNotFound, accept)
 		group := uniformLayer.Localize(messages.IdentityInvalid, b.Localize(messages.IdentityInvalid, accept).Lang)
+		own := b.Localize(messages.IdentityPhotoNotFound, accept)
 		if got.Code != 704 || got.Title != own.Title || got.User != group.User || got.Lang != group.Lang {
 			t.Errorf("%s: %+v, want 704's title %q and the group's %s text %q", accept, got, own.Title, group.Lang, group.User)
 		}
+		ownFaceID := huiyan.LocalizeWith(b, faceid.IdentityPhotoNotFound, accept, nil)
+		if gotFaceID.Code != faceid.IdentityPhotoNotFound || gotFaceID.Title != ownFaceID.Title || gotFaceID.User != group.User || gotFaceID.Lang != group.Lang {
+			t.Errorf("%s: %+v, want FaceID 2007's title %q and the group's %s text %q", accept, gotFaceID, ownFaceID.Title, group.Lang, group.User)
+		}
 	}
+}
+
+// mustBundle is huiyan.NewBundle for a test's catalogue, which loads.
+func mustBundle(fsys ...fs.FS) *huiyan.Bundle {
+	b, err := huiyan.NewBundle(fsys...)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

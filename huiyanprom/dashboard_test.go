@@ -66,7 +66,7 @@ func exposedMetrics(t *testing.T) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	results.ObserveResult(huiyanhttp.Result{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"})
+	results.ObserveResult(huiyanhttp.Result{Table: "huiyan", Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en-US"})
 	reloads.ObserveReload(huiyan.Reload{Time: time.Now()})
 	families, err := reg.Gather()
 	if err != nil {

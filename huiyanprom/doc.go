@@ -28,15 +28,26 @@
 // huiyan_results_total, a counter, counts the results huiyanhttp answered,
 // successes (code 0) included, with the labels
 //
-//	code      the code, such as "655"; "other" for a code outside the catalogue
-//	name      its name, such as "FaceTooClose"; "Unknown" outside the catalogue
-//	category  its category, such as "liveness"
+//	table     the code's table: "huiyan" (package messages) or "faceid" (package faceid)
+//	code      the code, such as "655"; "other" for a code outside its table
+//	name      its name, such as "FaceTooClose"; "Unknown" outside its table
+//	category  its category, such as "liveness", as the table's locale files spell it
+//	billed    "true" for a result that Tencent bills (FaceID's 0, 1002, 2006, 2016), else "false"
 //	status    the HTTP status written, such as "422"
 //	lang      the locale of the end user's text, such as "en-US"
 //
-// Codes outside the catalogue fold into one series per category, so the
-// number of series stays bounded whatever codes a service is sent. No
-// label holds anything of the request.
+// The two tables share numbers with other meanings (302 is an SMS limit in
+// the Huiyan table, an expired ID card in the FaceID table): a query that
+// reads a code reads its table too, such as
+// huiyan_results_total{table="faceid",code="302"}. Codes outside a table
+// fold into one series per category of that table, so the number of
+// series stays bounded whatever codes a service is sent; billed is
+// determined by table and code, and adds no series. No label holds
+// anything of the request.
+//
+// What failures cost is the billed results that are not successes:
+//
+//	sum by (code, name) (increase(huiyan_results_total{billed="true",code!="0"}[1d]))
 //
 // For a [huiyan.Watcher]:
 //
@@ -56,5 +67,5 @@
 //
 // Counting a result allocates nothing: the counter of each label set is
 // looked up once and kept, for up to a bound of label sets far above what
-// the catalogue yields.
+// the two tables yield.
 package huiyanprom

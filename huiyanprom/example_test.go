@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/common/expfmt"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/huiyanprom"
 	"github.com/huiyan-i18n/huiyan/messages"
@@ -32,10 +33,15 @@ func ExampleNewResults() {
 		huiyanhttp.WithObserver(results),
 		huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))
 	handler := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Has("faceid") {
+			// A billed failure of the FaceID table.
+			huiyanhttp.WriteProblem(w, r, faceid.SimilarityTooLow)
+			return
+		}
 		huiyanhttp.WriteProblem(w, r, messages.FaceTooClose)
 	}))
-	for _, lang := range []string{"zh_CN", "en", "en"} {
-		handler.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/verify/result?lang="+lang, nil))
+	for _, query := range []string{"lang=zh_CN", "lang=en", "lang=en", "lang=en&faceid"} {
+		handler.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/verify/result?"+query, nil))
 	}
 
 	out, err := testutil.GatherAndFormat(reg, expfmt.TypeTextPlain, "huiyan_results_total")
@@ -45,10 +51,11 @@ func ExampleNewResults() {
 	}
 	fmt.Print(string(out))
 	// Output:
-	// # HELP huiyan_results_total Results answered by huiyanhttp, successes included, by Huiyan code, name, category, HTTP status and locale of the user text.
+	// # HELP huiyan_results_total Results answered by huiyanhttp, successes included, by table (huiyan or faceid), code, name, category, whether Tencent bills the result, HTTP status and locale of the user text.
 	// # TYPE huiyan_results_total counter
-	// huiyan_results_total{category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422"} 2
-	// huiyan_results_total{category="liveness",code="655",lang="zh-CN",name="FaceTooClose",status="422"} 1
+	// huiyan_results_total{billed="false",category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422",table="huiyan"} 2
+	// huiyan_results_total{billed="false",category="liveness",code="655",lang="zh-CN",name="FaceTooClose",status="422",table="huiyan"} 1
+	// huiyan_results_total{billed="true",category="image_comparison",code="2016",lang="en-US",name="SimilarityTooLow",status="422",table="faceid"} 1
 }
 
 func ExampleNewResults_alreadyRegistered() {

@@ -12,9 +12,9 @@ import (
 // resultsName is the name of the counter of results.
 const resultsName = "huiyan_results_total"
 
-// maxCached bounds the counters kept by label set. The catalogue's codes,
-// one status each, in a handful of locales, make a few hundred; past the
-// bound a result is still counted, looked up each time.
+// maxCached bounds the counters kept by label set. The two tables' codes,
+// one status each, in a handful of locales, make several hundred; past
+// the bound a result is still counted, looked up each time.
 const maxCached = 4096
 
 // Results counts the results that huiyanhttp answers: it is a
@@ -38,8 +38,8 @@ func NewResults(reg prometheus.Registerer) (*Results, error) {
 	}
 	vec := prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: resultsName,
-		Help: "Results answered by huiyanhttp, successes included, by Huiyan code, name, category, HTTP status and locale of the user text.",
-	}, []string{"code", "name", "category", "status", "lang"})
+		Help: "Results answered by huiyanhttp, successes included, by table (huiyan or faceid), code, name, category, whether Tencent bills the result, HTTP status and locale of the user text.",
+	}, []string{"table", "code", "name", "category", "billed", "status", "lang"})
 	if err := reg.Register(vec); err != nil {
 		return nil, err
 	}
@@ -64,7 +64,7 @@ func (r *Results) ObserveResult(res huiyanhttp.Result) {
 // counter returns the counter of res's label set, and keeps it while
 // fewer than maxCached are kept; nil when Prometheus refuses the labels.
 func (r *Results) counter(res huiyanhttp.Result) prometheus.Counter {
-	c, err := r.vec.GetMetricWithLabelValues(res.Code, res.Name, res.Category, strconv.Itoa(res.Status), res.Lang)
+	c, err := r.vec.GetMetricWithLabelValues(res.Table, res.Code, res.Name, res.Category, strconv.FormatBool(res.Billed), strconv.Itoa(res.Status), res.Lang)
 	if err != nil {
 		return nil
 	}

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -14,6 +15,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/huiyan-i18n/huiyan"
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/huiyanprom"
 	"github.com/huiyan-i18n/huiyan/messages"
@@ -31,7 +33,7 @@ func newResults(t *testing.T) (*huiyanprom.Results, *prometheus.Registry) {
 
 // metadata are the HELP and TYPE lines of each metric.
 var metadata = map[string]string{
-	"huiyan_results_total": `# HELP huiyan_results_total Results answered by huiyanhttp, successes included, by Huiyan code, name, category, HTTP status and locale of the user text.
+	"huiyan_results_total": `# HELP huiyan_results_total Results answered by huiyanhttp, successes included, by table (huiyan or faceid), code, name, category, whether Tencent bills the result, HTTP status and locale of the user text.
 # TYPE huiyan_results_total counter`,
 	"huiyan_reloads_total": `# HELP huiyan_reloads_total Loads of the locale files that the watcher applied, by outcome: success, or failure while the previous texts keep serving.
 # TYPE huiyan_reloads_total counter`,
@@ -61,45 +63,81 @@ func compare(t *testing.T, reg prometheus.Gatherer, want string, names ...string
 func TestResultsCounts(t *testing.T) {
 	tests := []struct {
 		name  string
-		codes []messages.Code
+		codes []string // the query of each request: code and table
 		lang  string
 		want  string
 	}{
 		{
 			name:  "known codes",
-			codes: []messages.Code{655, 655, 655, 604},
+			codes: []string{"code=655", "code=655", "code=655", "code=604"},
 			lang:  "en",
-			want: `huiyan_results_total{category="liveness",code="604",lang="en-US",name="SimilarityTooLow",status="422"} 1
-huiyan_results_total{category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422"} 3
+			want: `huiyan_results_total{billed="false",category="liveness",code="604",lang="en-US",name="SimilarityTooLow",status="422",table="huiyan"} 1
+huiyan_results_total{billed="false",category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422",table="huiyan"} 3
 `,
 		},
 		{
 			name:  "codes outside the catalogue fold by category",
-			codes: []messages.Code{699, 698, 1999},
+			codes: []string{"code=699", "code=698", "code=1999"},
 			lang:  "zh_CN",
-			want: `huiyan_results_total{category="general",code="other",lang="zh-CN",name="Unknown",status="422"} 1
-huiyan_results_total{category="liveness",code="other",lang="zh-CN",name="Unknown",status="422"} 2
+			want: `huiyan_results_total{billed="false",category="general",code="other",lang="zh-CN",name="Unknown",status="422",table="huiyan"} 1
+huiyan_results_total{billed="false",category="liveness",code="other",lang="zh-CN",name="Unknown",status="422",table="huiyan"} 2
+`,
+		},
+		{
+			name:  "one number, two tables",
+			codes: []string{"code=302", "table=faceid&code=302", "table=faceid&code=302"},
+			lang:  "en",
+			want: `huiyan_results_total{billed="false",category="id_card",code="302",lang="en-US",name="IDCardExpired",status="422",table="faceid"} 2
+huiyan_results_total{billed="false",category="sms",code="302",lang="en-US",name="SMSRateLimited",status="429",table="huiyan"} 1
+`,
+		},
+		{
+			name:  "billed FaceID results, success included",
+			codes: []string{"table=faceid&code=0", "table=faceid&code=2016", "table=faceid&code=2016", "table=faceid&code=2015"},
+			lang:  "zh_HK",
+			want: `huiyan_results_total{billed="false",category="image_comparison",code="2015",lang="zh-HK",name="NotSamePersonComparison",status="422",table="faceid"} 1
+huiyan_results_total{billed="true",category="image_comparison",code="2016",lang="zh-HK",name="SimilarityTooLow",status="422",table="faceid"} 2
+huiyan_results_total{billed="true",category="system",code="0",lang="zh-HK",name="Success",status="200",table="faceid"} 1
+`,
+		},
+		{
+			name:  "FaceID codes outside the table fold by section",
+			codes: []string{"table=faceid&code=1299", "table=faceid&code=1250", "table=faceid&code=9999", "table=faceid&code=-1"},
+			lang:  "en",
+			want: `huiyan_results_total{billed="false",category="liveness_action",code="other",lang="en-US",name="Unknown",status="422",table="faceid"} 2
+huiyan_results_total{billed="false",category="system",code="other",lang="en-US",name="Unknown",status="422",table="faceid"} 2
 `,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			results, reg := newResults(t)
-			mw := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithObserver(results), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))
-			for _, c := range tt.codes {
-				h := mw(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { huiyanhttp.WriteProblem(w, r, c) }))
-				h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/?lang="+tt.lang, nil))
+			h := huiyanhttp.Middleware(huiyan.Default(), huiyanhttp.WithObserver(results), huiyanhttp.WithLogger(slog.New(slog.DiscardHandler)))(http.HandlerFunc(writeCode))
+			for _, q := range tt.codes {
+				h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/?lang="+tt.lang+"&"+q, nil))
 			}
 			compare(t, reg, tt.want, "huiyan_results_total")
 		})
 	}
 }
 
+// writeCode answers the code of the request's code parameter, of the
+// FaceID table with table=faceid.
+func writeCode(w http.ResponseWriter, r *http.Request) {
+	n, _ := strconv.Atoi(r.URL.Query().Get("code"))
+	if r.URL.Query().Get("table") == "faceid" {
+		huiyanhttp.WriteProblem(w, r, faceid.Code(n))
+		return
+	}
+	huiyanhttp.WriteProblem(w, r, messages.Code(n))
+}
+
 // TestResultsObserve checks what ObserveResult does with any Result a
 // caller passes: counted under its labels, or dropped when Prometheus
 // refuses a label value, never a panic.
 func TestResultsObserve(t *testing.T) {
-	success := huiyanhttp.Result{Code: "0", Name: "Success", Category: "general", Status: 200, Lang: "zh-CN"}
+	success := huiyanhttp.Result{Table: "huiyan", Code: "0", Name: "Success", Category: "general", Status: 200, Lang: "zh-CN"}
+	billed := huiyanhttp.Result{Table: "faceid", Code: "1002", Name: "SuspectedSpoofRecording", Category: "liveness", Billed: true, Status: 422, Lang: "en-US"}
 	tests := []struct {
 		name    string
 		results []huiyanhttp.Result
@@ -108,17 +146,22 @@ func TestResultsObserve(t *testing.T) {
 		{
 			name:    "success",
 			results: []huiyanhttp.Result{success, success},
-			want:    `huiyan_results_total{category="general",code="0",lang="zh-CN",name="Success",status="200"} 2` + "\n",
+			want:    `huiyan_results_total{billed="false",category="general",code="0",lang="zh-CN",name="Success",status="200",table="huiyan"} 2` + "\n",
+		},
+		{
+			name:    "billed",
+			results: []huiyanhttp.Result{billed, billed, billed},
+			want:    `huiyan_results_total{billed="true",category="liveness",code="1002",lang="en-US",name="SuspectedSpoofRecording",status="422",table="faceid"} 3` + "\n",
 		},
 		{
 			name:    "a label value that is not UTF-8 is dropped",
-			results: []huiyanhttp.Result{{Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en\xff"}, success},
-			want:    `huiyan_results_total{category="general",code="0",lang="zh-CN",name="Success",status="200"} 1` + "\n",
+			results: []huiyanhttp.Result{{Table: "huiyan", Code: "655", Name: "FaceTooClose", Category: "liveness", Status: 422, Lang: "en\xff"}, {Table: "faceid\xff", Code: "302"}, success},
+			want:    `huiyan_results_total{billed="false",category="general",code="0",lang="zh-CN",name="Success",status="200",table="huiyan"} 1` + "\n",
 		},
 		{
 			name:    "empty values",
 			results: []huiyanhttp.Result{{}},
-			want:    `huiyan_results_total{category="",code="",lang="",name="",status="0"} 1` + "\n",
+			want:    `huiyan_results_total{billed="false",category="",code="",lang="",name="",status="0",table=""} 1` + "\n",
 		},
 	}
 	for _, tt := range tests {

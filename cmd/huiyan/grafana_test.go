@@ -27,22 +27,32 @@ func TestGrafanaDashboardCurrent(t *testing.T) {
 }
 
 // TestGrafanaTitles checks the names of the codes in the dashboard: the
-// operator titles in the language asked, from the locale files of -dir
-// when given.
+// operator titles of both tables in the language asked, from the locale
+// files of -dir when given.
 func TestGrafanaTitles(t *testing.T) {
 	dir := t.TempDir()
-	override := "[655]\ntitle = \"Face too close (deployment's words)\"\n"
-	if err := os.WriteFile(filepath.Join(dir, "en-US.toml"), []byte(override), 0o644); err != nil {
-		t.Fatal(err)
+	for name, data := range map[string]string{
+		"en-US.toml":        "[655]\ntitle = \"Face too close (deployment's words)\"\n",
+		"faceid.en-US.toml": "[302]\ntitle = \"ID card expired (deployment's words)\"\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	tests := []struct {
 		name string
 		args []string
-		want map[string]string // code: its name in the table
+		want map[string]string // table/code: its name in the table
 	}{
-		{"en-US", []string{"-lang", "en-US"}, map[string]string{"655": "655 · Face too close to the screen", "0": "0 · Success"}},
-		{"zh-CN by default", nil, map[string]string{"655": "655 · "}},
-		{"a deployment's texts", []string{"-lang", "en", "-dir", dir}, map[string]string{"655": "655 · Face too close (deployment's words)"}},
+		{"en-US", []string{"-lang", "en-US"}, map[string]string{
+			"huiyan/655": "655 · Face too close to the screen", "huiyan/0": "0 · Success",
+			"huiyan/302": "302 · SMS sending rate limit exceeded", "faceid/302": "302 · ID card expired",
+		}},
+		{"zh-CN by default", nil, map[string]string{"huiyan/655": "655 · ", "faceid/302": "302 · 身份证已过期"}},
+		{"a deployment's texts", []string{"-lang", "en", "-dir", dir}, map[string]string{
+			"huiyan/655": "655 · Face too close (deployment's words)",
+			"faceid/302": "302 · ID card expired (deployment's words)",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,8 +66,8 @@ func TestGrafanaTitles(t *testing.T) {
 					t.Errorf("code %s: %q, want %q", code, got[code], want)
 				}
 			}
-			if len(got) < 70 {
-				t.Errorf("%d codes named, want every code of the catalogue", len(got))
+			if len(got) < 140 {
+				t.Errorf("%d codes named, want every code of both tables", len(got))
 			}
 		})
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -774,7 +775,7 @@ var (
 )
 
 func TestExportCSV(t *testing.T) {
-	pipe := huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
+	pipe := mustBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
 	tests := []struct {
 		name   string
 		args   []string
@@ -833,7 +834,7 @@ func markdownRow(cells []string) string {
 }
 
 func TestExportMarkdown(t *testing.T) {
-	pipe := huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
+	pipe := mustBundle(locales.FS, huiyan.Dir("testdata/dir/pipe"))
 	texts := []string{"code", "name", "category", "user", "title", "detail", "remedy"}
 	tests := []struct {
 		name   string
@@ -910,7 +911,7 @@ func TestExportJSONAll(t *testing.T) {
 	}{
 		{"embedded", []string{"export", "-lang", "all"}, huiyan.Default(), shippedLocales},
 		{"new locale", []string{"export", "-lang", "all", "-format", "json", "-dir", "testdata/dir/new-locale"},
-			huiyan.MustNewBundle(locales.FS, huiyan.Dir("testdata/dir/new-locale")), []string{"zh-CN", "en-US", "ja-JP", "zh-HK", "zh-TW"}},
+			mustBundle(locales.FS, huiyan.Dir("testdata/dir/new-locale")), []string{"zh-CN", "en-US", "ja-JP", "zh-HK", "zh-TW"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1076,4 +1077,13 @@ func TestExportCSVFormulas(t *testing.T) {
 	if got := records[row+1][5]; strings.HasPrefix(got, "'") {
 		t.Errorf("a plain text was changed: %q", got)
 	}
+}
+
+// mustBundle is huiyan.NewBundle for a test's catalogue, which loads.
+func mustBundle(fsys ...fs.FS) *huiyan.Bundle {
+	b, err := huiyan.NewBundle(fsys...)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -69,26 +69,36 @@ func TestServePrometheusFlag(t *testing.T) {
 }
 
 // TestServePrometheusCounts runs huiyan serve -prometheus against a fake
-// Prometheus and checks the counts on the pages of 655 and 604.
+// Prometheus and checks the counts on the pages of codes of both tables:
+// a series without a table label is the Huiyan table's, as huiyanprom
+// counted before it had the label, and the two tables' 302 are counted
+// apart.
 func TestServePrometheusCounts(t *testing.T) {
 	prom := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/api/v1/query" || !strings.Contains(r.URL.Query().Get("query"), "huiyan_results_total[1d]") {
 			http.Error(w, "unexpected", http.StatusBadRequest)
 			return
 		}
-		w.Write([]byte(`{"status":"success","data":{"resultType":"vector","result":[{"metric":{"code":"655"},"value":[1,"3"]},{"metric":{"code":"604"},"value":[1,"1"]}]}}`))
+		w.Write([]byte(`{"status":"success","data":{"resultType":"vector","result":[` +
+			`{"metric":{"code":"655"},"value":[1,"3"]},{"metric":{"table":"huiyan","code":"604"},"value":[1,"1"]},` +
+			`{"metric":{"table":"huiyan","code":"302"},"value":[1,"2"]},{"metric":{"table":"faceid","code":"302"},"value":[1,"5"]}]}}`))
 	}))
 	defer prom.Close()
 	base := startServe(t, "-addr", "127.0.0.1:0", "-prometheus", prom.URL)
-	for code, want := range map[string]string{"655": `<data class="uses" value="3">3</data>`, "604": `<data class="uses" value="1">1</data>`} {
-		res, err := http.Get(base + "codes/" + code + "?lang=en-US")
+	for page, want := range map[string]string{
+		"codes/655?lang=en-US":              `<data class="uses" value="3">3</data>`,
+		"codes/604?lang=en-US":              `<data class="uses" value="1">1</data>`,
+		"codes/302?lang=en-US":              `<data class="uses" value="2">2</data>`,
+		"codes/302?lang=en-US&table=faceid": `<data class="uses" value="5">5</data>`,
+	} {
+		res, err := http.Get(base + page)
 		if err != nil {
 			t.Fatal(err)
 		}
 		b, _ := io.ReadAll(res.Body)
 		res.Body.Close()
 		if res.StatusCode != http.StatusOK || !strings.Contains(string(b), want) {
-			t.Errorf("%s: status %d, the page lacks %s", code, res.StatusCode, want)
+			t.Errorf("%s: status %d, the page lacks %s", page, res.StatusCode, want)
 		}
 	}
 }

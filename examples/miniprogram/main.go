@@ -31,9 +31,9 @@
 //
 // GET /metrics serves the Prometheus metrics of module huiyanprom, on a
 // registry of the backend's own: huiyan_results_total counts every answer
-// by code, name, category, status and locale, and the reload metrics say
-// whether the locale files load (without -dir, the embedded texts loaded
-// once, at the start):
+// by table, code, name, category, billed, status and locale, and the
+// reload metrics say whether the locale files load (without -dir, the
+// embedded texts loaded once, at the start):
 //
 //	curl -s 127.0.0.1:8081/metrics | grep huiyan_
 package main

@@ -65,8 +65,8 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 	for _, line := range []string{
-		`huiyan_results_total{category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422"} 1`,
-		`huiyan_results_total{category="general",code="0",lang="zh-CN",name="Success",status="200"} 1`,
+		`huiyan_results_total{billed="false",category="liveness",code="655",lang="en-US",name="FaceTooClose",status="422",table="huiyan"} 1`,
+		`huiyan_results_total{billed="false",category="general",code="0",lang="zh-CN",name="Success",status="200",table="huiyan"} 1`,
 	} {
 		if !strings.Contains(body, line+"\n") {
 			t.Errorf("/metrics lacks %s", line)

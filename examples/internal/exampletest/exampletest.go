@@ -49,6 +49,7 @@ func ResultCodes(t *testing.T, h http.Handler) {
 			h.ServeHTTP(w, r)
 			var body struct {
 				Title string
+				Table string
 				Code  *int
 			}
 			if err := json.Unmarshal(w.Body.Bytes(), &body); err != nil {
@@ -68,8 +69,8 @@ func ResultCodes(t *testing.T, h http.Handler) {
 					t.Errorf("%s = %q, want %q", k, got, v)
 				}
 			}
-			if want := huiyan.Localize(tt.code, tt.lang).User; body.Title != want || body.Code == nil || *body.Code != int(tt.code) {
-				t.Errorf("%s, want code %d and title %q", w.Body.String(), tt.code, want)
+			if want := huiyan.Localize(tt.code, tt.lang).User; body.Title != want || body.Table != "huiyan" || body.Code == nil || *body.Code != int(tt.code) {
+				t.Errorf("%s, want table huiyan, code %d and title %q", w.Body.String(), tt.code, want)
 			}
 		})
 	}
