@@ -10,6 +10,8 @@ require (
 	github.com/huiyan-i18n/huiyan/huiyantc v0.0.0
 	github.com/labstack/echo/v4 v4.16.0
 	github.com/prometheus/client_golang v1.25.0
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.0.1200
+	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/faceid v1.0.1200
 )
 
 require (
@@ -43,8 +45,6 @@ require (
 	github.com/prometheus/procfs v0.22.0 // indirect
 	github.com/quic-go/qpack v0.6.0 // indirect
 	github.com/quic-go/quic-go v0.59.0 // indirect
-	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common v1.0.1200 // indirect
-	github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/faceid v1.0.1200 // indirect
 	github.com/twitchyliquid64/golang-asm v0.15.1 // indirect
 	github.com/ugorji/go/codec v1.3.1 // indirect
 	github.com/valyala/bytebufferpool v1.0.0 // indirect
