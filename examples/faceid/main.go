@@ -35,6 +35,13 @@
 // TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY; without it the
 // backend says so and exits with status 2.
 //
+// With -uniform-identity, every code of a failed identity check answers
+// alike (huiyanhttp.WithUniformIdentity: FaceID's 2002, 2003 and 2005-2009
+// as the Huiyan group's 826), and a failed call whose SDK code stands for
+// one of them (FailedOperation.IdNoExistSystem, IdNameMisMatch,
+// IdPhotoNoExist) leaves tencentCloudCode out, which would tell them apart
+// again.
+//
 // Each problem is logged for the operator in English, and each failed call
 // with the SDK's code, the RequestId and what the operator can do. GET
 // /metrics serves huiyan_results_total of module huiyanprom, which counts
@@ -55,6 +62,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -69,6 +77,7 @@ import (
 	"github.com/huiyan-i18n/huiyan/huiyanhttp"
 	"github.com/huiyan-i18n/huiyan/huiyanprom"
 	"github.com/huiyan-i18n/huiyan/huiyantc"
+	"github.com/huiyan-i18n/huiyan/locales"
 )
 
 // defaultEndpoint is Tencent Cloud's FaceID API.
@@ -87,6 +96,7 @@ const (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8082", "address to listen on")
 	endpoint := flag.String("endpoint", defaultEndpoint, "scheme, host and port of the FaceID API")
+	uniform := flag.Bool("uniform-identity", false, "answer every failed identity check alike, so that callers cannot probe ID numbers")
 	flag.Parse()
 	id, key := os.Getenv("TENCENTCLOUD_SECRET_ID"), os.Getenv("TENCENTCLOUD_SECRET_KEY")
 	if id == "" || key == "" {
@@ -106,7 +116,7 @@ func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, *addr, client, log); err != nil {
+	if err := run(ctx, *addr, client, log, *uniform); err != nil {
 		fmt.Fprintln(os.Stderr, "faceid:", err)
 		os.Exit(1)
 	}
@@ -134,7 +144,7 @@ func clientProfile(endpoint string) (*profile.ClientProfile, error) {
 
 // run serves on addr until ctx is done, then stops once the requests under
 // way are answered.
-func run(ctx context.Context, addr string, client *v20180301.Client, log *slog.Logger) error {
+func run(ctx context.Context, addr string, client *v20180301.Client, log *slog.Logger, uniform bool) error {
 	m, err := newMetrics()
 	if err != nil {
 		return err
@@ -144,7 +154,7 @@ func run(ctx context.Context, addr string, client *v20180301.Client, log *slog.L
 		return err
 	}
 	srv := &http.Server{
-		Handler:           newHandler(client, huiyan.Default(), log, m),
+		Handler:           newHandler(client, huiyan.Default(), log, m, uniform),
 		ReadHeaderTimeout: 10 * time.Second,
 		MaxHeaderBytes:    maxHeaderBytes,
 	}
@@ -180,12 +190,16 @@ func newMetrics() (*metrics, error) {
 
 // newHandler returns the backend's routes behind the huiyanhttp
 // Middleware, which resolves each request's language; with m, it counts
-// each answer and serves GET /metrics.
-func newHandler(client *v20180301.Client, loc huiyan.Source, log *slog.Logger, m *metrics) http.Handler {
-	b := &backend{client: client, log: log}
+// each answer and serves GET /metrics; with uniform, it answers every
+// failed identity check alike.
+func newHandler(client *v20180301.Client, loc huiyan.Source, log *slog.Logger, m *metrics, uniform bool) http.Handler {
+	b := &backend{client: client, log: log, uniform: uniform}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/faceid/result", b.result)
 	opts := []huiyanhttp.Option{huiyanhttp.WithLogger(log)}
+	if uniform {
+		opts = append(opts, huiyanhttp.WithUniformIdentity())
+	}
 	if m != nil {
 		opts = append(opts, huiyanhttp.WithObserver(m.results))
 		mux.Handle("GET /metrics", promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{}))
@@ -195,8 +209,9 @@ func newHandler(client *v20180301.Client, loc huiyan.Source, log *slog.Logger, m
 
 // backend answers with what the FaceID API says.
 type backend struct {
-	client *v20180301.Client
-	log    *slog.Logger
+	client  *v20180301.Client
+	log     *slog.Logger
+	uniform bool // answer every failed identity check alike
 }
 
 // sdkError is the member that a problem for a failed call adds: the SDK's
@@ -227,7 +242,11 @@ func (b *backend) result(w http.ResponseWriter, r *http.Request) {
 		if f.Kind == huiyantc.Canceled {
 			return // the person's request has gone: no one to answer
 		}
-		huiyanhttp.WriteResult(w, r, f.UserCode(), sdkError{Code: f.Code})
+		member := sdkError{Code: f.Code}
+		if b.uniform && f.FaceID.Valid && slices.Contains(locales.FaceIDUniformIdentityCodes(), int(f.FaceID.Code)) {
+			member.Code = "" // the SDK's code would tell the group apart
+		}
+		huiyanhttp.WriteResult(w, r, f.UserCode(), member)
 		return
 	}
 	// One call for any result: the success answer for 0, a problem else.

@@ -44,7 +44,7 @@ func setup(t *testing.T, log *bytes.Buffer) (*huiyantctest.Server, http.Handler)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv, newHandler(client, huiyan.Default(), slog.New(slog.NewJSONHandler(log, nil)), m)
+	return srv, newHandler(client, huiyan.Default(), slog.New(slog.NewJSONHandler(log, nil)), m, false)
 }
 
 // get sends a GET for target to h with headers, given as name, value...
@@ -159,6 +159,46 @@ func TestResults(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUniformIdentity checks -uniform-identity: an identity check that
+// fails answers byte for byte alike, whether the result says which field
+// is wrong (2002, 2003), whether the identity exists (2005), or the call
+// fails with an SDK code that says as much; the SDK's code is left out.
+func TestUniformIdentity(t *testing.T) {
+	srv := huiyantctest.NewServer()
+	t.Cleanup(srv.Close)
+	client, err := srv.Client()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log bytes.Buffer
+	h := newHandler(client, huiyan.Default(), slog.New(slog.NewJSONHandler(&log, nil)), nil, true)
+	answers := []huiyantctest.Answer{
+		huiyantctest.Response(`"Text": ` + huiyantctest.Text(2002)),
+		huiyantctest.Response(`"Text": ` + huiyantctest.Text(2003)),
+		huiyantctest.Response(`"Text": ` + huiyantctest.Text(2005)),
+		huiyantctest.Error("FailedOperation.IdNoExistSystem", "库中无此号。"),
+		huiyantctest.Error("FailedOperation.IdNameMisMatch", "姓名和身份证号不一致。"),
+	}
+	var first string
+	for i, a := range answers {
+		token := "uniform-" + string(rune('a'+i))
+		srv.Answer(token, a)
+		w := get(h, "/api/faceid/result?BizToken="+token+"&RuleId=1", "Accept-Language", "en-US")
+		body := w.Body.String()
+		if i == 0 {
+			first = body
+		}
+		if w.Code != 422 || body != first || strings.Contains(body, "tencentCloudCode") || !strings.Contains(body, `"code":826`) {
+			t.Errorf("answer %d: %d %s\nwant the first answer, 422 %s", i, w.Code, body, first)
+		}
+	}
+	// The expired BizToken is no identity check: its SDK code stays.
+	srv.Answer("expired", huiyantctest.Error("InvalidParameterValue.BizTokenExpired", "BizToken过期。"))
+	if w := get(h, "/api/faceid/result?BizToken=expired&RuleId=1"); !strings.Contains(w.Body.String(), `"tencentCloudCode":"InvalidParameterValue.BizTokenExpired"`) {
+		t.Errorf("expired BizToken: %s", w.Body.String())
 	}
 }
 
