@@ -241,6 +241,9 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 			return
 		}
 		if f, ok := formIndex(k); ok {
+			if t.formKeys == nil {
+				t.formKeys = new([NumForms]string)
+			}
 			t.formKeys[f] = k
 		}
 	}
@@ -311,10 +314,13 @@ func (p *fileParser) identify(t *Text, path []string) bool {
 // and checks them: a text may only insert its parameters ({{.Minutes}}), so
 // that rendering can neither fail nor come out empty.
 func (p *fileParser) compile(t *Text) bool {
-	allowed := allowedParams(t)
+	var allowed []string // found for the first template: most texts have none
 	for f, src := range t.Forms {
 		if !strings.Contains(src, "{{") {
 			continue
+		}
+		if allowed == nil {
+			allowed = allowedParams(t)
 		}
 		trees, err := parse.Parse(t.ID, src, "", "", templateBuiltins)
 		if err != nil {
@@ -332,6 +338,9 @@ func (p *fileParser) compile(t *Text) bool {
 		if len(segs) == 1 && segs[0].lit == "" {
 			p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: the text renders empty", t.ID))
 			return false
+		}
+		if t.segs == nil {
+			t.segs = new([NumForms][]segment)
 		}
 		t.segs[f] = segs
 		for _, seg := range segs {
