@@ -662,6 +662,22 @@ func TestBaseReadsSimpleTagsAlone(t *testing.T) {
 	}
 }
 
+// TestCommonLanguagesCompose checks what simpleBase takes for granted of
+// commonLanguages: composing a tag leaves each language as it is, so that
+// the table's language is the base of the tag parseTag would give.
+func TestCommonLanguagesCompose(t *testing.T) {
+	for _, s := range strings.Fields(commonLanguages) {
+		b := language.MustParseBase(s)
+		c, err := language.Compose(b)
+		if cb, _, _ := c.Raw(); err != nil || cb != b {
+			t.Errorf("%s composes to %v (%v): remove it from commonLanguages", s, c, err)
+		}
+		if got := commonBases()[int(s[0]-'a')*26+int(s[1]-'a')]; got != b {
+			t.Errorf("commonBases holds %v for %s", got, s)
+		}
+	}
+}
+
 // tagBytes reports whether s has only the bytes of a tag: ASCII letters,
 // digits, - and _.
 func tagBytes(s string) bool {

@@ -2,10 +2,13 @@ package load
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"github.com/huiyan-i18n/huiyan/messages"
 )
 
 // BenchmarkGoI18nVerdicts shows what keeping go-i18n's verdict on a
@@ -57,6 +60,28 @@ func TestGoI18nAcceptsKnown(t *testing.T) {
 		}
 		if b, _ := tag.Base(); !slices.Contains(knownRules, b) {
 			t.Errorf("%s is not of a known language", tag)
+		}
+	}
+}
+
+// TestIndexBidiControl checks the search for bidirectional controls
+// against reading the text rune by rune, on the shipped texts and on texts
+// with a control, or a neighbour of one, first, last and after other
+// characters that begin with the same byte.
+func TestIndexBidiControl(t *testing.T) {
+	texts := []string{
+		"", "a", "\u202a", "\u202e", "\u2066", "\u2069",
+		"\u2029\u202f\u2065\u206a", "a\u2026b\u201c\u202ec", "文字\u2067", "\u2014\u2069",
+		"\xe2", "a\xe2\x80", "\xe2\u202b",
+	}
+	for _, f := range Load(messages.Huiyan, Layers(nil)).Files {
+		for _, tx := range f.Texts {
+			texts = append(texts, tx.Forms[:]...)
+		}
+	}
+	for _, s := range texts {
+		if got, want := indexBidiControl(s), strings.IndexFunc(s, isBidiControl); got != want {
+			t.Errorf("indexBidiControl(%+q) = %d, want %d", s, got, want)
 		}
 	}
 }

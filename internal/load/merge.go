@@ -35,7 +35,7 @@ func merge(tbl *messages.Table, files []*ParsedFile) []*Locale {
 		}
 		m := byTag[f.Tag]
 		if m == nil {
-			m = &Locale{Table: tbl, Tag: f.Tag, Layer: f.Layer, Texts: make(map[string]*Text)}
+			m = &Locale{Table: tbl, Tag: f.Tag, Layer: f.Layer, Texts: make(map[string]*Text, len(f.Texts))}
 			byTag[f.Tag] = m
 			out = append(out, m)
 		}

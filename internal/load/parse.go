@@ -47,7 +47,9 @@ func isReserved(k string, v any) bool {
 }
 
 // parseAll parses the files of every layer, in parallel: decoding TOML is
-// most of a load's time. It returns them in the order read.
+// most of a load's time. The first file is parsed on the caller's
+// goroutine, so that a load of one file, such as huiyan lookup's, starts
+// none. It returns the files in the order read.
 func parseAll(tbl *messages.Table, srcs []Source, ps *Problems) []*ParsedFile {
 	var files []*ParsedFile
 	for _, src := range srcs {
@@ -57,8 +59,11 @@ func parseAll(tbl *messages.Table, srcs []Source, ps *Problems) []*ParsedFile {
 	}
 	found := make([]Problems, len(files))
 	var wg sync.WaitGroup
-	for i, lf := range files {
-		wg.Go(func() { parseFile(tbl, lf, &found[i]) })
+	for i := 1; i < len(files); i++ {
+		wg.Go(func() { parseFile(tbl, files[i], &found[i]) })
+	}
+	if len(files) > 0 {
+		parseFile(tbl, files[0], &found[0])
 	}
 	wg.Wait()
 	for _, fps := range found {
@@ -71,8 +76,10 @@ func parseAll(tbl *messages.Table, srcs []Source, ps *Problems) []*ParsedFile {
 // file that does not decode is marked broken. The lines of its keys are
 // found only when a problem or Lint asks for one.
 func parseFile(tbl *messages.Table, lf *ParsedFile, ps *Problems) {
-	var raw map[string]any
-	if _, err := toml.Decode(string(lf.Data), &raw); err != nil {
+	// Decoded into an interface, the document is the decoder's own tree;
+	// into a map, its top level would be copied.
+	var doc any
+	if _, err := toml.NewDecoder(bytes.NewReader(lf.Data)).Decode(&doc); err != nil {
 		ps.Add(true, lf.Name, decodeErrorLine(lf.Data, err), err, "invalid TOML: "+decodeErrorText(err))
 		lf.broken = true
 		return
@@ -84,7 +91,7 @@ func parseFile(tbl *messages.Table, lf *ParsedFile, ps *Problems) {
 		seen:  make(map[string]*Text),
 		ps:    ps,
 	}
-	p.walk(nil, raw)
+	p.walk(nil, doc)
 }
 
 // decodeErrorLine returns the line of a TOML decoding error. The
@@ -234,6 +241,9 @@ func (p *fileParser) add(path []string, m *i18n.Message, keys []string) {
 			return
 		}
 		if f, ok := formIndex(k); ok {
+			if t.formKeys == nil {
+				t.formKeys = new([NumForms]string)
+			}
 			t.formKeys[f] = k
 		}
 	}
@@ -304,10 +314,13 @@ func (p *fileParser) identify(t *Text, path []string) bool {
 // and checks them: a text may only insert its parameters ({{.Minutes}}), so
 // that rendering can neither fail nor come out empty.
 func (p *fileParser) compile(t *Text) bool {
-	allowed := allowedParams(t)
+	var allowed []string // found for the first template: most texts have none
 	for f, src := range t.Forms {
 		if !strings.Contains(src, "{{") {
 			continue
+		}
+		if allowed == nil {
+			allowed = allowedParams(t)
 		}
 		trees, err := parse.Parse(t.ID, src, "", "", templateBuiltins)
 		if err != nil {
@@ -325,6 +338,9 @@ func (p *fileParser) compile(t *Text) bool {
 		if len(segs) == 1 && segs[0].lit == "" {
 			p.ps.Add(true, p.file.Name, t.LineOf(f), nil, fmt.Sprintf("%s: the text renders empty", t.ID))
 			return false
+		}
+		if t.segs == nil {
+			t.segs = new([NumForms][]segment)
 		}
 		t.segs[f] = segs
 		for _, seg := range segs {

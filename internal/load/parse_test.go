@@ -1,10 +1,13 @@
 package load
 
 import (
+	"bytes"
 	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
 
 	"github.com/huiyan-i18n/huiyan/locales"
 	"github.com/huiyan-i18n/huiyan/messages"
@@ -61,3 +64,40 @@ func TestParseErrors(t *testing.T) {
 // loadErr loads the layers and returns the problems that stop a bundle,
 // joined, as huiyan.NewBundle reports them.
 func loadErr(fsys ...fs.FS) error { return Load(messages.Huiyan, Layers(fsys)).Problems.Err() }
+
+// BenchmarkLoad loads the shipped files that huiyan lookup loads, zh-CN
+// alone (its default language) and with en-US (-lang en-US), beside
+// decoding the same files with the TOML decoder alone: what a load adds to
+// decoding.
+func BenchmarkLoad(b *testing.B) {
+	for _, names := range [][]string{{"zh-CN.toml"}, {"zh-CN.toml", "en-US.toml"}} {
+		layer := fstest.MapFS{}
+		for _, name := range names {
+			data, err := fs.ReadFile(locales.FS, name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			layer[name] = &fstest.MapFile{Data: data}
+		}
+		name := strings.Join(names, "+")
+		b.Run("decode/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, f := range layer {
+					var doc any
+					if _, err := toml.NewDecoder(bytes.NewReader(f.Data)).Decode(&doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run("load/"+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := Load(messages.Huiyan, Layers([]fs.FS{layer})).Problems.Err(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

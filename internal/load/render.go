@@ -88,10 +88,10 @@ func (t *Body) Render(tag language.Tag, p Values) string {
 
 // RenderForm returns plural form f of the text rendered with p.
 func (t *Body) RenderForm(form plural.Form, p Values) string {
-	segs := t.segs[form]
-	if segs == nil {
+	if t.segs == nil || t.segs[form] == nil {
 		return t.Forms[form]
 	}
+	segs := t.segs[form]
 	var sb strings.Builder
 	sb.Grow(len(t.Forms[form]))
 	var num [20]byte

@@ -54,10 +54,10 @@ type Text struct {
 	Body
 
 	// Where the text is, for problems: its key's path in the File, and
-	// each plural form's key as the File spells it.
+	// for a table of plural forms, each form's key as the File spells it.
 	File     string
 	Path     []string
-	formKeys [NumForms]string
+	formKeys *[NumForms]string
 	table    *messages.Table
 	lines    *lineIndex
 }
@@ -65,9 +65,9 @@ type Text struct {
 // Body is what rendering a text needs: all that a built bundle keeps of a
 // text that inserts parameters.
 type Body struct {
-	Forms  [NumForms]string    // the forms, by plural.Form
-	segs   [NumForms][]segment // each form's template; nil for plain text
-	Params []string            // template fields used, sorted
+	Forms  [NumForms]string     // the forms, by plural.Form
+	segs   *[NumForms][]segment // each form's template, nil for plain text; nil when every form is
+	Params []string             // template fields used, sorted
 }
 
 // Plural reports whether the text has forms other than "other".
@@ -89,8 +89,8 @@ func (t *Text) TableLine() int { return t.lines.line(t.Path[:len(t.Path)-1]) }
 // LineOf returns the line of form f: of its key in a table of plural
 // forms, else of the text.
 func (t *Text) LineOf(f int) int {
-	if k := t.formKeys[f]; k != "" {
-		return t.lines.line(append(slices.Clip(t.Path), k))
+	if t.formKeys != nil && t.formKeys[f] != "" {
+		return t.lines.line(append(slices.Clip(t.Path), t.formKeys[f]))
 	}
 	return t.Line()
 }
