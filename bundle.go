@@ -164,7 +164,10 @@ func NewBundle(fsys ...fs.FS) (*Bundle, error) {
 func Dir(dir string) fs.FS { return load.Dir(dir) }
 
 // Locales returns the BCP 47 tags of the bundle's locales, the canonical
-// one first and the others sorted.
+// one first and the others sorted: the locales of the Huiyan table, which
+// [Bundle.Match] chooses among. A locale that only another table's files
+// define (a deployment's faceid.ja-JP.toml without a ja-JP.toml) serves
+// that table's codes by the same rules, and is not listed.
 func (b *Bundle) Locales() []string {
 	names := make([]string, len(b.locales))
 	for i, l := range b.locales {
