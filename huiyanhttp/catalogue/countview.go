@@ -129,8 +129,13 @@ func (v *view) addCounts(c counted, q query, list bool) {
 		u.Stale = fmt.Sprintf(w.Stale, asOf(c.at))
 	}
 	v.Uses = u
-	// The search and the language switch keep the window and the order,
-	// as the table switch does.
+	v.keepCountParams(q)
+	v.countCards(c, q, tallies, w, wi, sorted)
+}
+
+// keepCountParams has the search and the language switch keep the window
+// and the order, as the table switch does.
+func (v *view) keepCountParams(q query) {
 	if q.window != defaultWindow {
 		v.Hidden = append(v.Hidden, field{"window", q.window.Param})
 		for i := range v.Langs {
@@ -143,6 +148,11 @@ func (v *view) addCounts(c counted, q query, list bool) {
 			v.Langs[i].Href = withParam(v.Langs[i].Href, "sort", "count")
 		}
 	}
+}
+
+// countCards puts each known code's count and share on its card, and with
+// sorted, orders the cards by count within their table.
+func (v *view) countCards(c counted, q query, tallies map[string]tally, w *countWords, wi int, sorted bool) {
 	for i := range v.Cards {
 		cd := &v.Cards[i]
 		if q.window != defaultWindow {
