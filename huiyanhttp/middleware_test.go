@@ -80,16 +80,27 @@ func TestMiddlewareWatcherReload(t *testing.T) {
 			}
 		})
 	}
+	// Each edit is served to the requests before the next is made: the
+	// watcher applies a file once two polls read it alike, which a busy
+	// machine may delay past any fixed sleep.
 	for n := 1; n <= edits; n++ {
 		edit(n)
-		time.Sleep(30 * time.Millisecond) // a poll or two to settle, one to apply
+		deadline := time.Now().Add(30 * time.Second)
+		for _, ok := seen.Load(version(n)); !ok; _, ok = seen.Load(version(n)) {
+			if time.Now().After(deadline) {
+				done.Store(true)
+				wg.Wait()
+				t.Fatalf("edit %d was not served within 30 s", n)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
 	}
 	done.Store(true)
 	wg.Wait()
 	n := 0
 	seen.Range(func(any, any) bool { n++; return true })
-	if n < 2 {
-		t.Errorf("the requests saw %d version(s): no reload happened while they ran", n)
+	if n != edits+1 {
+		t.Errorf("the requests saw %d versions, want %d: each edit while they ran", n, edits+1)
 	}
 
 	if err := w.Reload(); err != nil {
