@@ -40,12 +40,12 @@ func loadBundle(srcs []load.Source, ps load.Problems, tables []*messages.Table) 
 	}
 	b := build(tables[0], loaded[0].Locales)
 	b.tables = make([]*Bundle, len(load.Tables))
-	for i, l := range loaded {
-		if l != nil {
-			b.tables[slices.Index(load.Tables, tables[i])] = build(tables[i], l.Locales)
+	b.tables[slices.Index(load.Tables, tables[0])] = b
+	for i := 1; i < len(tables); i++ {
+		if loaded[i] != nil {
+			b.tables[slices.Index(load.Tables, tables[i])] = build(tables[i], loaded[i].Locales)
 		}
 	}
-	b.tables[slices.Index(load.Tables, tables[0])] = b
 	return b, all, nil
 }
 
