@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/huiyan-i18n/huiyan/faceid"
 	"github.com/huiyan-i18n/huiyan/locales"
 )
 
@@ -136,5 +137,36 @@ func TestShippedLayersClean(t *testing.T) {
 		if len(r.Problems) != 0 {
 			t.Errorf("%s: %v", name, r.Problems)
 		}
+	}
+}
+
+// TestLintTable checks that LintTable lints one table's files: the shipped
+// FaceID files are clean and complete, and an untranslated FaceID text is
+// found in its file, not in the Huiyan table's.
+func TestLintTable(t *testing.T) {
+	r := LintTable(faceid.Table)
+	if len(r.Problems) != 0 || len(r.Locales) != 4 {
+		t.Fatalf("problems %v, locales %v", r.Problems, r.Locales)
+	}
+	for _, l := range r.Locales {
+		if l.Complete != len(faceid.Table.Entries()) || l.Codes != len(faceid.Table.Entries()) {
+			t.Errorf("%s: %d/%d complete", l.Lang, l.Complete, l.Codes)
+		}
+	}
+	zh, err := fs.ReadFile(locales.FS, "faceid.zh-CN.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	untranslated := fstest.MapFS{"faceid.en-US.toml": {Data: []byte("[2016]\nuser = \"无法判断为同一人\"\n")}}
+	r = LintTable(faceid.Table, fstest.MapFS{"faceid.zh-CN.toml": {Data: zh}}, untranslated)
+	found := false
+	for _, p := range r.Problems {
+		found = found || strings.HasPrefix(p.Error(), "huiyan: faceid.en-US.toml:2: ") && p.Advice
+	}
+	if !found {
+		t.Errorf("no advice on faceid.en-US.toml:2 in %v", r.Problems)
+	}
+	if r := Lint(untranslated); slices.ContainsFunc(r.Problems, func(p *Problem) bool { return strings.Contains(p.File, "faceid") }) {
+		t.Errorf("Lint of the Huiyan table read a FaceID file: %v", r.Problems)
 	}
 }
