@@ -252,3 +252,47 @@ func TestSideBySide(t *testing.T) {
 		t.Errorf("catalogue for en-GB: %s, %d messages", cat.Lang, len(cat.Messages))
 	}
 }
+
+// TestFaceIDExports checks the exports of the FaceID table: its name, its
+// codes, and the billed column and member that only a table with billing
+// has.
+func TestFaceIDExports(t *testing.T) {
+	b := huiyan.Default()
+	c := NewCatalogue[faceid.Code](b, "en")
+	if c.Table != "faceid" || len(c.Messages) != len(faceid.Table.Entries()) || c.Messages[0].Code != faceid.Success {
+		t.Errorf("catalogue: table %q, %d messages", c.Table, len(c.Messages))
+	}
+	sb := NewSideBySide[faceid.Code](b)
+	if sb.Table != "faceid" || len(sb.Messages) != len(faceid.Table.Entries()) {
+		t.Errorf("side by side: table %q, %d messages", sb.Table, len(sb.Messages))
+	}
+	for _, m := range sb.Messages {
+		if m.Billed != faceid.Code(m.Code).Billed() {
+			t.Errorf("%d: billed %v", m.Code, m.Billed)
+		}
+	}
+	var buf bytes.Buffer
+	if err := CSV[faceid.Code](&buf, b, "en-US"); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(buf.String(), "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(rows[0][:5], []string{"code", "name", "category", "billed", "known"}) {
+		t.Errorf("header %q", rows[0])
+	}
+	for _, row := range rows[1:] {
+		n, _ := strconv.Atoi(row[0])
+		if row[3] != strconv.FormatBool(faceid.Code(n).Billed()) {
+			t.Errorf("row %q: billed %q", row[0], row[3])
+		}
+	}
+	buf.Reset()
+	if err := CSV[messages.Code](&buf, b, "en-US"); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.SplitN(buf.String(), "\n", 2)[0], "billed") {
+		t.Error("the Huiyan table, which says nothing of billing, has a billed column")
+	}
+}
