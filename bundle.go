@@ -95,7 +95,7 @@ func buildDefault() *Bundle {
 		return b
 	}
 	var ps load.Problems
-	b, err := bundleOf(load.Read(load.Layers(nil), &ps), ps, load.Tables[:1])
+	b, err := bundleOf(load.Read(load.Layers(nil), &ps, load.Tables[0]), ps, load.Tables[:1])
 	if err != nil {
 		panic(err) // the embedded files load: the tests say so
 	}
@@ -111,7 +111,7 @@ var embeddedTables = func() []func() *Bundle {
 	for i, tbl := range load.Tables {
 		fns[i] = sync.OnceValue(func() *Bundle {
 			var ps load.Problems
-			b, err := bundleOf(load.Read(load.Layers(nil), &ps), ps, []*messages.Table{tbl})
+			b, err := bundleOf(load.Read(load.Layers(nil), &ps, tbl), ps, []*messages.Table{tbl})
 			if err != nil {
 				panic(err) // the embedded files load: the tests say so
 			}

@@ -12,7 +12,7 @@ type Loaded struct {
 // Load reads, parses, merges and checks layers of locale files.
 func Load(tbl *messages.Table, layers []Layer) *Loaded {
 	var ps Problems
-	return LoadSources(tbl, Read(layers, &ps), ps)
+	return LoadSources(tbl, Read(layers, &ps, tbl), ps)
 }
 
 // LoadSources parses, merges and checks the files of table tbl of layers

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -111,19 +112,27 @@ type File struct {
 	Info  fs.FileInfo // when it was read
 }
 
-// Read reads the locale files of every layer.
-func Read(layers []Layer, ps *Problems) []Source {
+// Read reads the locale files of every layer: those of tables, or with
+// none, of every table. A program that builds one table does not read
+// the bytes of the others' files.
+func Read(layers []Layer, ps *Problems, tables ...*messages.Table) []Source {
 	srcs := make([]Source, len(layers))
 	for i, ly := range layers {
-		srcs[i] = ReadLayer(i, ly, nil, ps)
+		srcs[i] = readLayer(i, ly, nil, ps, tables)
 	}
 	return srcs
 }
 
-// ReadLayer reads the locale files of layer i. A file of prev (the files
-// of a former reading, by name in the layer) whose size and modification
-// time have not changed is not read again.
+// ReadLayer reads the locale files of layer i, of every table. A file of
+// prev (the files of a former reading, by name in the layer) whose size
+// and modification time have not changed is not read again.
 func ReadLayer(i int, ly Layer, prev map[string]*File, ps *Problems) Source {
+	return readLayer(i, ly, prev, ps, nil)
+}
+
+// readLayer is ReadLayer of the files of tables, or with none, of every
+// table.
+func readLayer(i int, ly Layer, prev map[string]*File, ps *Problems, tables []*messages.Table) Source {
 	src := Source{Prefix: ly.Prefix}
 	if ly.fsys == nil {
 		ps.Add(true, "fsys["+strconv.Itoa(i)+"]", 0, nil, "nil file system given for locale files")
@@ -148,6 +157,9 @@ func ReadLayer(i int, ly Layer, prev map[string]*File, ps *Problems) Source {
 		tag, ok := localeTag(rest)
 		if !ok {
 			ps.Add(false, name, 0, nil, fmt.Sprintf("skipped: %q is not named for a language tag; name locale files like zh-CN.toml or en-US.toml, and those of the FaceID table like faceid.zh-CN.toml", e.Name()))
+			continue
+		}
+		if len(tables) > 0 && !slices.Contains(tables, tbl) {
 			continue
 		}
 		if other := byTag[locale{tbl, tag}]; other != nil {

@@ -79,3 +79,29 @@ func problemText(ps Problems) string {
 	}
 	return sb.String()
 }
+
+// TestReadTables checks that Read of some tables reads the files of those
+// alone, and of every table without any.
+func TestReadTables(t *testing.T) {
+	layer := fstest.MapFS{
+		"zh-CN.toml":        {Data: []byte("[655]\nuser = \"a\"\n")},
+		"faceid.zh-CN.toml": {Data: []byte("[2016]\nuser = \"b\"\n")},
+	}
+	for _, tt := range []struct {
+		tables []*messages.Table
+		want   []string
+	}{
+		{nil, []string{"faceid.zh-CN.toml", "zh-CN.toml"}},
+		{[]*messages.Table{messages.Huiyan}, []string{"zh-CN.toml"}},
+		{[]*messages.Table{faceid.Table}, []string{"faceid.zh-CN.toml"}},
+	} {
+		var ps Problems
+		var got []string
+		for _, f := range Read(Layers([]fs.FS{layer}), &ps, tt.tables...)[0].Files {
+			got = append(got, f.Base)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") || len(ps) != 0 {
+			t.Errorf("Read of %d tables: %q, %v; want %q", len(tt.tables), got, ps, tt.want)
+		}
+	}
+}
